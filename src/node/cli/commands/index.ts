@@ -1,0 +1,5 @@
+import type { CliCommand } from '../command'
+import { serveCommand } from './serve'
+
+/** Every subcommand, in the order `--help` lists them. Adding one is one line here. */
+export const COMMANDS: readonly CliCommand[] = [serveCommand]

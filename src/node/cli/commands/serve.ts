@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { LabService } from '../../lab-service'
+import { packageRoot, rendererDir } from '../../paths'
+import { startServer } from '../../server'
+import { CliUsageError, type CliCommand } from '../command'
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  usage: 'serve [--port N] [LAB]',
+  summary: 'Serve the app to a browser on 127.0.0.1 (LAB: "demo", the default)',
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { port: { type: 'string' } },
+      allowPositionals: true,
+    })
+    const port = values.port === undefined ? 0 : Number(values.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new CliUsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`)
+    if (positionals.length > 1)
+      throw new CliUsageError(`serve takes at most one LAB, got ${positionals.length}`)
+    const lab = positionals[0] ?? 'demo'
+    if (lab !== 'demo')
+      throw new CliUsageError(`cannot open "${lab}": only the embedded demo lab ("demo") can be served`)
+    ensureRendererBuilt(io)
+    const running = await startServer({ port, rendererDir: rendererDir(), service: new LabService('serve') })
+    io.out(`Pacific Lab serving at ${running.url}`)
+    await new Promise<void>((resolve) => {
+      const stop = () => void running.close().then(resolve)
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+    return 0
+  },
+}
+
+/** Builds the renderer once when it is missing, so `serve` works right after `npm ci`. */
+function ensureRendererBuilt(io: { err(line: string): void }) {
+  if (existsSync(join(rendererDir(), 'index.html'))) return
+  io.err('Building the renderer once (out/renderer is missing)...')
+  const cli = join(packageRoot(), 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
+  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: packageRoot(), stdio: ['ignore', 2, 2] })
+  if (result.status !== 0 || !existsSync(join(rendererDir(), 'index.html')))
+    throw new Error('building the renderer failed; run "npm run build" and look at its output')
+}

@@ -1,0 +1,27 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react'
+import { memo } from 'react'
+
+import { KIND_LABELS } from '../../../../shared/domain/kinds'
+import { KindIcon } from '../KindIcon'
+import type { LabFlowNode } from '../to-flow'
+
+/** A leaf object on the canvas: host, policy, workload. */
+export const CardNode = memo(function CardNode({ data, selected }: NodeProps<LabFlowNode>) {
+  const { node, summary } = data
+  return (
+    <div
+      className={`card-node kind-${node.kind}${selected ? ' is-selected' : ''}`}
+      data-testid={`node-${node.id}`}
+      data-kind={node.kind}
+      title={`${KIND_LABELS[node.kind]} ${node.name}`}
+    >
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <KindIcon kind={node.kind} />
+      <div className="card-text">
+        <div className="node-name">{node.name}</div>
+        <div className="node-summary">{summary}</div>
+      </div>
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  )
+})

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+
+import { LabDocumentError, parseLabDocument } from './lab-document'
+import demo from '../../../resources/demo-lab.json'
+
+describe('lab documents', () => {
+  it('reads the demo lab: vCenter, a cluster of three hosts, a Supervisor, a namespace and its workloads', () => {
+    const doc = parseLabDocument(demo, 'demo-lab.json')
+    const kinds = doc.topology.nodes.map((n) => n.kind)
+    expect(kinds.filter((k) => k === 'host')).toHaveLength(3)
+    for (const kind of ['vcenter', 'cluster', 'supervisor', 'namespace', 'vm', 'tkc'])
+      expect(kinds).toContain(kind)
+    expect(kinds.filter((k) => k === 'pod')).toHaveLength(2)
+  })
+
+  it('names the node and field of a bad spec', () => {
+    const bad = structuredClone(demo)
+    const host = bad.topology.nodes.find((n) => n.id === 'host-1')!
+    ;(host.spec as Record<string, unknown>)['cpuCores'] = -4
+    expect(() => parseLabDocument(bad, 'lab.json')).toThrow(
+      /lab\.json: nodes\[\d+\] \(esxi-01\): spec: cpuCores/,
+    )
+  })
+
+  it('refuses a duplicate id and a missing parent', () => {
+    const dup = structuredClone(demo)
+    dup.topology.nodes.push({ ...dup.topology.nodes[0]! })
+    expect(() => parseLabDocument(dup, 'x')).toThrow(LabDocumentError)
+    const orphan = structuredClone(demo)
+    orphan.topology.nodes[1]!.parentId = 'ghost'
+    expect(() => parseLabDocument(orphan, 'x')).toThrow(/parent "ghost" does not exist/)
+  })
+})
