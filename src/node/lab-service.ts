@@ -1,8 +1,11 @@
 import { platform } from 'node:os'
 
-import type { AppInfo, EventPayload, Handlers, PushEvent } from '../shared/contract/contract'
-import type { LabDocument } from '../shared/domain/lab-document'
 import type { z } from 'zod'
+
+import type { AppInfo, EventPayload, Handlers, PushEvent } from '../shared/contract/contract'
+import { LabError } from '../shared/contract/result'
+import { applyBatch, EditError, invertBatch, type EditBatch } from '../shared/domain/edits'
+import type { LabDocument } from '../shared/domain/lab-document'
 import { loadDemoLab } from './demo-lab'
 import { packageVersion } from './paths'
 
@@ -13,7 +16,19 @@ interface OpenLab {
   readOnly: boolean
   revision: number
   doc: LabDocument
+  /** Applied batches, newest last; undo reverts the last one. */
+  undo: EditBatch[]
+  redo: EditBatch[]
 }
+
+const freshLab = (doc: LabDocument, revision: number): OpenLab => ({
+  path: null,
+  readOnly: false,
+  revision,
+  doc,
+  undo: [],
+  redo: [],
+})
 
 /**
  * Implements the contract for one window (or one serve-mode page): the lab that is open and
@@ -24,7 +39,7 @@ export class LabService {
   private readonly listeners = new Set<(event: PushEvent) => void>()
 
   constructor(private readonly shell: Shell) {
-    this.lab = { path: null, readOnly: false, revision: 0, doc: loadDemoLab() }
+    this.lab = freshLab(loadDemoLab(), 0)
   }
 
   onEvent(listener: (event: PushEvent) => void): () => void {
@@ -37,8 +52,35 @@ export class LabService {
   }
 
   private snapshot(): EventPayload<'labChanged'> {
-    const { path, readOnly, revision, doc } = this.lab
-    return { path, readOnly, revision, name: doc.name, topology: doc.topology }
+    const { path, readOnly, revision, doc, undo, redo } = this.lab
+    return {
+      path,
+      readOnly,
+      revision,
+      name: doc.name,
+      topology: doc.topology,
+      undoLabel: undo.at(-1)?.label ?? null,
+      redoLabel: redo.at(-1)?.label ?? null,
+    }
+  }
+
+  private changed(): EventPayload<'labChanged'> {
+    this.lab.revision++
+    const snapshot = this.snapshot()
+    this.emit({ name: 'labChanged', payload: snapshot })
+    return snapshot
+  }
+
+  /** Applies a batch to the open lab, or refuses it whole with the reason. */
+  private apply(batch: EditBatch) {
+    if (this.lab.readOnly)
+      throw new LabError('read-only', `${this.lab.path ?? 'This lab'} is open read-only.`)
+    try {
+      this.lab.doc = { ...this.lab.doc, topology: applyBatch(this.lab.doc.topology, batch) }
+    } catch (e) {
+      if (e instanceof EditError) throw new LabError('edit-refused', `${batch.label}: ${e.message}`)
+      throw e
+    }
   }
 
   readonly handlers = {
@@ -49,11 +91,36 @@ export class LabService {
       platform: platform(),
     }),
     openDemoLab: () => {
-      this.lab = { path: null, readOnly: false, revision: this.lab.revision + 1, doc: loadDemoLab() }
-      const snapshot = this.snapshot()
-      this.emit({ name: 'labChanged', payload: snapshot })
-      return snapshot
+      this.lab = freshLab(loadDemoLab(), this.lab.revision)
+      return this.changed()
     },
     getTopology: () => this.snapshot(),
+    applyEdits: ({ batch, baseRevision }) => {
+      if (baseRevision !== undefined && baseRevision !== this.lab.revision)
+        throw new LabError(
+          'stale',
+          `The lab changed (revision ${this.lab.revision}, not ${baseRevision}); try again.`,
+        )
+      this.apply(batch)
+      this.lab.undo.push(batch)
+      this.lab.redo = []
+      return this.changed()
+    },
+    undo: () => {
+      const batch = this.lab.undo.at(-1)
+      if (!batch) throw new LabError('nothing-to-undo', 'There is nothing to undo.')
+      this.apply(invertBatch(batch))
+      this.lab.redo.push(batch)
+      this.lab.undo.pop()
+      return this.changed()
+    },
+    redo: () => {
+      const batch = this.lab.redo.at(-1)
+      if (!batch) throw new LabError('nothing-to-redo', 'There is nothing to redo.')
+      this.apply(batch)
+      this.lab.undo.push(batch)
+      this.lab.redo.pop()
+      return this.changed()
+    },
   } satisfies Handlers
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { EditBatch } from '../domain/edits'
 import { Topology } from '../domain/topology'
 import type { Result } from './result'
 
@@ -25,6 +26,9 @@ export const LabSnapshot = z.object({
   /** Grows by one with every change, so clients can drop stale pushes. */
   revision: z.number().int().nonnegative(),
   topology: Topology,
+  /** Labels of the batches undo and redo would revert or reapply, or null when there are none. */
+  undoLabel: z.string().nullable(),
+  redoLabel: z.string().nullable(),
 })
 
 const None = z.object({}).strict()
@@ -33,6 +37,13 @@ export const requests = {
   getAppInfo: { input: None, output: AppInfo },
   openDemoLab: { input: None, output: LabSnapshot },
   getTopology: { input: None, output: LabSnapshot },
+  /** Applies one user action (one undo step); refused whole if any edit does not fit. */
+  applyEdits: {
+    input: z.object({ batch: EditBatch, baseRevision: z.number().int().optional() }),
+    output: LabSnapshot,
+  },
+  undo: { input: None, output: LabSnapshot },
+  redo: { input: None, output: LabSnapshot },
 } as const
 
 export const events = {

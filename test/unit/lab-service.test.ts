@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+
+import { dispatch } from '../../src/shared/contract/dispatch'
+import { addNodeBatch, deleteSubtreesBatch } from '../../src/shared/domain/commands'
+import { LabService } from '../../src/node/lab-service'
+
+describe('LabService edits', () => {
+  it('applies a batch, undoes it and redoes it exactly', async () => {
+    const service = new LabService('cli')
+    const before = service.handlers.getTopology()
+    const batch = deleteSubtreesBatch(before.topology, ['ns-1'])!
+    const after = await dispatch(service.handlers, 'applyEdits', { batch })
+    expect(after).toMatchObject({ ok: true, value: { undoLabel: batch.label, redoLabel: null } })
+    const undone = service.handlers.undo()
+    expect(undone.topology).toEqual(before.topology)
+    expect(undone.redoLabel).toBe(batch.label)
+    const redone = service.handlers.redo()
+    expect(redone.topology.nodes.some((n) => n.id === 'ns-1')).toBe(false)
+  })
+
+  it('refuses a batch that does not fit and leaves the lab as it was', async () => {
+    const service = new LabService('cli')
+    const before = service.handlers.getTopology()
+    const batch = addNodeBatch('pod', 'web', 'no-such-namespace', { x: 0, y: 0 }, 'pod-9')
+    const result = await dispatch(service.handlers, 'applyEdits', { batch })
+    expect(result).toMatchObject({ ok: false, error: { code: 'edit-refused' } })
+    expect(service.handlers.getTopology()).toEqual(before)
+  })
+
+  it('says so when there is nothing to undo', async () => {
+    const result = await dispatch(new LabService('cli').handlers, 'undo', {})
+    expect(result).toMatchObject({ ok: false, error: { code: 'nothing-to-undo' } })
+  })
+
+  it('pushes labChanged to subscribers after each change', () => {
+    const service = new LabService('cli')
+    const seen: number[] = []
+    service.onEvent((e) => seen.push(e.payload.revision))
+    service.handlers.applyEdits({
+      batch: addNodeBatch('host', 'esxi-04', 'cl-1', { x: 680, y: 50 }, 'host-4'),
+    })
+    service.handlers.undo()
+    expect(seen).toEqual([1, 2])
+  })
+})
