@@ -164,7 +164,16 @@ export const PodSpec = z.object({
   labels: z.record(z.string(), z.string()).default({}),
   /** Unsupported on vSphere Pods (DOMAIN.md 4c); kept so the lab can show what happens. */
   hostNetwork: z.boolean().default(false),
-  volumes: z.array(z.object({ name: z.string(), claimName: z.string() })).default([]),
+  volumes: z
+    .array(
+      z.object({
+        name: z.string(),
+        claimName: z.string(),
+        /** A hostPath mount; vSphere Pods reject any but read-only /var/log/pods (DOMAIN.md 4c). */
+        hostPath: z.string().optional(),
+      }),
+    )
+    .default([]),
 })
 
 export const DeploymentSpec = PodSpec.extend({

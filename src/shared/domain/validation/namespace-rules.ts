@@ -1,0 +1,78 @@
+import { isKind, type ResolvedTopology } from '../resolve'
+import type { LabNode } from '../topology'
+import { defaultVmClass } from '../vm-classes'
+import { finding, type Finding, type Rule } from './rule'
+
+/** True when `name` is a default VM class or a VM class node in the lab. */
+export function vmClassExists(r: ResolvedTopology, name: string): boolean {
+  return defaultVmClass(name) !== undefined || r.byName('vm-class', name) !== undefined
+}
+
+/** What a namespace's settings refer to must exist (DOMAIN.md 2). */
+export const NAMESPACE_RULES: readonly Rule[] = [
+  {
+    code: 'namespace-reference-missing',
+    severity: 'error',
+    kinds: ['namespace'],
+    source: 'DOMAIN.md 2',
+    check(ns, r) {
+      if (!isKind(ns, 'namespace')) return null
+      const spec = r.spec(ns)
+      const out: Finding[] = []
+      for (const s of spec.storage)
+        if (!r.byName('storage-policy', s.policy))
+          out.push(
+            finding(
+              `Namespace "${ns.name}" assigns storage policy "${s.policy}", which is not in the lab`,
+              'Add the policy or remove it from the namespace',
+            ),
+          )
+      for (const lib of spec.contentLibraries)
+        if (!r.byName('content-library', lib))
+          out.push(
+            finding(
+              `Namespace "${ns.name}" uses content library "${lib}", which is not in the lab`,
+              'Add the library or remove it',
+            ),
+          )
+      for (const cls of spec.vmClasses)
+        if (!vmClassExists(r, cls))
+          out.push(
+            finding(
+              `Namespace "${ns.name}" binds VM class "${cls}", which does not exist`,
+              'Use one of the 16 default classes',
+            ),
+          )
+      return out
+    },
+  },
+  {
+    code: 'namespace-policy-annotation',
+    severity: 'info',
+    kinds: ['namespace'],
+    source: 'DESIGN.md 3, DOMAIN.md 1.4',
+    check(ns, r) {
+      if (!isKind(ns, 'namespace')) return null
+      const p = r.spec(ns).policies
+      const unmapped = [
+        p.auditLogs ? 'audit logs' : '',
+        p.drSite !== '' ? 'DR site' : '',
+        p.snapshotSchedule !== '' ? 'snapshots' : '',
+      ].filter((x) => x !== '')
+      if (unmapped.length === 0) return null
+      return finding(
+        `Namespace "${ns.name}": ${unmapped.join(', ')} have no product setting; the lab keeps them as annotations`,
+        'Nothing to fix; they are exported as annotations only',
+      )
+    },
+  },
+]
+
+/** The namespace node a workload is in, when it is in one. */
+export function namespaceOf(
+  node: LabNode,
+  r: ResolvedTopology,
+): (LabNode & { kind: 'namespace' }) | undefined {
+  const parent = node.parentId === null ? undefined : r.index.byId.get(node.parentId)
+  return isKind(parent, 'namespace') ? parent : undefined
+}

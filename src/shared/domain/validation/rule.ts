@@ -1,0 +1,28 @@
+import type { Kind } from '../kinds'
+import type { Problem } from '../problems'
+import type { ResolvedTopology } from '../resolve'
+import type { LabNode } from '../topology'
+
+/** What a rule found; `objectId` defaults to the node the rule looked at. */
+export interface Finding {
+  message: string
+  hint: string
+  objectId?: string
+}
+
+/**
+ * One validation rule: a stable code and severity, the kinds of node it looks at, and a check
+ * run once per such node. Rules are data, so the problems panel and the CLI list the same set.
+ */
+export interface Rule {
+  code: string
+  severity: Problem['severity']
+  kinds: readonly Kind[]
+  /** DOMAIN.md or DESIGN.md section the rule comes from. */
+  source: string
+  check(node: LabNode, r: ResolvedTopology): Finding | readonly Finding[] | null
+}
+
+/** Shorthand for a rule's single finding. */
+export const finding = (message: string, hint: string, objectId?: string): Finding =>
+  objectId === undefined ? { message, hint } : { message, hint, objectId }

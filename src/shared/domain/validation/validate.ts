@@ -1,0 +1,69 @@
+import type { Kind } from '../kinds'
+import type { Problem } from '../problems'
+import { resolveTopology, type ResolvedTopology } from '../resolve'
+import type { Topology } from '../topology'
+import { COMMON_RULES } from './common-rules'
+import { INFRA_RULES } from './infra-rules'
+import { NAMESPACE_RULES } from './namespace-rules'
+import type { Finding, Rule } from './rule'
+import { WORKLOAD_RULES } from './workload-rules'
+
+/** Every validation rule, in the order problems are listed. */
+export const RULES: readonly Rule[] = [...COMMON_RULES, ...INFRA_RULES, ...NAMESPACE_RULES, ...WORKLOAD_RULES]
+
+const RULES_BY_KIND = new Map<Kind, Rule[]>()
+for (const rule of RULES)
+  for (const kind of rule.kinds) {
+    const list = RULES_BY_KIND.get(kind)
+    if (list) list.push(rule)
+    else RULES_BY_KIND.set(kind, [rule])
+  }
+
+/**
+ * Checks a topology against the platform's rules (DOMAIN.md 1.2, 2, 6.4; DESIGN.md 3) and
+ * returns the problems, sorted by object id then code. One index pass, then each node meets
+ * only the rules for its kind, so it stays fast enough to run on every edit.
+ */
+export function validateTopology(topology: Topology, resolved?: ResolvedTopology): Problem[] {
+  const r = resolved ?? resolveTopology(topology)
+  const out: Problem[] = []
+  for (const node of topology.nodes)
+    for (const rule of RULES_BY_KIND.get(node.kind) ?? []) {
+      const found = rule.check(node, r)
+      if (found === null) continue
+      for (const f of (Array.isArray(found) ? found : [found]) as readonly Finding[])
+        out.push({
+          severity: rule.severity,
+          code: rule.code,
+          objectId: f.objectId ?? node.id,
+          message: f.message,
+          hint: f.hint,
+        })
+    }
+  for (const link of topology.links) {
+    const source = r.index.byId.get(link.source)
+    const target = r.index.byId.get(link.target)
+    if (source?.kind !== 'supervisor' || target?.kind !== 'cluster')
+      out.push({
+        severity: 'error',
+        code: 'link-invalid',
+        objectId: link.source,
+        message: `Link "${link.id}" must go from a Supervisor to a vSphere cluster`,
+        hint: 'Delete the link and connect a Supervisor to a cluster',
+      })
+  }
+  return out.sort((a, b) =>
+    a.objectId < b.objectId
+      ? -1
+      : a.objectId > b.objectId
+        ? 1
+        : a.code < b.code
+          ? -1
+          : a.code > b.code
+            ? 1
+            : 0,
+  )
+}
+
+/** True when any problem is an error (what makes `pacific-lab validate` exit 1). */
+export const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error')

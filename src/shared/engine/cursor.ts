@@ -1,0 +1,70 @@
+import { applyEffects, cloneState, revertEffects } from './state'
+import type { EngineState, Run } from './types'
+
+/** Steps between stored snapshots; far seeks start from the nearest one. */
+export const CHECKPOINT_EVERY = 256
+
+/** Reads and moves through a run's states. Position `seq` is the state after step `seq` (0: before any). */
+export interface Cursor {
+  readonly seq: number
+  readonly length: number
+  /** The live state at the cursor; read it, never change it (copy with `stateAt`). */
+  readonly state: EngineState
+  /** Moves to `seq` (clamped to 0..length) and returns the live state. */
+  seek(seq: number): EngineState
+  forward(): EngineState
+  back(): EngineState
+  /** A copy of the state after step `seq`; the cursor ends at `seq`. */
+  stateAt(seq: number): EngineState
+}
+
+/**
+ * A cursor over `run` starting from `initial` (from `initialState`). One step forward or back
+ * applies or reverts that step's effects; a far jump restores the nearest checkpoint at or
+ * below the target and walks from there, so any seek costs at most CHECKPOINT_EVERY steps
+ * plus one state copy. Checkpoints are taken lazily, on the first pass over each boundary.
+ */
+export function createCursor(run: Run, initial: EngineState, every = CHECKPOINT_EVERY): Cursor {
+  const steps = run.steps
+  const checkpoints: EngineState[] = [cloneState(initial)]
+  let state = cloneState(initial)
+  let seq = 0
+  // Highest seq whose checkpoint chain is complete (checkpoints[k] = state at k * every).
+  const walkTo = (target: number) => {
+    while (seq < target) {
+      applyEffects(state, steps[seq]!.effects)
+      seq++
+      if (seq % every === 0 && checkpoints.length === seq / every) checkpoints.push(cloneState(state))
+    }
+    while (seq > target) {
+      seq--
+      revertEffects(state, steps[seq]!.effects)
+    }
+  }
+  const seek = (target: number): EngineState => {
+    const to = Math.max(0, Math.min(steps.length, Math.floor(target)))
+    const k = Math.min(Math.floor(to / every), checkpoints.length - 1)
+    const fromCheckpoint = to - k * every
+    if (fromCheckpoint < Math.abs(to - seq)) {
+      state = cloneState(checkpoints[k]!)
+      seq = k * every
+    }
+    walkTo(to)
+    return state
+  }
+  return {
+    get seq() {
+      return seq
+    },
+    get length() {
+      return steps.length
+    },
+    get state() {
+      return state
+    },
+    seek,
+    forward: () => seek(seq + 1),
+    back: () => seek(seq - 1),
+    stateAt: (target) => cloneState(seek(target)),
+  }
+}

@@ -1,0 +1,91 @@
+import type { LabNode } from '../../domain/topology'
+import { status } from '../accounting'
+import { LANES } from '../lanes'
+import type { Planner } from '../planner'
+import { STATUS } from '../state'
+import { realiseVm, vmPrereqProblem } from './vm-lifecycle'
+
+/** A VM Service VirtualMachine: DOMAIN.md 4d. */
+export function runVm(p: Planner, vm: LabNode & { kind: 'vm' }): void {
+  const spec = p.r.spec(vm)
+  const nsId = vm.parentId ?? ''
+  const scope = p.scope(nsId)
+  const base = { sequence: 'vm' as const, object: vm.id }
+  p.emit({
+    ...base,
+    actor: LANES.user,
+    target: LANES.lb,
+    action: 'vm-submit',
+    text: `kubectl apply sends VirtualMachine ${vm.name} (class ${spec.className}, image ${spec.image}) through the API VIP to kube-apiserver.`,
+    set: [['objects', vm.id, 'kind', 'vm'], ...status(vm.id, 'Submitted')],
+  })
+  if (!scope || p.status(nsId) !== STATUS.running) {
+    p.emit({
+      ...base,
+      actor: LANES.apiserver,
+      target: LANES.vmop,
+      action: 'vm-webhooks',
+      text: `VirtualMachine ${vm.name} is rejected: its namespace is not running.`,
+      set: status(vm.id, STATUS.failed, 'namespace is not running'),
+      failure: { code: 'namespace-not-running', reason: 'namespace is not running' },
+    })
+    return
+  }
+  p.emit({
+    ...base,
+    actor: LANES.apiserver,
+    target: LANES.vmop,
+    action: 'vm-webhooks',
+    text: `VM Operator's webhooks default and validate ${vm.name} and resolve the image name to its VirtualMachineImage; the controller queues it at priority Creating.`,
+    set: status(vm.id, STATUS.pending),
+  })
+  const images = new Set(spec.image === '' ? [] : [spec.image])
+  const libs = scope.spec.contentLibraries.flatMap((l) => {
+    const lib = p.r.byName('content-library', l)
+    return lib?.kind === 'content-library'
+      ? p.r.spec(lib as LabNode & { kind: 'content-library' }).images
+      : []
+  })
+  const problem =
+    vmPrereqProblem(p, scope, spec.className, spec.storageClass) ??
+    ([...images].every((i) => libs.includes(i))
+      ? null
+      : {
+          code: 'vm-image-not-found',
+          reason: `VirtualMachineImageReady=False: image ${spec.image} is in none of the namespace's content libraries`,
+        })
+  if (problem) {
+    p.emit({
+      ...base,
+      actor: LANES.vmop,
+      target: LANES.vcenter,
+      action: 'vm-prereqs',
+      text: `VM Operator checks ${vm.name}'s prerequisites: ${problem.reason}. The VM is not created.`,
+      set: status(vm.id, STATUS.failed, problem.reason),
+      failure: problem,
+    })
+    return
+  }
+  p.emit({
+    ...base,
+    actor: LANES.vmop,
+    target: LANES.vcenter,
+    action: 'vm-prereqs',
+    text: `VM Operator checks the prerequisites of ${vm.name}: VirtualMachineClassReady, VirtualMachineImageReady, VirtualMachineStorageReady, VirtualMachineBootstrapReady.`,
+  })
+  if (p.interrupted.has(vm.id)) return
+  realiseVm(
+    p,
+    {
+      id: vm.id,
+      name: vm.name,
+      nsId,
+      className: spec.className,
+      storageClass: spec.storageClass,
+      sequence: 'vm',
+      kind: 'vm',
+      powerOn: spec.powerState === 'PoweredOn',
+    },
+    scope,
+  )
+}

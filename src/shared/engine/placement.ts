@@ -1,0 +1,174 @@
+import { formatMemory } from '../domain/units'
+import { millisToMhz } from './sizing'
+import type { EngineState, FilterVerdict, Placement, PlacementRow, StateRecord } from './types'
+
+/** What a placement asks of a host. Pods pass `requestCpuMillis`; VMs are placed by DRS alone. */
+export interface PlacementNeed {
+  /** What kube-scheduler counts (pod requests); undefined for VMs. */
+  kube?: { cpuMillis: number; memoryMiB: number }
+  /** vSphere reservation, CPU in millicores (converted per host to MHz) and memory in MiB. */
+  reserveCpuMillis: number
+  reserveMemoryMiB: number
+  overheadMemoryMiB: number
+  /** Hosts DRS must avoid (anti-affinity), with the reason shown. */
+  avoid?: ReadonlyMap<string, string>
+}
+
+const num = (rec: StateRecord, key: string) => Number(rec[key] ?? 0)
+const permille = (part: number, whole: number) => (whole <= 0 ? 1000 : Math.floor((part * 1000) / whole))
+/** Memory for a sentence: whole GiB plainly, otherwise GiB to one decimal. */
+export const gib = (mib: number) => (mib % 1024 === 0 ? formatMemory(mib) : `${(mib / 1024).toFixed(1)} GiB`)
+
+function hostDown(host: StateRecord, spherelet: StateRecord | undefined, isPod: boolean): string | null {
+  if (host['state'] === 'failed') return 'host failed: node NotReady'
+  if (host['state'] === 'maintenance') return 'host in maintenance mode: node unschedulable'
+  if (isPod && spherelet?.['status'] !== 'Running') return 'no running Spherelet: not a Supervisor node'
+  return null
+}
+
+/**
+ * Explained placement (DOMAIN.md 5). For a vSphere Pod kube-scheduler filters (node ready,
+ * NodeResourcesFit on requests) and scores (LeastAllocated), then DRS takes the feasible hosts
+ * and keeps those whose unreserved capacity covers reservation + overhead, preferring lower
+ * active memory, then lower active CPU; `tieBreak` (0..1, seeded) settles exact ties.
+ */
+export function place(
+  state: EngineState,
+  hostIds: readonly string[],
+  need: PlacementNeed,
+  tieBreak: number,
+): Placement {
+  const isPod = need.kube !== undefined
+  const rows: PlacementRow[] = []
+  for (const id of hostIds) {
+    const h = state.hosts[id]
+    if (!h) continue
+    const mhz = num(h, 'mhzPerCore')
+    const capCpu = num(h, 'capacityCpuMhz')
+    const capMem = num(h, 'capacityMemoryMiB')
+    const unreservedCpu = capCpu - num(h, 'reservedCpuMhz')
+    const unreservedMem = capMem - num(h, 'reservedMemoryMiB')
+    const needCpu = millisToMhz(need.reserveCpuMillis, mhz)
+    const needMem = need.reserveMemoryMiB + need.overheadMemoryMiB
+    const down = hostDown(h, state.objects[`${id}/spherelet`], isPod)
+    const filters: FilterVerdict[] = []
+    let score: number | null = null
+    if (need.kube) {
+      filters.push(
+        down === null
+          ? { filter: 'NodeReady', pass: true }
+          : { filter: 'NodeReady', pass: false, reason: down },
+      )
+      const allocCpu = (capCpu / mhz) * 1000
+      const usedCpu = num(h, 'podCpuMillis') + need.kube.cpuMillis
+      const usedMem = num(h, 'podMemoryMiB') + need.kube.memoryMiB
+      const fit =
+        usedCpu > allocCpu
+          ? `Insufficient cpu: ${usedCpu}m requested of ${allocCpu}m allocatable`
+          : usedMem > capMem
+            ? `Insufficient memory: ${gib(usedMem)} requested of ${gib(capMem)} allocatable`
+            : null
+      filters.push(
+        fit === null
+          ? { filter: 'NodeResourcesFit', pass: true }
+          : { filter: 'NodeResourcesFit', pass: false, reason: fit },
+      )
+      if (filters.every((f) => f.pass))
+        score = Math.round(((1 - usedCpu / allocCpu + (1 - usedMem / capMem)) / 2) * 100)
+    }
+    const reachesDrs = need.kube ? score !== null : true
+    let drs: PlacementRow['drs'] = null
+    if (reachesDrs) {
+      const avoid = need.avoid?.get(id)
+      const why =
+        (!isPod ? down : null) ??
+        avoid ??
+        (unreservedCpu < needCpu
+          ? `unreserved CPU ${unreservedCpu} MHz < ${needCpu} MHz reservation`
+          : unreservedMem < needMem
+            ? `unreserved memory ${gib(unreservedMem)} < ${gib(need.reserveMemoryMiB)} reservation + ${gib(need.overheadMemoryMiB)} overhead`
+            : null)
+      drs = why === null ? { pass: true } : { pass: false, reason: why }
+    }
+    rows.push({
+      host: id,
+      hostName: String(h['name'] ?? id),
+      filters,
+      score,
+      unreservedCpuMhz: unreservedCpu,
+      unreservedMemoryMiB: unreservedMem,
+      needCpuMhz: needCpu,
+      needMemoryMiB: needMem,
+      activeCpuMhz: num(h, 'activeCpuMhz'),
+      activeMemoryMiB: num(h, 'activeMemoryMiB'),
+      drs,
+      chosen: false,
+    })
+  }
+  const feasible = rows.filter((r) => r.drs?.pass === true)
+  const key = (r: PlacementRow) => {
+    const h = state.hosts[r.host]!
+    return [
+      permille(r.activeMemoryMiB, num(h, 'capacityMemoryMiB')),
+      permille(r.activeCpuMhz, num(h, 'capacityCpuMhz')),
+    ] as const
+  }
+  feasible.sort((a, b) => {
+    const [am, ac] = key(a)
+    const [bm, bc] = key(b)
+    return am - bm || ac - bc
+  })
+  const first = feasible[0]
+  let chosen: PlacementRow | undefined = first
+  if (first) {
+    const [fm, fc] = key(first)
+    const tied = feasible.filter((r) => {
+      const [m, c] = key(r)
+      return m === fm && c === fc
+    })
+    chosen = tied[Math.floor(tieBreak * tied.length)] ?? first
+    chosen.chosen = true
+  }
+  return {
+    by: isPod ? 'kube-scheduler+drs' : 'drs',
+    rows,
+    chosen: chosen?.host ?? null,
+    explanation: explain(rows, chosen, isPod),
+  }
+}
+
+function explain(rows: readonly PlacementRow[], chosen: PlacementRow | undefined, isPod: boolean): string {
+  const parts: string[] = []
+  if (isPod) {
+    const scored = rows.filter((r) => r.score !== null)
+    const rejected = rows.filter((r) => r.score === null)
+    parts.push(
+      `kube-scheduler kept ${scored.length} of ${rows.length} hosts` +
+        (rejected.length > 0
+          ? ` (${rejected.map((r) => `${r.hostName}: ${r.filters.find((f) => !f.pass)?.reason ?? 'filtered'}`).join('; ')})`
+          : ''),
+    )
+    if (scored.length > 0) {
+      const best = Math.max(...scored.map((r) => r.score ?? 0))
+      const top = scored.filter((r) => r.score === best)
+      parts.push(
+        top.length > 1
+          ? `its scores tie ${top.map((r) => r.hostName).join(' and ')} at ${best}`
+          : `it scores ${top[0]!.hostName} highest (${best})`,
+      )
+    }
+  }
+  const drsRejected = rows.filter((r) => r.drs?.pass === false)
+  if (drsRejected.length > 0)
+    parts.push(`DRS rejects ${drsRejected.map((r) => `${r.hostName} (${r.drs?.reason})`).join('; ')}`)
+  if (chosen) {
+    const others = rows.filter((r) => r.drs?.pass === true && r !== chosen)
+    parts.push(
+      `DRS picks ${chosen.hostName}` +
+        (others.length > 0
+          ? `, the lowest active usage (${gib(chosen.activeMemoryMiB)} active memory vs ${others.map((r) => `${gib(r.activeMemoryMiB)} on ${r.hostName}`).join(', ')})`
+          : ', the only feasible host'),
+    )
+  } else parts.push('no host is feasible')
+  return parts.join('; ') + '.'
+}
