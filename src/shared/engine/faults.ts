@@ -12,6 +12,9 @@ import { poolIds } from './scope'
 import { STATUS } from './state'
 import type { Fault } from './types'
 
+/** A fault that cannot apply to the topology (unknown target, bad value); `plan` throws it. */
+export class FaultError extends Error {}
+
 const QUOTA_KEYS: Readonly<Record<string, string>> = {
   pods: 'pods',
   cpu: 'cpuMhz',

@@ -17,7 +17,8 @@ export interface PlacementNeed {
 const num = (rec: StateRecord, key: string) => Number(rec[key] ?? 0)
 const permille = (part: number, whole: number) => (whole <= 0 ? 1000 : Math.floor((part * 1000) / whole))
 /** Memory for a sentence: whole GiB plainly, otherwise GiB to one decimal. */
-export const gib = (mib: number) => (mib % 1024 === 0 ? formatMemory(mib) : `${(mib / 1024).toFixed(1)} GiB`)
+export const gib = (mib: number) =>
+  mib % 1024 === 0 ? formatMemory(mib) : mib < 1024 ? `${mib} MiB` : `${(mib / 1024).toFixed(1)} GiB`
 
 function hostDown(host: StateRecord, spherelet: StateRecord | undefined, isPod: boolean): string | null {
   if (host['state'] === 'failed') return 'host failed: node NotReady'
@@ -153,7 +154,7 @@ function explain(rows: readonly PlacementRow[], chosen: PlacementRow | undefined
       const top = scored.filter((r) => r.score === best)
       parts.push(
         top.length > 1
-          ? `its scores tie ${top.map((r) => r.hostName).join(' and ')} at ${best}`
+          ? `its scores tie ${listNames(top.map((r) => r.hostName))} at ${best}`
           : `it scores ${top[0]!.hostName} highest (${best})`,
       )
     }
@@ -171,4 +172,11 @@ function explain(rows: readonly PlacementRow[], chosen: PlacementRow | undefined
     )
   } else parts.push('no host is feasible')
   return parts.join('; ') + '.'
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listNames(names: readonly string[]): string {
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
 }

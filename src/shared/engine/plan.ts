@@ -1,7 +1,8 @@
 import { isWorkloadKind, type Kind, type WorkloadKind } from '../domain/kinds'
 import { resolveTopology } from '../domain/resolve'
 import type { LabNode, Topology } from '../domain/topology'
-import { handleFault } from './faults'
+import { faultProblem, FaultError, handleFault } from './faults'
+import { formatFault } from './fault-syntax'
 import { deleteObject } from './flows/delete'
 import { runDeployment } from './flows/deployment'
 import { createNamespace } from './flows/namespace'
@@ -23,7 +24,7 @@ const WORKLOAD_ORDER: readonly Kind[] = ['pvc', 'service', 'pod', 'deployment', 
  * `topology`. Removed objects are torn down first (workloads, namespaces, Supervisors), then new
  * ones are provisioned (Supervisors, namespaces, then each namespace's workloads). Faults become
  * steps at their `atSeq` and the run continues with their consequences. Pure: the same inputs
- * give a byte-identical step list.
+ * give a byte-identical step list. Throws FaultError when a fault names no such target.
  */
 export function plan(
   topology: Topology,
@@ -32,6 +33,10 @@ export function plan(
   faults: readonly Fault[] = [],
 ): Run {
   const r = resolveTopology(topology)
+  for (const fault of faults) {
+    const why = faultProblem(r, fault)
+    if (why !== null) throw new FaultError(`fault ${formatFault(fault)}: ${why}`)
+  }
   const state = initialState(topology, deployed)
   const p = new Planner(r, state, seed, faults, handleFault)
 

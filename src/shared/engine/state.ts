@@ -122,3 +122,11 @@ export function initialState(topology: Topology, deployed?: DeployedState): Engi
   }
   return state
 }
+
+/** The status to show for an id: an object's status, or a host's state (faults target hosts). */
+export function statusOf(state: EngineState, id: string): string {
+  const s = state.objects[id]?.['status']
+  if (s !== undefined) return String(s)
+  const h = state.hosts[id]?.['state']
+  return h === undefined ? STATUS.absent : String(h)
+}
