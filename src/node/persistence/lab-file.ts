@@ -35,9 +35,14 @@ export class LabFile {
     this.view = readViewState(db)
   }
 
-  /** Opens an existing lab after probing it (see probeLabFile); a read-only file opens read-only. */
-  static open(path: string): LabFile {
+  /**
+   * Opens an existing lab after probing it (see probeLabFile); a read-only file opens read-only.
+   * `readOnly: true` opens it read-only on purpose (CLI reads), so the file is not touched.
+   */
+  static open(path: string, options: { readOnly?: boolean } = {}): LabFile {
     const probe = probeLabFile(path)
+    if (options.readOnly && probe.version === LAB_MIGRATIONS.length)
+      return new LabFile(path, openSqlite(path, { readonly: true, fileMustExist: true }), true, null)
     if (probe.readOnly) {
       if (probe.version < LAB_MIGRATIONS.length)
         throw new LabError(
