@@ -29,6 +29,8 @@ export interface LabServiceOptions {
 export class LabService {
   private lab: LabFile
   private revision = 0
+  /** Why the service opened what it opened, e.g. the last lab failed; shown until the next switch. */
+  private notice: string | null = null
   private readonly app: AppData
   private readonly listeners = new Set<(event: PushEvent) => void>()
 
@@ -53,8 +55,10 @@ export class LabService {
       if (!recent.exists) continue
       try {
         return LabFile.open(recent.path)
-      } catch {
-        // A recent lab that no longer opens is skipped here; opening it by hand names the cause.
+      } catch (e) {
+        // The last lab no longer opens: start on the demo and say why, rather than not start.
+        this.notice = `${e instanceof Error ? e.message : String(e)} Opened the demo lab instead.`
+        return this.openDemo()
       }
     }
     return this.openDemo()
@@ -86,7 +90,8 @@ export class LabService {
   }
 
   private snapshot(): EventPayload<'labChanged'> {
-    const { path, readOnly, document, notice } = this.lab
+    const { path, readOnly, document } = this.lab
+    const notice = this.notice ?? this.lab.notice
     return {
       path,
       readOnly,
@@ -109,6 +114,7 @@ export class LabService {
   private switchTo(next: LabFile): EventPayload<'labChanged'> {
     if (next !== this.lab) this.lab.close()
     this.lab = next
+    this.notice = null
     this.app.rememberLab(next.path, next.document.name)
     return this.changed()
   }
