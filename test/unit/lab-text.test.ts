@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+
 import { describe, expect, it } from 'vitest'
 
 import { PLACEABLE_KINDS, type Kind } from '../../src/shared/domain/kinds'
@@ -99,6 +101,14 @@ describe('lab as code', () => {
     expect(doc.topology.links).toEqual([
       { id: 'link-1', kind: 'supervisor-cluster', source: 'supervisor-1', target: 'cluster-1' },
     ])
+  })
+
+  it('reads the example in docs/lab-format.md', () => {
+    const doc = readFileSync('docs/lab-format.md', 'utf8')
+    const example = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1] ?? ''
+    const lab = readLabText(example, 'docs/lab-format.md')
+    expect(lab.topology.nodes.map((n) => n.kind)).toContain('pod')
+    expect(lab.topology.links).toHaveLength(1)
   })
 
   const problemOf = (text: string) => {
