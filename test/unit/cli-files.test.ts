@@ -8,8 +8,13 @@ import { describe, expect, it } from 'vitest'
 import { LabFile } from '../../src/node/persistence/lab-file'
 import { loadDemoLab } from '../../src/node/demo-lab'
 
+/** Runs the CLI with its own data folder, so nothing lands in the user's real one. */
+const dataDir = mkdtempSync(join(tmpdir(), 'pl-cli-data-'))
 const cli = (...args: string[]) =>
-  spawnSync(process.execPath, ['bin/pacific-lab.js', ...args], { encoding: 'utf8' })
+  spawnSync(process.execPath, ['bin/pacific-lab.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PACIFIC_LAB_DATA_DIR: dataDir },
+  })
 
 const readLab = (path: string) => {
   const lab = LabFile.open(path, { readOnly: true })
@@ -58,5 +63,10 @@ describe('pacific-lab lab file commands', () => {
     expect(s.status).toBe(1)
     expect(s.stderr).toContain(`${notLab} is not a Pacific Lab file`)
     expect(readFileSync(notLab).equals(before)).toBe(true)
+    const serve = cli('serve', notLab)
+    expect(serve.status).toBe(1)
+    expect(serve.stderr).toContain(`${notLab} is not a Pacific Lab file`)
+    expect(readFileSync(notLab).equals(before)).toBe(true)
+    expect(cli('serve', bad).stderr).toContain('LAB is "demo" or a .pacificlab file')
   })
 })

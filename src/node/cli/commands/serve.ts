@@ -30,8 +30,9 @@ export const serveCommand: CliCommand = {
       throw new CliUsageError(
         `cannot serve "${lab}": LAB is "demo" or a ${LAB_EXTENSION} file (make one from a .lab.yaml with load-text)`,
       )
-    ensureRendererBuilt(io)
+    // The lab first: a lab that does not open is named before any slow renderer build.
     const service = new LabService('serve', { lab: lab === undefined || lab === 'demo' ? lab : resolve(lab) })
+    ensureRendererBuilt(io)
     const running = await startServer({ port, rendererDir: rendererDir(), service })
     io.out(`Pacific Lab serving at ${running.url}`)
     io.err(`Lab: ${service.labFile.path}${service.labFile.readOnly ? ' (read-only)' : ''}`)
