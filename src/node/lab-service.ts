@@ -1,45 +1,83 @@
 import { platform } from 'node:os'
+import { basename } from 'node:path'
 
 import type { z } from 'zod'
 
-import type { AppInfo, EventPayload, Handlers, PushEvent } from '../shared/contract/contract'
+import type { AppInfo, EventPayload, Handlers, PushEvent, RunInfo } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
-import { applyBatch, EditError, invertBatch, type EditBatch } from '../shared/domain/edits'
-import type { LabDocument } from '../shared/domain/lab-document'
+import { EMPTY_TOPOLOGY } from '../shared/domain/topology'
 import { loadDemoLab } from './demo-lab'
 import { packageVersion } from './paths'
+import { AppData, dataDir } from './persistence/app-data'
+import { LabFile } from './persistence/lab-file'
+import { getSteps, listRuns, saveRun, type NewRun, type Step } from './persistence/runs'
 
 type Shell = z.output<typeof AppInfo>['shell']
 
-interface OpenLab {
-  path: string | null
-  readOnly: boolean
-  revision: number
-  doc: LabDocument
-  /** Applied batches, newest last; undo reverts the last one. */
-  undo: EditBatch[]
-  redo: EditBatch[]
+export interface LabServiceOptions {
+  /** The user data folder (recent labs, the demo lab); default `dataDir()`. */
+  dataDir?: string
+  /** What to open first: 'demo', a lab file path, or (default) the last recent lab or the demo. */
+  lab?: string
 }
 
-const freshLab = (doc: LabDocument, revision: number): OpenLab => ({
-  path: null,
-  readOnly: false,
-  revision,
-  doc,
-  undo: [],
-  redo: [],
-})
-
 /**
- * Implements the contract for one window (or one serve-mode page): the lab that is open and
- * the requests on it. Both transports call the same instance through `dispatch`.
+ * Implements the contract for one window (or one serve-mode page): the lab file that is open
+ * and the requests on it. Both transports call the same instance through `dispatch`. A lab
+ * file is always open: on first start the demo lab is written to the data folder and opened.
  */
 export class LabService {
-  private lab: OpenLab
+  private lab: LabFile
+  private revision = 0
+  /** Why the service opened what it opened, e.g. the last lab failed; shown until the next switch. */
+  private notice: string | null = null
+  private readonly app: AppData
   private readonly listeners = new Set<(event: PushEvent) => void>()
 
-  constructor(private readonly shell: Shell) {
-    this.lab = freshLab(loadDemoLab(), 0)
+  constructor(
+    private readonly shell: Shell,
+    options: LabServiceOptions = {},
+  ) {
+    this.app = new AppData(options.dataDir ?? dataDir())
+    try {
+      this.lab = this.openStartLab(options.lab)
+    } catch (e) {
+      this.app.close()
+      throw e
+    }
+    this.app.rememberLab(this.lab.path, this.lab.document.name)
+  }
+
+  private openStartLab(lab: string | undefined): LabFile {
+    if (lab === 'demo') return this.openDemo()
+    if (lab !== undefined) return LabFile.open(lab)
+    for (const recent of this.app.recentLabs()) {
+      if (!recent.exists) continue
+      try {
+        return LabFile.open(recent.path)
+      } catch (e) {
+        // The last lab no longer opens: start on the demo and say why, rather than not start.
+        this.notice = `${e instanceof Error ? e.message : String(e)} Opened the demo lab instead.`
+        return this.openDemo()
+      }
+    }
+    return this.openDemo()
+  }
+
+  /** The demo lab in the data folder, written there the first time. */
+  private openDemo(): LabFile {
+    try {
+      return LabFile.open(this.app.demoPath)
+    } catch (e) {
+      if (e instanceof LabError && e.code === 'not-found')
+        return LabFile.create(this.app.demoPath, loadDemoLab())
+      throw e
+    }
+  }
+
+  /** The open lab file (for the engine service and the CLI). */
+  get labFile(): LabFile {
+    return this.lab
   }
 
   onEvent(listener: (event: PushEvent) => void): () => void {
@@ -52,35 +90,45 @@ export class LabService {
   }
 
   private snapshot(): EventPayload<'labChanged'> {
-    const { path, readOnly, revision, doc, undo, redo } = this.lab
+    const { path, readOnly, document } = this.lab
+    const notice = this.notice ?? this.lab.notice
     return {
       path,
       readOnly,
-      revision,
-      name: doc.name,
-      topology: doc.topology,
-      undoLabel: undo.at(-1)?.label ?? null,
-      redoLabel: redo.at(-1)?.label ?? null,
+      revision: this.revision,
+      name: document.name,
+      topology: document.topology,
+      ...this.lab.journal(),
+      ...(notice === null ? {} : { notice }),
     }
   }
 
   private changed(): EventPayload<'labChanged'> {
-    this.lab.revision++
+    this.revision++
     const snapshot = this.snapshot()
     this.emit({ name: 'labChanged', payload: snapshot })
     return snapshot
   }
 
-  /** Applies a batch to the open lab, or refuses it whole with the reason. */
-  private apply(batch: EditBatch) {
-    if (this.lab.readOnly)
-      throw new LabError('read-only', `${this.lab.path ?? 'This lab'} is open read-only.`)
-    try {
-      this.lab.doc = { ...this.lab.doc, topology: applyBatch(this.lab.doc.topology, batch) }
-    } catch (e) {
-      if (e instanceof EditError) throw new LabError('edit-refused', `${batch.label}: ${e.message}`)
-      throw e
-    }
+  /** Makes `next` the open lab, closing the one before, and remembers it as recent. */
+  private switchTo(next: LabFile): EventPayload<'labChanged'> {
+    if (next !== this.lab) this.lab.close()
+    this.lab = next
+    this.notice = null
+    this.app.rememberLab(next.path, next.document.name)
+    return this.changed()
+  }
+
+  /** Stores a finished run with its steps in one transaction (the engine service calls this). */
+  saveRun(run: NewRun, steps: readonly Step[]): RunInfo {
+    const info = saveRun(this.lab.writable(), run, steps)
+    return info
+  }
+
+  /** Closes the lab file and the settings database. */
+  close() {
+    this.lab.close()
+    this.app.close()
   }
 
   readonly handlers = {
@@ -90,37 +138,44 @@ export class LabService {
       shell: this.shell,
       platform: platform(),
     }),
-    openDemoLab: () => {
-      this.lab = freshLab(loadDemoLab(), this.lab.revision)
-      return this.changed()
-    },
+    openDemoLab: () => this.switchTo(this.openDemo()),
     getTopology: () => this.snapshot(),
     applyEdits: ({ batch, baseRevision }) => {
-      if (baseRevision !== undefined && baseRevision !== this.lab.revision)
+      if (baseRevision !== undefined && baseRevision !== this.revision)
         throw new LabError(
           'stale',
-          `The lab changed (revision ${this.lab.revision}, not ${baseRevision}); try again.`,
+          `The lab changed (revision ${this.revision}, not ${baseRevision}); try again.`,
         )
-      this.apply(batch)
-      this.lab.undo.push(batch)
-      this.lab.redo = []
+      this.lab.applyEdits(batch)
       return this.changed()
     },
     undo: () => {
-      const batch = this.lab.undo.at(-1)
-      if (!batch) throw new LabError('nothing-to-undo', 'There is nothing to undo.')
-      this.apply(invertBatch(batch))
-      this.lab.redo.push(batch)
-      this.lab.undo.pop()
+      this.lab.undo()
       return this.changed()
     },
     redo: () => {
-      const batch = this.lab.redo.at(-1)
-      if (!batch) throw new LabError('nothing-to-redo', 'There is nothing to redo.')
-      this.apply(batch)
-      this.lab.undo.push(batch)
-      this.lab.redo.pop()
+      this.lab.redo()
       return this.changed()
+    },
+    newLab: ({ path }) => {
+      const file = this.app.resolveLabPath(path)
+      const name = basename(file, '.pacificlab') || 'Untitled lab'
+      return this.switchTo(LabFile.create(file, { name, description: '', topology: EMPTY_TOPOLOGY }))
+    },
+    openLab: ({ path }) => this.switchTo(LabFile.open(this.app.resolveLabPath(path))),
+    saveLabAs: async ({ path, overwrite }) => {
+      const file = this.app.resolveLabPath(path)
+      if (file === this.lab.path) throw new LabError('bad-path', `${file} is the lab that is open already.`)
+      await this.lab.backupTo(file, { overwrite })
+      return this.switchTo(LabFile.open(file))
+    },
+    listRecentLabs: () => ({ labs: this.app.recentLabs() }),
+    listRuns: () => ({ runs: listRuns(this.lab.db) }),
+    getSteps: ({ runId, fromSeq, toSeq }) => ({ steps: getSteps(this.lab.db, runId, fromSeq, toSeq) }),
+    getViewState: () => this.lab.viewState,
+    setViewState: (view) => {
+      this.lab.setViewState(view)
+      return view
     },
   } satisfies Handlers
 }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { _electron as electron, expect, test } from '@playwright/test'
@@ -21,7 +22,12 @@ test('the Electron app opens on the demo lab', async () => {
     test.skip(true, 'the Electron binary is not installed here')
     return
   }
-  const app = await electron.launch({ executablePath: binary, args: ['.'] })
+  // A fresh data folder: first start writes the demo lab there, not into the user's own.
+  const app = await electron.launch({
+    executablePath: binary,
+    args: ['.'],
+    env: { ...process.env, PACIFIC_LAB_DATA_DIR: mkdtempSync(join(tmpdir(), 'pacific-lab-electron-')) },
+  })
   const window = await app.firstWindow()
   await expect(window.getByTestId('app-ready')).toBeVisible()
   await expect(window.getByTestId('node-host-1')).toBeVisible()

@@ -1,12 +1,27 @@
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { afterEach, describe, expect, it } from 'vitest'
 
 import { dispatch } from '../../src/shared/contract/dispatch'
 import { addNodeBatch, deleteSubtreesBatch } from '../../src/shared/domain/commands'
 import { LabService } from '../../src/node/lab-service'
 
+const open: LabService[] = []
+/** A service on a fresh data folder: the first start writes the demo lab there and opens it. */
+function newService() {
+  const service = new LabService('cli', { dataDir: mkdtempSync(join(tmpdir(), 'pl-service-')) })
+  open.push(service)
+  return service
+}
+afterEach(() => {
+  for (const service of open.splice(0)) service.close()
+})
+
 describe('LabService edits', () => {
   it('applies a batch, undoes it and redoes it exactly', async () => {
-    const service = new LabService('cli')
+    const service = newService()
     const before = service.handlers.getTopology()
     const batch = deleteSubtreesBatch(before.topology, ['ns-1'])!
     const after = await dispatch(service.handlers, 'applyEdits', { batch })
@@ -19,7 +34,7 @@ describe('LabService edits', () => {
   })
 
   it('refuses a batch that does not fit and leaves the lab as it was', async () => {
-    const service = new LabService('cli')
+    const service = newService()
     const before = service.handlers.getTopology()
     const batch = addNodeBatch('pod', 'web', 'no-such-namespace', { x: 0, y: 0 }, 'pod-9')
     const result = await dispatch(service.handlers, 'applyEdits', { batch })
@@ -28,12 +43,12 @@ describe('LabService edits', () => {
   })
 
   it('says so when there is nothing to undo', async () => {
-    const result = await dispatch(new LabService('cli').handlers, 'undo', {})
+    const result = await dispatch(newService().handlers, 'undo', {})
     expect(result).toMatchObject({ ok: false, error: { code: 'nothing-to-undo' } })
   })
 
   it('pushes labChanged to subscribers after each change', () => {
-    const service = new LabService('cli')
+    const service = newService()
     const seen: number[] = []
     service.onEvent((e) => seen.push(e.payload.revision))
     service.handlers.applyEdits({

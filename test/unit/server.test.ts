@@ -36,7 +36,11 @@ function call(
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pl-renderer-'))
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>')
-  server = await startServer({ port: 0, rendererDir: dir, service: new LabService('serve') })
+  server = await startServer({
+    port: 0,
+    rendererDir: dir,
+    service: new LabService('serve', { dataDir: mkdtempSync(join(tmpdir(), 'pl-serve-')) }),
+  })
 })
 afterAll(() => server.close())
 

@@ -29,7 +29,47 @@ export const LabSnapshot = z.object({
   /** Labels of the batches undo and redo would revert or reapply, or null when there are none. */
   undoLabel: z.string().nullable(),
   redoLabel: z.string().nullable(),
+  /** Something the user should know about the open lab, e.g. that it opened read-only and why. */
+  notice: z.string().optional(),
 })
+
+/** What the window looks like for a lab; stored in the lab file, so it survives a restart. */
+export const ViewState = z.object({
+  viewport: z.object({ x: z.number(), y: z.number(), zoom: z.number().positive() }),
+  /** Ids of group nodes drawn collapsed. */
+  collapsed: z.array(z.string()),
+  /** Ids of the selected nodes. */
+  selection: z.array(z.string()),
+})
+export type ViewState = z.output<typeof ViewState>
+
+/** A stored run: its seed and faults make it reproducible; its steps are the record. */
+export const RunInfo = z.object({
+  id: z.string().min(1),
+  seed: z.number().int(),
+  /** The faults injected into the run, as the engine defines them (JSON). */
+  faults: z.unknown(),
+  /** ISO 8601 time the run was stored (wall clock; metadata only). */
+  created: z.string(),
+  label: z.string(),
+  /** The run this one branched from, or null. */
+  parentRunId: z.string().nullable(),
+  stepCount: z.number().int().nonnegative(),
+})
+export type RunInfo = z.output<typeof RunInfo>
+
+/** A lab the user opened before, newest first. */
+export const RecentLab = z.object({
+  path: z.string(),
+  name: z.string(),
+  /** ISO 8601 time it was last opened. */
+  opened: z.string(),
+  /** False when the file is gone (moved or deleted) since. */
+  exists: z.boolean(),
+})
+
+/** A lab file path typed by the user or picked in a dialog: absolute, or relative to the data folder. */
+const LabPath = z.object({ path: z.string().min(1) })
 
 const None = z.object({}).strict()
 
@@ -44,6 +84,28 @@ export const requests = {
   },
   undo: { input: None, output: LabSnapshot },
   redo: { input: None, output: LabSnapshot },
+  /** Creates an empty lab file at `path` (refused if it exists) and opens it. */
+  newLab: { input: LabPath, output: LabSnapshot },
+  /** Opens a lab file; a read-only file opens read-only with a `notice`. */
+  openLab: { input: LabPath, output: LabSnapshot },
+  /** Copies the open lab (history, runs and view included) to `path` and opens the copy. */
+  saveLabAs: {
+    input: LabPath.extend({ overwrite: z.boolean().default(false) }),
+    output: LabSnapshot,
+  },
+  listRecentLabs: { input: None, output: z.object({ labs: z.array(RecentLab) }) },
+  listRuns: { input: None, output: z.object({ runs: z.array(RunInfo) }) },
+  /** Steps of a stored run with fromSeq <= seq <= toSeq, in seq order (JSON as the engine wrote them). */
+  getSteps: {
+    input: z.object({
+      runId: z.string().min(1),
+      fromSeq: z.number().int().nonnegative().default(0),
+      toSeq: z.number().int().nonnegative().default(Number.MAX_SAFE_INTEGER),
+    }),
+    output: z.object({ steps: z.array(z.record(z.string(), z.unknown())) }),
+  },
+  getViewState: { input: None, output: ViewState },
+  setViewState: { input: ViewState, output: ViewState },
 } as const
 
 export const events = {

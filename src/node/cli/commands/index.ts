@@ -1,7 +1,19 @@
 import type { CliCommand } from '../command'
+import { demoCommand } from './demo'
+import { loadTextCommand } from './load-text'
+import { newCommand } from './new'
 import { runCommand } from './run'
+import { saveTextCommand } from './save-text'
 import { serveCommand } from './serve'
 import { validateCommand } from './validate'
 
 /** Every subcommand, in the order `--help` lists them. Adding one is one line here. */
-export const COMMANDS: readonly CliCommand[] = [serveCommand, validateCommand, runCommand]
+export const COMMANDS: readonly CliCommand[] = [
+  serveCommand,
+  newCommand,
+  demoCommand,
+  validateCommand,
+  runCommand,
+  saveTextCommand,
+  loadTextCommand,
+]

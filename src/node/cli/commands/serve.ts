@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { LabService } from '../../lab-service'
+import { LAB_EXTENSION } from '../../persistence/lab-file'
 import { packageRoot, rendererDir } from '../../paths'
 import { startServer } from '../../server'
 import { CliUsageError, type CliCommand } from '../command'
@@ -11,7 +12,8 @@ import { CliUsageError, type CliCommand } from '../command'
 export const serveCommand: CliCommand = {
   name: 'serve',
   usage: 'serve [--port N] [LAB]',
-  summary: 'Serve the app to a browser on 127.0.0.1 (LAB: "demo", the default)',
+  summary:
+    'Serve the app to a browser on 127.0.0.1 (LAB: "demo" or a .pacificlab file; default: the last lab)',
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -23,17 +25,23 @@ export const serveCommand: CliCommand = {
       throw new CliUsageError(`--port must be a whole number from 0 to 65535, not "${values.port}"`)
     if (positionals.length > 1)
       throw new CliUsageError(`serve takes at most one LAB, got ${positionals.length}`)
-    const lab = positionals[0] ?? 'demo'
-    if (lab !== 'demo')
-      throw new CliUsageError(`cannot open "${lab}": only the embedded demo lab ("demo") can be served`)
+    const lab = positionals[0]
+    if (lab !== undefined && lab !== 'demo' && !lab.endsWith(LAB_EXTENSION))
+      throw new CliUsageError(
+        `cannot serve "${lab}": LAB is "demo" or a ${LAB_EXTENSION} file (make one from a .lab.yaml with load-text)`,
+      )
+    // The lab first: a lab that does not open is named before any slow renderer build.
+    const service = new LabService('serve', { lab: lab === undefined || lab === 'demo' ? lab : resolve(lab) })
     ensureRendererBuilt(io)
-    const running = await startServer({ port, rendererDir: rendererDir(), service: new LabService('serve') })
+    const running = await startServer({ port, rendererDir: rendererDir(), service })
     io.out(`Pacific Lab serving at ${running.url}`)
+    io.err(`Lab: ${service.labFile.path}${service.labFile.readOnly ? ' (read-only)' : ''}`)
     await new Promise<void>((resolve) => {
       const stop = () => void running.close().then(resolve)
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
     })
+    service.close()
     return 0
   },
 }

@@ -1,0 +1,211 @@
+import { existsSync, renameSync, rmSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+
+import type { ViewState } from '../../shared/contract/contract'
+import { LabError } from '../../shared/contract/result'
+import type { EditBatch } from '../../shared/domain/edits'
+import { parseLabDocument, type LabDocument } from '../../shared/domain/lab-document'
+import { packageVersion } from '../paths'
+import { commitEdit, journalLabels, redoEdit, undoEdit } from './journal'
+import { probeLabFile } from './probe'
+import { LAB_APPLICATION_ID, LAB_MIGRATIONS, migrate } from './schema'
+import { inTransaction, openSqlite, type Db } from './sqlite'
+import { readTopology, writeTopology } from './topology-rows'
+import { readViewState, writeViewState } from './view-state'
+
+/** The file extension of a lab. */
+export const LAB_EXTENSION = '.pacificlab'
+
+/**
+ * One open lab file. The file is the truth: every change is one transaction, so there is
+ * nothing to save. The document is also kept in memory so reads cost nothing.
+ */
+export class LabFile {
+  private doc: LabDocument
+  private view: ViewState
+
+  private constructor(
+    readonly path: string,
+    readonly db: Db,
+    readonly readOnly: boolean,
+    /** Why the lab opened the way it did (read-only), for the user; null when nothing to say. */
+    readonly notice: string | null,
+  ) {
+    this.doc = readDocument(db, path)
+    this.view = readViewState(db)
+  }
+
+  /**
+   * Opens an existing lab after probing it (see probeLabFile); a read-only file opens read-only.
+   * `readOnly: true` opens it read-only on purpose (CLI reads), so the file is not touched.
+   */
+  static open(path: string, options: { readOnly?: boolean } = {}): LabFile {
+    const probe = probeLabFile(path)
+    if (options.readOnly && probe.version === LAB_MIGRATIONS.length)
+      return new LabFile(path, openSqlite(path, { readonly: true, fileMustExist: true }), true, null)
+    if (probe.readOnly) {
+      if (probe.version < LAB_MIGRATIONS.length)
+        throw new LabError(
+          'read-only',
+          `${path} is from an older Pacific Lab (format version ${probe.version}) and is read-only, so it cannot be upgraded. Make it writable or copy it.`,
+        )
+      const db = openSqlite(path, { readonly: true, fileMustExist: true })
+      return new LabFile(
+        path,
+        db,
+        true,
+        `${basename(path)} is read-only: you can look and run, but not edit.`,
+      )
+    }
+    const db = openSqlite(path, { fileMustExist: true })
+    try {
+      configure(db)
+      migrate(db, LAB_MIGRATIONS, LAB_APPLICATION_ID)
+      return new LabFile(path, db, false, null)
+    } catch (e) {
+      db.close()
+      throw e
+    }
+  }
+
+  /**
+   * Writes a new lab file holding `doc` and opens it. The file is built under a temporary name
+   * and renamed into place, so a crash never leaves a half-made lab at `path`.
+   */
+  static create(path: string, doc: LabDocument, options: { overwrite?: boolean } = {}): LabFile {
+    assertCanWrite(path, options.overwrite ?? false)
+    const temp = tempPathFor(path)
+    try {
+      const db = openSqlite(temp)
+      try {
+        configure(db)
+        migrate(db, LAB_MIGRATIONS, LAB_APPLICATION_ID)
+        inTransaction(db, () => {
+          const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
+          meta.run('name', doc.name)
+          meta.run('description', doc.description)
+          meta.run('created', new Date().toISOString())
+          meta.run('created_by', `Pacific Lab ${packageVersion()}`)
+          writeTopology(db, doc.topology)
+        })
+      } finally {
+        db.close()
+      }
+      replaceFile(temp, path)
+    } finally {
+      removeWithLog(temp)
+    }
+    return LabFile.open(path)
+  }
+
+  get document(): LabDocument {
+    return this.doc
+  }
+
+  get viewState(): ViewState {
+    return this.view
+  }
+
+  /** Labels of what undo and redo would do now (from the stored journal). */
+  journal() {
+    return journalLabels(this.db)
+  }
+
+  applyEdits(batch: EditBatch) {
+    this.writable()
+    this.doc = { ...this.doc, topology: commitEdit(this.db, this.doc.topology, batch) }
+  }
+
+  undo() {
+    this.writable()
+    this.doc = { ...this.doc, topology: undoEdit(this.db, this.doc.topology) }
+  }
+
+  redo() {
+    this.writable()
+    this.doc = { ...this.doc, topology: redoEdit(this.db, this.doc.topology) }
+  }
+
+  /** Stores the view; on a read-only lab it is kept for this session only. */
+  setViewState(view: ViewState) {
+    if (!this.readOnly) writeViewState(this.db, view)
+    this.view = view
+  }
+
+  /** The writable database, for runs and settings; throws `read-only` on a read-only lab. */
+  writable(): Db {
+    if (this.readOnly) throw new LabError('read-only', `${this.path} is open read-only.`)
+    return this.db
+  }
+
+  /**
+   * Save As: copies the whole lab (history, runs, view) with SQLite's online backup API into a
+   * temporary file beside `path`, then renames it into place. The copy is a complete lab.
+   */
+  async backupTo(path: string, options: { overwrite?: boolean } = {}): Promise<void> {
+    assertCanWrite(path, options.overwrite ?? false)
+    const temp = tempPathFor(path)
+    try {
+      await this.db.backup(temp)
+      // The copy keeps WAL mode from the header; fold its log in so it is one self-contained file.
+      const copy = openSqlite(temp, { fileMustExist: true })
+      copy.pragma('wal_checkpoint(TRUNCATE)')
+      copy.close()
+      replaceFile(temp, path)
+    } finally {
+      removeWithLog(temp)
+    }
+  }
+
+  close() {
+    if (this.db.open) this.db.close()
+  }
+}
+
+/** WAL for crash safety with concurrent readers; foreign keys are off by default in SQLite. */
+function configure(db: Db) {
+  db.pragma('journal_mode = WAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('synchronous = FULL')
+}
+
+function readDocument(db: Db, path: string): LabDocument {
+  const meta = new Map(
+    (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [
+      r.key,
+      r.value,
+    ]),
+  )
+  try {
+    return parseLabDocument(
+      {
+        name: meta.get('name') ?? basename(path),
+        description: meta.get('description') ?? '',
+        topology: readTopology(db),
+      },
+      path,
+    )
+  } catch (e) {
+    throw new LabError('bad-file', `${path} holds a lab that does not make sense: ${(e as Error).message}`)
+  }
+}
+
+function assertCanWrite(path: string, overwrite: boolean) {
+  if (!existsSync(dirname(path)))
+    throw new LabError('not-found', `Cannot write ${path}: the folder ${dirname(path)} does not exist.`)
+  if (!overwrite && existsSync(path))
+    throw new LabError('exists', `${path} already exists; choose another name or allow overwriting.`)
+}
+
+const tempPathFor = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
+
+const removeWithLog = (path: string) => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+}
+
+/** Renames `temp` over `path`, first dropping a stale -wal/-shm of the old file, which would otherwise be read as the new file's log. */
+function replaceFile(temp: string, path: string) {
+  rmSync(`${path}-wal`, { force: true })
+  rmSync(`${path}-shm`, { force: true })
+  renameSync(temp, path)
+}

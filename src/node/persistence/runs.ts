@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto'
+
+import type { RunInfo } from '../../shared/contract/contract'
+import { LabError } from '../../shared/contract/result'
+import { inTransaction, type Db } from './sqlite'
+
+/**
+ * Runs and their steps. A step is the engine's JSON object with a numeric `seq`; it is stored
+ * as JSON text keyed by (run_id, seq), so replay reads the record instead of re-planning.
+ */
+
+export interface Step {
+  seq: number
+  [key: string]: unknown
+}
+
+/** What the caller says about a run; id and created are filled in when left out. */
+export interface NewRun {
+  id?: string
+  seed: number
+  faults?: unknown
+  label?: string
+  parentRunId?: string | null
+  created?: string
+}
+
+interface RunRow {
+  id: string
+  seed: number
+  faults: string
+  created: string
+  label: string
+  parent_run_id: string | null
+  step_count: number
+}
+
+const toInfo = (r: RunRow): RunInfo => ({
+  id: r.id,
+  seed: r.seed,
+  faults: JSON.parse(r.faults) as unknown,
+  created: r.created,
+  label: r.label,
+  parentRunId: r.parent_run_id,
+  stepCount: r.step_count,
+})
+
+/**
+ * Stores a run and all its steps in one transaction: after a crash the run is whole or absent.
+ * Steps must have whole-number `seq`s, each used once. Returns the stored run.
+ */
+export function saveRun(db: Db, run: NewRun, steps: readonly Step[]): RunInfo {
+  const id = run.id ?? randomUUID()
+  const insertStep = db.prepare('INSERT INTO steps (run_id, seq, json) VALUES (?, ?, ?)')
+  inTransaction(db, () => {
+    if (db.prepare('SELECT 1 FROM runs WHERE id = ?').get(id))
+      throw new LabError('run-exists', `A run with id "${id}" is already stored.`)
+    db.prepare(
+      'INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      id,
+      run.seed,
+      JSON.stringify(run.faults ?? []),
+      run.created ?? new Date().toISOString(),
+      run.label ?? '',
+      run.parentRunId ?? null,
+      steps.length,
+    )
+    for (const step of steps) {
+      if (!Number.isSafeInteger(step.seq) || step.seq < 0)
+        throw new LabError(
+          'bad-step',
+          `Run "${id}": a step has seq ${String(step.seq)}; seq must be a whole number >= 0.`,
+        )
+      try {
+        insertStep.run(id, step.seq, JSON.stringify(step))
+      } catch (e) {
+        if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+          throw new LabError('bad-step', `Run "${id}": seq ${step.seq} is used by two steps.`)
+        throw e
+      }
+    }
+  })
+  return getRun(db, id)
+}
+
+export function getRun(db: Db, id: string): RunInfo {
+  const row = db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined
+  if (!row) throw new LabError('not-found', `There is no run with id "${id}" in this lab.`)
+  return toInfo(row)
+}
+
+/** Every stored run, oldest first. */
+export function listRuns(db: Db): RunInfo[] {
+  return (db.prepare('SELECT * FROM runs ORDER BY created, rowid').all() as RunRow[]).map(toInfo)
+}
+
+/** Steps of a run with fromSeq <= seq <= toSeq, in seq order. */
+export function getSteps(db: Db, runId: string, fromSeq = 0, toSeq = Number.MAX_SAFE_INTEGER): Step[] {
+  getRun(db, runId)
+  const rows = db
+    .prepare('SELECT json FROM steps WHERE run_id = ? AND seq BETWEEN ? AND ? ORDER BY seq')
+    .pluck()
+    .all(runId, fromSeq, toSeq) as string[]
+  return rows.map((json) => JSON.parse(json) as Step)
+}
+
+/** Deletes a run with its steps and checkpoints; runs branched from it keep going, unparented. */
+export function deleteRun(db: Db, runId: string) {
+  inTransaction(db, () => db.prepare('DELETE FROM runs WHERE id = ?').run(runId))
+}
+
+/** Stores the engine state after step `seq`, so replay can start near a step instead of at 0. */
+export function saveCheckpoint(db: Db, runId: string, seq: number, state: unknown) {
+  getRun(db, runId)
+  db.prepare(
+    'INSERT INTO checkpoints (run_id, seq, state) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET state = excluded.state',
+  ).run(runId, seq, JSON.stringify(state))
+}
+
+/** The last checkpoint at or before `seq`, or null. */
+export function checkpointAtOrBefore(
+  db: Db,
+  runId: string,
+  seq: number,
+): { seq: number; state: unknown } | null {
+  const row = db
+    .prepare('SELECT seq, state FROM checkpoints WHERE run_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1')
+    .get(runId, seq) as { seq: number; state: string } | undefined
+  return row ? { seq: row.seq, state: JSON.parse(row.state) as unknown } : null
+}

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { loadDemoLab } from '../../src/node/demo-lab'
+import { LabFile } from '../../src/node/persistence/lab-file'
+import { openSqlite } from '../../src/node/persistence/sqlite'
+
+const ITERATIONS = 20
+/** Stop adding iterations after this long (the machine is shared), but always run at least MIN. */
+const BUDGET_MS = 60_000
+const MIN_ITERATIONS = 10
+
+/** Runs the writer until a random moment after it is ready, kills it with SIGKILL, returns what it said. */
+function writeUntilKilled(path: string, tag: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/crash/writer.ts', path, tag], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    let err = ''
+    let killed = false
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      if (!killed && out.includes('ready\n')) {
+        killed = true
+        setTimeout(() => child.kill('SIGKILL'), Math.random() * 400)
+      }
+    })
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
+    child.once('exit', (code, signal) => {
+      if (signal !== 'SIGKILL') reject(new Error(`writer ended by itself (${code}): ${err}`))
+      else resolve(out.split('\n').filter((l) => l !== ''))
+    })
+  })
+}
+
+describe('crash safety', () => {
+  it('keeps the lab whole when a writer is killed at random moments', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'pl-crash-')), 'crash.pacificlab')
+    LabFile.create(path, loadDemoLab()).close()
+    const committedEdits: string[] = []
+    const committedRuns: string[] = []
+    const started = Date.now()
+    let iterations = 0
+    for (let i = 0; i < ITERATIONS; i++) {
+      if (i >= MIN_ITERATIONS && Date.now() - started > BUDGET_MS) break
+      const lines = await writeUntilKilled(path, String(i))
+      iterations++
+      for (const line of lines) {
+        const [what, id] = line.split(' ')
+        if (what === 'edit' && id) committedEdits.push(id)
+        if (what === 'run' && id) committedRuns.push(id)
+      }
+      // Check with a plain connection first: it recovers the WAL as SQLite does after a crash.
+      const db = openSqlite(path, { fileMustExist: true })
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+      const hosts = new Set(db.prepare("SELECT id FROM nodes WHERE kind = 'host'").pluck().all() as string[])
+      for (const id of committedEdits) expect(hosts.has(id), `edit ${id} was reported committed`).toBe(true)
+      const runs = db
+        .prepare(
+          'SELECT id, step_count AS declared, (SELECT count(*) FROM steps WHERE run_id = runs.id) AS stored FROM runs',
+        )
+        .all() as { id: string; declared: number; stored: number }[]
+      for (const run of runs) expect(run.stored, `run ${run.id} is whole`).toBe(run.declared)
+      const runIds = new Set(runs.map((r) => r.id))
+      for (const id of committedRuns) expect(runIds.has(id), `run ${id} was reported committed`).toBe(true)
+      const orphans = db
+        .prepare('SELECT count(*) FROM steps WHERE run_id NOT IN (SELECT id FROM runs)')
+        .pluck()
+        .get()
+      expect(orphans).toBe(0)
+      db.close()
+      // And the lab opens: topology, journal and head agree.
+      const lab = LabFile.open(path)
+      expect(lab.document.topology.nodes.filter((n) => n.kind === 'host').length).toBe(hosts.size)
+      lab.close()
+    }
+    expect(iterations).toBeGreaterThanOrEqual(MIN_ITERATIONS)
+    // The test means something only if the writer got work done before the kills.
+    expect(committedEdits.length).toBeGreaterThan(iterations)
+  }, 240_000)
+})

@@ -1,0 +1,131 @@
+import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { dispatch } from '../../src/shared/contract/dispatch'
+import { addNodeBatch } from '../../src/shared/domain/commands'
+import { LabService } from '../../src/node/lab-service'
+
+const services: LabService[] = []
+function start(dataDir: string, lab?: string) {
+  const service = new LabService('cli', { dataDir, ...(lab === undefined ? {} : { lab }) })
+  services.push(service)
+  return service
+}
+afterEach(() => {
+  for (const s of services.splice(0)) s.close()
+})
+const freshDir = () => mkdtempSync(join(tmpdir(), 'pl-files-'))
+
+describe('LabService with lab files', () => {
+  it('on first start writes the demo lab into the data folder and opens it', () => {
+    const dir = freshDir()
+    const snapshot = start(dir).handlers.getTopology()
+    expect(snapshot.path).toBe(join(dir, 'demo.pacificlab'))
+    expect(existsSync(snapshot.path!)).toBe(true)
+    expect(snapshot.name).toBe('Demo lab: the seed deck')
+  })
+
+  it('reopens the last lab after a restart with its undo history, view state and runs', async () => {
+    const dir = freshDir()
+    const first = start(dir)
+    const created = await dispatch(first.handlers, 'newLab', { path: 'mine.pacificlab' })
+    expect(created).toMatchObject({ ok: true, value: { path: join(dir, 'mine.pacificlab'), name: 'mine' } })
+    first.handlers.applyEdits({ batch: addNodeBatch('vcenter', 'vc', null, { x: 0, y: 0 }, 'vc-1') })
+    first.handlers.applyEdits({ batch: addNodeBatch('cluster', 'c1', 'vc-1', { x: 5, y: 5 }, 'cl-1') })
+    first.handlers.undo()
+    const view = { viewport: { x: 3, y: 4, zoom: 1.5 }, collapsed: ['vc-1'], selection: [] }
+    first.handlers.setViewState(view)
+    first.saveRun({ id: 'run-1', seed: 9, label: 'try' }, [
+      { seq: 0, what: 'a' },
+      { seq: 1, what: 'b' },
+      { seq: 2, what: 'c' },
+    ])
+    first.close()
+
+    const second = start(dir)
+    const snapshot = second.handlers.getTopology()
+    expect(snapshot.path).toBe(join(dir, 'mine.pacificlab'))
+    expect(snapshot).toMatchObject({ undoLabel: 'Add vc', redoLabel: 'Add c1' })
+    expect(second.handlers.getViewState()).toEqual(view)
+    expect(second.handlers.listRuns().runs).toMatchObject([{ id: 'run-1', seed: 9, stepCount: 3 }])
+    expect(second.handlers.getSteps({ runId: 'run-1', fromSeq: 1, toSeq: 2 }).steps).toEqual([
+      { seq: 1, what: 'b' },
+      { seq: 2, what: 'c' },
+    ])
+    expect(second.handlers.redo().topology.nodes.map((n) => n.id)).toEqual(['cl-1', 'vc-1'])
+    expect(second.handlers.listRecentLabs().labs.map((l) => l.path)).toEqual([
+      join(dir, 'mine.pacificlab'),
+      join(dir, 'demo.pacificlab'),
+    ])
+  })
+
+  it('saves as a new file and keeps working on the copy', async () => {
+    const dir = freshDir()
+    const service = start(dir)
+    service.handlers.applyEdits({
+      batch: addNodeBatch('host', 'esxi-04', 'cl-1', { x: 680, y: 50 }, 'host-4'),
+    })
+    const copy = await dispatch(service.handlers, 'saveLabAs', { path: join(dir, 'copy.pacificlab') })
+    expect(copy).toMatchObject({
+      ok: true,
+      value: { path: join(dir, 'copy.pacificlab'), undoLabel: 'Add esxi-04' },
+    })
+    const again = await dispatch(service.handlers, 'saveLabAs', { path: 'demo.pacificlab' })
+    expect(again).toMatchObject({ ok: false, error: { code: 'exists' } })
+  })
+
+  it('names the problem with a typed path', async () => {
+    const service = start(freshDir())
+    expect(await dispatch(service.handlers, 'openLab', { path: 'notes.txt' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-path', message: expect.stringContaining('does not end in .pacificlab') as string },
+    })
+    expect(await dispatch(service.handlers, 'openLab', { path: 'missing.pacificlab' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not-found',
+        message: expect.stringContaining('missing.pacificlab does not exist') as string,
+      },
+    })
+    expect(
+      await dispatch(service.handlers, 'newLab', { path: '/no/such/folder/x.pacificlab' }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'not-found',
+        message: expect.stringContaining('the folder /no/such/folder does not exist') as string,
+      },
+    })
+  })
+
+  it('opens a read-only lab read-only with a notice and refuses edits', async () => {
+    const dir = freshDir()
+    const service = start(dir)
+    await dispatch(service.handlers, 'saveLabAs', { path: 'frozen.pacificlab' })
+    await dispatch(service.handlers, 'openDemoLab', {})
+    chmodSync(join(dir, 'frozen.pacificlab'), 0o444)
+    const opened = await dispatch(service.handlers, 'openLab', { path: 'frozen.pacificlab' })
+    expect(opened).toMatchObject({
+      ok: true,
+      value: { readOnly: true, notice: expect.stringContaining('read-only') as string },
+    })
+    const edit = await dispatch(service.handlers, 'applyEdits', {
+      batch: addNodeBatch('host', 'esxi-04', 'cl-1', { x: 680, y: 50 }, 'host-4'),
+    })
+    expect(edit).toMatchObject({ ok: false, error: { code: 'read-only' } })
+  })
+
+  it('starts on the demo, saying why, when the last lab no longer opens', async () => {
+    const dir = freshDir()
+    const first = start(dir)
+    await dispatch(first.handlers, 'newLab', { path: 'broken.pacificlab' })
+    first.close()
+    writeFileSync(join(dir, 'broken.pacificlab'), 'not a lab any more')
+    const snapshot = start(dir).handlers.getTopology()
+    expect(snapshot.name).toBe('Demo lab: the seed deck')
+    expect(snapshot.notice).toContain('broken.pacificlab is not a Pacific Lab file')
+  })
+})
