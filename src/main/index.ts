@@ -87,6 +87,8 @@ void app.whenReady().then(() => {
   const service = new LabService('electron')
   bindIpc(service)
   createWindow(service)
+  // Closing checkpoints the WAL, so the lab is one self-contained file again after quitting.
+  app.on('will-quit', () => service.close())
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow(service)
   })

@@ -24,6 +24,7 @@ for (let i = 0; ; i++) {
       pod: `pod-${seq}`,
       pad: 'x'.repeat(200),
     }))
+    say(`begin ${runId}`)
     saveRun(lab.db, { id: runId, seed: i }, steps)
     say(`run ${runId}`)
   }

@@ -66,6 +66,13 @@ describe('a lab file', () => {
     expect(reopen(lab.path).document.topology).toEqual(demo)
   })
 
+  it('keeps a new name and description', () => {
+    const lab = create()
+    lab.setMeta({ name: 'renamed', description: 'new words' })
+    lab.close()
+    expect(reopen(lab.path).document).toMatchObject({ name: 'renamed', description: 'new words' })
+  })
+
   it('drops the redo branch when a new edit follows an undo', () => {
     const lab = create()
     lab.applyEdits(addNodeBatch('host', 'esxi-04', 'cl-1', { x: 680, y: 50 }, 'host-4'))

@@ -126,6 +126,21 @@ export class LabFile {
     this.doc = { ...this.doc, topology: redoEdit(this.db, this.doc.topology) }
   }
 
+  /** Renames the lab or changes its description: one transaction. */
+  setMeta(meta: { name?: string; description?: string }) {
+    const db = this.writable()
+    if (meta.name !== undefined && meta.name.trim() === '')
+      throw new LabError('invalid-input', 'A lab needs a name; the new name is empty.')
+    inTransaction(db, () => {
+      const set = db.prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      if (meta.name !== undefined) set.run('name', meta.name)
+      if (meta.description !== undefined) set.run('description', meta.description)
+    })
+    this.doc = { ...this.doc, ...meta }
+  }
+
   /** Stores the view; on a read-only lab it is kept for this session only. */
   setViewState(view: ViewState) {
     if (!this.readOnly) writeViewState(this.db, view)
