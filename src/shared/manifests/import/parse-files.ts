@@ -30,7 +30,7 @@ export interface ParsedObject {
 const MANIFEST = /\.(ya?ml|json)$/i
 
 /** Files the import reads: YAML and JSON; the vCenter request bodies are not Kubernetes objects. */
-export const isManifestPath = (path: string) => MANIFEST.test(path) && !/(^|\/)vcenter\//.test(path)
+export const isManifestPath = (path: string) => MANIFEST.test(path) && !/(^|[/!])vcenter\//.test(path)
 
 function locate(doc: Document, counter: LineCounter, path: readonly (string | number)[]) {
   let node: unknown = doc.contents

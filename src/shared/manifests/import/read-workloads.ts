@@ -27,7 +27,9 @@ function quantity(
   if (v === undefined) return undefined
   const n =
     typeof v === 'string' || typeof v === 'number' ? (kind === 'cpu' ? parseCpu(v) : parseMemory(v)) : null
-  return n === null ? fail(path, `${JSON.stringify(v)} is not a ${kind === 'cpu' ? 'CPU' : 'memory'} quantity`) : n
+  return n === null
+    ? fail(path, `${JSON.stringify(v)} is not a ${kind === 'cpu' ? 'CPU' : 'memory'} quantity`)
+    : n
 }
 
 function resources(v: Json | undefined, path: (string | number)[], fail: Fail) {
