@@ -183,7 +183,6 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
                     {t.text}
                   </span>
                 ))}
-                {'\n'}
               </div>
             ))}
           </pre>
