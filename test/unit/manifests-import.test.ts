@@ -75,6 +75,24 @@ describe('import of real-world manifests', () => {
     })
   })
 
+  it('warns, with the position, about fields the lab does not keep', () => {
+    const { result } = importOk(fixture('vms.yaml'))
+    expect(result.ok && result.warnings).toEqual([
+      {
+        file: 'test/fixtures/manifests/vms.yaml',
+        line: 28,
+        col: 3,
+        path: 'spec.bootstrap',
+        message: 'VirtualMachine finance/db-new: spec.bootstrap is not modelled by the lab and is dropped',
+      },
+    ])
+  })
+
+  it('does not warn about what the export itself writes', () => {
+    const result = importIntoLab(demo, exportLab(demo, { vmApi: 'v1alpha1', clusterApi: 'capi-v1beta1' }).files)
+    expect(result.ok && result.warnings).toEqual([])
+  })
+
   it('reads TanzuKubernetesClusters (v1alpha1, v1alpha2) and a Cluster API Cluster', () => {
     const { node } = importOk(fixture('clusters.yaml'))
     expect(node('tkc', 'tkc-02')?.spec).toMatchObject({

@@ -40,7 +40,13 @@ export const manifestRequests = {
   importManifests: {
     input: z.object({ files: z.array(ManifestFile).min(1), defaultNamespace: z.string().optional() }),
     output: z.discriminatedUnion('ok', [
-      z.object({ ok: z.literal(true), batch: EditBatch.nullable(), summary: z.array(z.string()) }),
+      z.object({
+        ok: z.literal(true),
+        batch: EditBatch.nullable(),
+        summary: z.array(z.string()),
+        /** Fields of modelled kinds the lab does not keep, with where they are. */
+        warnings: z.array(ImportErrorSchema),
+      }),
       z.object({ ok: z.literal(false), errors: z.array(ImportErrorSchema) }),
     ]),
   },

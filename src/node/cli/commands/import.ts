@@ -45,6 +45,7 @@ export const importCommand: CliCommand = {
     const after: LabDocument = result.batch
       ? { ...lab, topology: applyBatch(lab.topology, result.batch) }
       : lab
+    for (const w of result.warnings) io.err(`${w.file}:${w.line}:${w.col}: warning: ${w.message}`)
     for (const line of result.summary) io.err(line)
     io.err(
       result.batch

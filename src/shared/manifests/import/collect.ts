@@ -3,7 +3,8 @@ import type { NamespaceSpecT } from '../../domain/specs'
 import { isJsonObject, splitApiVersion, type JsonObject } from '../kube-object'
 import { CLUSTER_LABEL } from '../lab-annotations'
 import { formatPath, type SchemaValidator } from '../schema-check'
-import { classify } from './classify'
+import { classify, type Role } from './classify'
+import { droppedFields } from './modelled-fields'
 import type { ImportError, ParsedObject } from './parse-files'
 import { readCapiCluster, readTkc, readVm } from './read-vm-cluster'
 import {
@@ -45,6 +46,7 @@ const err = (o: ParsedObject, path: (string | number)[], message: string, schema
 /** Sorts every parsed object into its namespace's bucket, collecting every error on the way. */
 export function collect(objects: readonly ParsedObject[], options: CollectOptions) {
   const errors: ImportError[] = []
+  const warnings: ImportError[] = []
   const buckets = new Map<string, NamespaceBucket>()
   const seen = new Map<string, ParsedObject>()
   const bucket = (name: string) => {
@@ -119,8 +121,20 @@ export function collect(objects: readonly ParsedObject[], options: CollectOption
     seen.set(key, source)
     const b = bucket(ns)
     const opaque = () => b.workloads.push({ kind: 'opaque', name, spec: { manifest: o }, source })
+    const warnDropped = (role: Role) => {
+      for (const path of droppedFields(o, role))
+        warnings.push(
+          err(
+            source,
+            path,
+            `${o.kind} ${ns}/${name}: ${formatPath(path)} is not modelled by the lab and is dropped`,
+          ),
+        )
+    }
     const workload = (kind: Kind, spec: object | null) => {
-      if (spec) b.workloads.push({ kind, name, spec: spec as Record<string, unknown>, source })
+      if (!spec) return
+      b.workloads.push({ kind, name, spec: spec as Record<string, unknown>, source })
+      warnDropped(c.role as Role)
     }
     switch (c.role) {
       case 'namespace':
@@ -129,6 +143,7 @@ export function collect(objects: readonly ParsedObject[], options: CollectOption
           clusterName: stringMap(meta?.labels)[CLUSTER_LABEL] ?? '',
           part: readNamespaceObject(o),
         }
+        warnDropped('namespace')
         break
       case 'quota': {
         const part = readQuota(o, options.mhzPerCore(ns), fail)
@@ -182,7 +197,7 @@ export function collect(objects: readonly ParsedObject[], options: CollectOption
         break
     }
   }
-  return { buckets: [...buckets.values()], errors }
+  return { buckets: [...buckets.values()], errors, warnings }
 }
 
 export type { JsonObject }

@@ -15,7 +15,8 @@ export interface ImportOptions {
 
 /** Either the edits that bring the files into the lab (null: nothing changes), or every error. */
 export type ImportResult =
-  { ok: true; batch: EditBatch | null; summary: string[] } | { ok: false; errors: ImportError[] }
+  | { ok: true; batch: EditBatch | null; summary: string[]; warnings: ImportError[] }
+  | { ok: false; errors: ImportError[] }
 
 /** Specs compare by content, whatever their key order. */
 function canonical(value: unknown): string {
@@ -48,14 +49,14 @@ export function importManifests(
     const sv = node ? supervisorOfNamespace(lab, node) : lab.ofKind('supervisor')[0]
     return slowestCoreMhz(lab, sv ? lab.clustersOf(sv)[0] : undefined)
   }
-  const { buckets, errors } = collect(parsed.objects, { ...options, mhzPerCore })
+  const { buckets, errors, warnings } = collect(parsed.objects, { ...options, mhzPerCore })
   if (errors.length) return { ok: false, errors }
   const plan = new BatchPlan(lab)
   for (const b of buckets) plan.namespace(b, existingNs.get(b.name))
   if (plan.errors.length) return { ok: false, errors: plan.errors }
   const edits = plan.edits()
   const batch: EditBatch | null = edits.length ? { label: `Import ${plan.describe()}`, edits } : null
-  return { ok: true, batch, summary: plan.summary }
+  return { ok: true, batch, summary: plan.summary, warnings }
 }
 
 const GRID = { x: 220, y: 130, columns: 4 }
