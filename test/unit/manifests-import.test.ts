@@ -89,7 +89,10 @@ describe('import of real-world manifests', () => {
   })
 
   it('does not warn about what the export itself writes', () => {
-    const result = importIntoLab(demo, exportLab(demo, { vmApi: 'v1alpha1', clusterApi: 'capi-v1beta1' }).files)
+    const result = importIntoLab(
+      demo,
+      exportLab(demo, { vmApi: 'v1alpha1', clusterApi: 'capi-v1beta1' }).files,
+    )
     expect(result.ok && result.warnings).toEqual([])
   })
 

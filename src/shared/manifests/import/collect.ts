@@ -120,6 +120,7 @@ export function collect(objects: readonly ParsedObject[], options: CollectOption
     }
     seen.set(key, source)
     const b = bucket(ns)
+    const kind = o.kind
     const opaque = () => b.workloads.push({ kind: 'opaque', name, spec: { manifest: o }, source })
     const warnDropped = (role: Role) => {
       for (const path of droppedFields(o, role))
@@ -127,7 +128,7 @@ export function collect(objects: readonly ParsedObject[], options: CollectOption
           err(
             source,
             path,
-            `${o.kind} ${ns}/${name}: ${formatPath(path)} is not modelled by the lab and is dropped`,
+            `${kind} ${ns}/${name}: ${formatPath(path)} is not modelled by the lab and is dropped`,
           ),
         )
     }
