@@ -114,7 +114,28 @@ describe('import of real-world manifests', () => {
 
   it('imports all three files together as one undo step', () => {
     const { result } = importOk(fixture('real-world.yaml'), fixture('vms.yaml'), fixture('clusters.yaml'))
-    expect(result.ok && result.batch?.label).toBe('Import 11 changes from manifests')
+    expect(result.ok && result.batch?.label).toBe('Import 12 changes from manifests')
+  })
+})
+
+describe('round trips of a lab holding every kind', () => {
+  const all = [fixture('real-world.yaml'), fixture('vms.yaml'), fixture('clusters.yaml')]
+  const rich = importOk(...all).topology
+  const ns = rich.nodes.find((n) => n.id === 'ns-1')!
+  const bare = { ...rich, nodes: rich.nodes.filter((n) => n.id !== ns.id && n.parentId !== ns.id) }
+
+  it.each([
+    { vmApi: 'v1alpha1', clusterApi: 'capi-v1beta1' },
+    { vmApi: 'v1alpha2', clusterApi: 'tkc-v1alpha2' },
+    { vmApi: 'v1alpha3' },
+  ] as const)('exports valid objects and comes back byte-identical (%o)', (options) => {
+    const first = exportLab({ name: 'rich', topology: rich }, options)
+    expect(first.problems.filter((p) => p.severity !== 'info')).toEqual([])
+    expect(first.files[0]?.content).toContain(`kind: VirtualMachineService`)
+    const back = importIntoLab({ topology: bare }, first.files)
+    if (!back.ok || !back.batch) throw new Error(JSON.stringify(back))
+    const again = exportLab({ name: 'rich', topology: applyBatch(bare, back.batch) }, options)
+    expect(again.files).toEqual(first.files)
   })
 })
 
