@@ -88,6 +88,18 @@ describe('import of real-world manifests', () => {
     ])
   })
 
+  it('warns about a Cluster network other than the one the lab writes', () => {
+    const content = readFileSync('test/fixtures/manifests/clusters.yaml', 'utf8').replace(
+      'pods: {cidrBlocks: ["192.168.0.0/16"]}\n    serviceDomain',
+      'pods: {cidrBlocks: ["10.100.0.0/16"]}\n    serviceDomain',
+    )
+    const result = importIntoLab(demo, [{ path: 'clusters.yaml', content }])
+    expect(result.ok && result.warnings.map((w) => `${w.line}:${w.col} ${w.path}`)).toEqual([
+      '10:3 spec.settings',
+      '26:3 spec.clusterNetwork',
+    ])
+  })
+
   it('does not warn about what the export itself writes', () => {
     const result = importIntoLab(
       demo,

@@ -45,6 +45,13 @@ function tkc(name: string, ns: string, spec: TkcSpecT, api: 'tkc-v1alpha3' | 'tk
 const SERVICES_CIDR = '10.96.0.0/12'
 const PODS_CIDR = '192.168.0.0/16'
 
+/** The only cluster network the lab writes; import warns about any other (it is not modelled). */
+export const DEFAULT_CLUSTER_NETWORK = {
+  services: { cidrBlocks: [SERVICES_CIDR] },
+  pods: { cidrBlocks: [PODS_CIDR] },
+  serviceDomain: 'cluster.local',
+}
+
 function capiCluster(name: string, ns: string, spec: TkcSpecT): KubeObject {
   const cp = spec.controlPlane
   const variables: JsonObject[] = [{ name: 'vmClass', value: cp.vmClass }]
@@ -62,11 +69,7 @@ function capiCluster(name: string, ns: string, spec: TkcSpecT): KubeObject {
     kind: 'Cluster',
     metadata: { name, namespace: ns },
     spec: {
-      clusterNetwork: {
-        services: { cidrBlocks: [SERVICES_CIDR] },
-        pods: { cidrBlocks: [PODS_CIDR] },
-        serviceDomain: 'cluster.local',
-      },
+      clusterNetwork: DEFAULT_CLUSTER_NETWORK,
       topology: {
         class: 'tanzukubernetescluster',
         version: spec.version,

@@ -1,3 +1,4 @@
+import { DEFAULT_CLUSTER_NETWORK } from '../cluster-objects'
 import { isJsonObject, type Json } from '../kube-object'
 import type { Role } from './classify'
 
@@ -59,7 +60,6 @@ const SHAPES: Readonly<Partial<Record<Role, Shape>>> = {
   'capi-cluster': {
     metadata: META,
     spec: {
-      clusterNetwork: true,
       topology: {
         class: true,
         version: true,
@@ -112,5 +112,15 @@ export function droppedFields(object: { [key: string]: Json }, role: Role): (str
     if (inner === undefined) out.push([key])
     else walk(value, inner, [key], out)
   }
-  return out.filter((p) => !(p[0] === 'metadata' && p.length === 2 && SERVER_SET.has(String(p[1]))))
+  const defaultNetwork = JSON.stringify(DEFAULT_CLUSTER_NETWORK)
+  return out.filter(
+    (p) =>
+      !(p[0] === 'metadata' && p.length === 2 && SERVER_SET.has(String(p[1]))) &&
+      // The network the export writes for every Cluster is the lab's, not a dropped setting.
+      !(
+        role === 'capi-cluster' &&
+        p.join('.') === 'spec.clusterNetwork' &&
+        JSON.stringify(isJsonObject(object.spec) ? object.spec.clusterNetwork : null) === defaultNetwork
+      ),
+  )
 }
