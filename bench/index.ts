@@ -1,9 +1,10 @@
 import { contractBenchmark } from './contract.bench'
 import type { Benchmark } from './harness'
+import { manifestsBenchmark } from './manifests.bench'
 import { persistenceBenchmark } from './persistence.bench'
 
 /** Every benchmark of the project; each issue adds its own here. */
-const BENCHMARKS: readonly Benchmark[] = [contractBenchmark, persistenceBenchmark]
+const BENCHMARKS: readonly Benchmark[] = [contractBenchmark, persistenceBenchmark, manifestsBenchmark]
 
 const json = process.argv.includes('--json')
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)

@@ -11,6 +11,7 @@ import { packageVersion } from './paths'
 import { AppData, dataDir } from './persistence/app-data'
 import { LabFile } from './persistence/lab-file'
 import { getSteps, listRuns, saveRun, type NewRun, type Step } from './persistence/runs'
+import { createManifestHandlers } from './manifests/manifest-handlers'
 
 type Shell = z.output<typeof AppInfo>['shell']
 
@@ -132,6 +133,7 @@ export class LabService {
   }
 
   readonly handlers = {
+    ...createManifestHandlers(() => this.lab.document),
     getAppInfo: () => ({
       name: 'Pacific Lab',
       version: packageVersion(),

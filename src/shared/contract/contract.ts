@@ -1,7 +1,9 @@
 import { z } from 'zod'
 
 import { EditBatch } from '../domain/edits'
+import { Problem } from '../domain/problems'
 import { Topology } from '../domain/topology'
+import { ExportOptions } from '../manifests/options'
 import type { Result } from './result'
 
 /**
@@ -73,6 +75,18 @@ const LabPath = z.object({ path: z.string().min(1) })
 
 const None = z.object({}).strict()
 
+/** A file of an export or an import: path relative to its root, `/` separators. */
+export const ManifestFile = z.object({ path: z.string().min(1), content: z.string() })
+
+export const ImportErrorSchema = z.object({
+  file: z.string(),
+  line: z.number().int(),
+  col: z.number().int(),
+  message: z.string(),
+  path: z.string().optional(),
+  schema: z.string().optional(),
+})
+
 export const requests = {
   getAppInfo: { input: None, output: AppInfo },
   openDemoLab: { input: None, output: LabSnapshot },
@@ -106,6 +120,26 @@ export const requests = {
   },
   getViewState: { input: None, output: ViewState },
   setViewState: { input: ViewState, output: ViewState },
+
+  /** The open lab as manifests and vCenter requests; no files when any object breaks its schema. */
+  exportManifests: {
+    input: z.object({ options: ExportOptions.partial().optional() }),
+    output: z.object({ files: z.array(ManifestFile), problems: z.array(Problem) }),
+  },
+  /** Manifests read against the open lab: the batch to apply (null: no change), or every error. */
+  importManifests: {
+    input: z.object({ files: z.array(ManifestFile).min(1), defaultNamespace: z.string().optional() }),
+    output: z.discriminatedUnion('ok', [
+      z.object({
+        ok: z.literal(true),
+        batch: EditBatch.nullable(),
+        summary: z.array(z.string()),
+        /** Fields of modelled kinds the lab does not keep, with where they are. */
+        warnings: z.array(ImportErrorSchema),
+      }),
+      z.object({ ok: z.literal(false), errors: z.array(ImportErrorSchema) }),
+    ]),
+  },
 } as const
 
 export const events = {

@@ -1,12 +1,13 @@
-import type { NodeId } from './topology'
+import { z } from 'zod'
 
 /** A finding of the live validation, shown in the problems panel and by `pacific-lab validate`. */
-export interface Problem {
-  severity: 'error' | 'warning' | 'info'
+export const Problem = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
   /** Stable, kebab-case: `supervisor-needs-3-hosts`, `vm-class-not-bound`, ... */
-  code: string
-  objectId: NodeId
-  message: string
+  code: z.string(),
+  objectId: z.string(),
+  message: z.string(),
   /** What the user would change to fix it. */
-  hint: string
-}
+  hint: z.string(),
+})
+export type Problem = z.output<typeof Problem>

@@ -1,5 +1,7 @@
 import type { CliCommand } from '../command'
 import { demoCommand } from './demo'
+import { exportCommand } from './export'
+import { importCommand } from './import'
 import { loadTextCommand } from './load-text'
 import { newCommand } from './new'
 import { runCommand } from './run'
@@ -14,6 +16,8 @@ export const COMMANDS: readonly CliCommand[] = [
   demoCommand,
   validateCommand,
   runCommand,
+  exportCommand,
+  importCommand,
   saveTextCommand,
   loadTextCommand,
 ]

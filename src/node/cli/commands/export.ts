@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util'
+
+import { MANIFESTS_FILE } from '../../../shared/manifests/export-files'
+import { CLUSTER_APIS, EXPORT_FORMATS, VM_APIS, type ExportOptions } from '../../../shared/manifests/options'
+import { exportLab } from '../../manifests/manifest-handlers'
+import { writeExport } from '../../manifests/manifest-files'
+import { CliUsageError, type CliCommand } from '../command'
+import { loadLabArgument } from '../load-lab'
+
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined
+  if (!(allowed as readonly string[]).includes(value))
+    throw new CliUsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`)
+  return value as T
+}
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  usage:
+    'export LAB [--out PATH] [--format yaml|dir|zip] [--vm-api v1alpha1|v1alpha2|v1alpha3] [--cluster-api tkc-v1alpha3|tkc-v1alpha2|capi-v1beta1]',
+  summary: 'Write the manifests and vCenter requests that build LAB (YAML to stdout without --out)',
+  run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        out: { type: 'string' },
+        format: { type: 'string' },
+        'vm-api': { type: 'string' },
+        'cluster-api': { type: 'string' },
+      },
+      allowPositionals: true,
+    })
+    if (positionals.length !== 1) throw new CliUsageError(`export takes one LAB, got ${positionals.length}`)
+    const format = oneOf('--format', values.format, EXPORT_FORMATS) ?? 'yaml'
+    const options: Partial<ExportOptions> = { format }
+    const vmApi = oneOf('--vm-api', values['vm-api'], VM_APIS)
+    const clusterApi = oneOf('--cluster-api', values['cluster-api'], CLUSTER_APIS)
+    if (vmApi) options.vmApi = vmApi
+    if (clusterApi) options.clusterApi = clusterApi
+    if (values.out === undefined && format !== 'yaml')
+      throw new CliUsageError(`--format ${format} writes several files: give --out PATH`)
+    const lab = loadLabArgument(positionals[0])
+    const { files, problems } = exportLab(lab, options)
+    for (const p of problems) if (p.severity !== 'info') io.err(`${p.severity}: ${p.message}`)
+    if (files.length === 0) {
+      io.err('export refused: the objects above break their schemas; nothing was written')
+      return Promise.resolve(1)
+    }
+    if (values.out === undefined) {
+      io.out((files.find((f) => f.path === MANIFESTS_FILE)?.content ?? '').replace(/\n$/, ''))
+      io.err('The vCenter requests (enable Supervisor, create namespaces) are written with --out PATH.')
+      return Promise.resolve(0)
+    }
+    const written = writeExport(files, format, values.out)
+    io.err(`wrote ${written.length} file${written.length === 1 ? '' : 's'} (${format}) to ${values.out}`)
+    return Promise.resolve(0)
+  },
+}

@@ -1,0 +1,112 @@
+import type { Problem } from '../domain/problems'
+import type { Topology } from '../domain/topology'
+import { buildManifests } from './build-manifests'
+import type { ExportedObject } from './kube-object'
+import { labContext } from './lab-context'
+import type { ExportOptions } from './options'
+import { fileHeader, renderDocument, renderDocuments } from './render-yaml'
+import { vcenterRequests, type VcenterRequest } from './vcenter-requests'
+
+/** A file of an export, path relative to the export root with `/` separators. */
+export interface ExportFile {
+  path: string
+  content: string
+}
+
+export interface ExportResult {
+  files: ExportFile[]
+  objects: ExportedObject[]
+  problems: Problem[]
+}
+
+/** Where the single YAML goes in the `yaml` format, and the folder of the `dir` format. */
+export const MANIFESTS_FILE = 'manifests.yaml'
+export const MANIFESTS_DIR = 'manifests'
+export const VCENTER_DIR = 'vcenter'
+
+function describeApis(options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>): string {
+  const clusters = {
+    'tkc-v1alpha3': 'TanzuKubernetesCluster run.tanzu.vmware.com/v1alpha3',
+    'tkc-v1alpha2': 'TanzuKubernetesCluster run.tanzu.vmware.com/v1alpha2',
+    'capi-v1beta1': 'Cluster cluster.x-k8s.io/v1beta1 (class tanzukubernetescluster)',
+  }
+  const cluster = options.clusterApi
+    ? clusters[options.clusterApi]
+    : 'as each cluster is set (TKC v1alpha3 or Cluster v1beta1)'
+  return `VirtualMachine: vmoperator.vmware.com/${options.vmApi}; clusters: ${cluster}.`
+}
+
+function header(
+  labName: string,
+  options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>,
+  apply: string,
+): string {
+  return fileHeader([
+    `Produced by Pacific Lab from the lab "${labName}".`,
+    `What to apply on the Supervisor, in apply order: ${apply}`,
+    'vCenter itself creates the Namespace, ResourceQuota, LimitRange and RoleBindings from the',
+    'namespace request in vcenter/; they are written here so the design reads complete.',
+    describeApis(options),
+    'Comments marked "inferred" or "lab" are the lab\'s choices where the product is not documented.',
+  ])
+}
+
+const safeName = (name: string) => name.toLowerCase().replace(/[^a-z0-9.-]+/g, '-')
+
+function vcenterFiles(labName: string, requests: readonly VcenterRequest[]): ExportFile[] {
+  const readme = [
+    `vSphere Automation API requests for the lab "${labName}" (produced by Pacific Lab), in order:`,
+    '',
+    ...requests.flatMap((r, i) => [
+      `${i + 1}. ${r.summary}`,
+      `   ${r.method} https://<vcenter>${r.path}`,
+      `   body: ${r.file}`,
+    ]),
+    '',
+    'Values in <angle brackets> are ids that vCenter or NSX assign: look them up before sending.',
+    'Send each with a session: curl -X POST -H "vmware-api-session-id: $SESSION" \\',
+    '  -H "content-type: application/json" -d @<file> "https://<vcenter><path>"',
+    '',
+  ].join('\n')
+  return [
+    { path: `${VCENTER_DIR}/README.txt`, content: readme },
+    ...requests.map((r) => ({
+      path: `${VCENTER_DIR}/${r.file}`,
+      content: JSON.stringify(r.body, null, 2) + '\n',
+    })),
+  ]
+}
+
+/**
+ * The file set of an export: `yaml` is one multi-document file; `dir` (and `zip`, which packs
+ * the same files) is a folder per namespace with numbered files in apply order, so
+ * `kubectl apply -R -f manifests/` works. The vCenter requests sit beside them either way.
+ */
+export function exportFiles(topology: Topology, labName: string, options: ExportOptions): ExportResult {
+  const { objects, problems } = buildManifests(topology, options)
+  const requests = vcenterRequests(labContext(topology))
+  const files: ExportFile[] = []
+  if (options.format === 'yaml') {
+    files.push({
+      path: MANIFESTS_FILE,
+      content: renderDocuments(header(labName, options, `kubectl apply -f ${MANIFESTS_FILE}`), objects),
+    })
+  } else {
+    const byFolder = new Map<string, ExportedObject[]>()
+    for (const o of objects) byFolder.set(o.folder, [...(byFolder.get(o.folder) ?? []), o])
+    for (const [folder, list] of [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const width = Math.max(2, String(list.length).length)
+      list.forEach((o, i) => {
+        const n = String(i + 1).padStart(width, '0')
+        const name = `${n}-${o.object.kind.toLowerCase()}-${safeName(o.object.metadata.name)}.yaml`
+        files.push({
+          path: `${MANIFESTS_DIR}/${safeName(folder)}/${name}`,
+          content:
+            header(labName, options, `kubectl apply -R -f ${MANIFESTS_DIR}/`) + '---\n' + renderDocument(o),
+        })
+      })
+    }
+  }
+  files.push(...vcenterFiles(labName, requests))
+  return { files, objects, problems }
+}

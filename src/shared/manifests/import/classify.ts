@@ -1,0 +1,54 @@
+import type { Kind } from '../../domain/kinds'
+import { splitApiVersion } from '../kube-object'
+
+/**
+ * Which lab role each modelled group/kind plays and the versions the lab reads. A modelled kind
+ * in another version is an error (unknown apiVersion); any other kind is kept as `opaque`.
+ */
+export type Role =
+  | 'namespace'
+  | 'quota'
+  | 'limit-range'
+  | 'role-binding'
+  | 'network-policy'
+  | Extract<Kind, 'pod' | 'deployment' | 'service' | 'pvc' | 'vm'>
+  | 'vm-service'
+  | 'tkc'
+  | 'capi-cluster'
+
+const MODELLED: Readonly<Record<string, { role: Role; versions: readonly string[] }>> = {
+  '/Namespace': { role: 'namespace', versions: ['v1'] },
+  '/ResourceQuota': { role: 'quota', versions: ['v1'] },
+  '/LimitRange': { role: 'limit-range', versions: ['v1'] },
+  '/Pod': { role: 'pod', versions: ['v1'] },
+  '/Service': { role: 'service', versions: ['v1'] },
+  '/PersistentVolumeClaim': { role: 'pvc', versions: ['v1'] },
+  'apps/Deployment': { role: 'deployment', versions: ['v1'] },
+  'rbac.authorization.k8s.io/RoleBinding': { role: 'role-binding', versions: ['v1'] },
+  'networking.k8s.io/NetworkPolicy': { role: 'network-policy', versions: ['v1'] },
+  'vmoperator.vmware.com/VirtualMachine': { role: 'vm', versions: ['v1alpha1', 'v1alpha2', 'v1alpha3'] },
+  'vmoperator.vmware.com/VirtualMachineService': {
+    role: 'vm-service',
+    versions: ['v1alpha1', 'v1alpha2', 'v1alpha3'],
+  },
+  'run.tanzu.vmware.com/TanzuKubernetesCluster': {
+    role: 'tkc',
+    versions: ['v1alpha1', 'v1alpha2', 'v1alpha3'],
+  },
+  'cluster.x-k8s.io/Cluster': { role: 'capi-cluster', versions: ['v1beta1'] },
+}
+
+export type Classified = { role: Role } | { role: 'opaque' } | { error: string }
+
+export function classify(apiVersion: string, kind: string): Classified {
+  const { group, version } = splitApiVersion(apiVersion)
+  const entry = MODELLED[`${group}/${kind}`]
+  if (!entry) return { role: 'opaque' }
+  if (!entry.versions.includes(version))
+    return {
+      error: `unknown apiVersion "${apiVersion}" for ${kind}: the lab reads ${entry.versions
+        .map((v) => (group ? `${group}/${v}` : v))
+        .join(', ')}`,
+    }
+  return { role: entry.role }
+}

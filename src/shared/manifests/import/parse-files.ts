@@ -1,0 +1,94 @@
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml'
+
+import { isJsonObject, type JsonObject } from '../kube-object'
+
+/** Where a problem is: file, 1-based line and column, and the object path when known. */
+export interface ImportError {
+  file: string
+  line: number
+  col: number
+  message: string
+  /** Object path of the offending field, `spec.containers[0].image`. */
+  path?: string
+  /** The schema that refused it, with the rule's schema path. */
+  schema?: string
+}
+
+export interface ImportFile {
+  path: string
+  content: string
+}
+
+/** One YAML document that holds an object, with what is needed to point back into it. */
+export interface ParsedObject {
+  file: string
+  object: JsonObject
+  /** Finds the 1-based line and column of a path in the object (the nearest existing part). */
+  at(path: readonly (string | number)[]): { line: number; col: number }
+}
+
+const MANIFEST = /\.(ya?ml|json)$/i
+
+/** Files the import reads: YAML and JSON; the vCenter request bodies are not Kubernetes objects. */
+export const isManifestPath = (path: string) => MANIFEST.test(path) && !/(^|[/!])vcenter\//.test(path)
+
+function locate(doc: Document, counter: LineCounter, path: readonly (string | number)[]) {
+  let node: unknown = doc.contents
+  let offset = (node as Node | null)?.range?.[0] ?? 0
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg))
+      if (!pair) break
+      offset = (pair.key as Node).range?.[0] ?? offset
+      node = pair.value
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)]
+      if (!item) break
+      offset = (item as Node).range?.[0] ?? offset
+      node = item
+    } else break
+  }
+  const pos = counter.linePos(offset)
+  return { line: pos.line, col: pos.col }
+}
+
+/**
+ * Reads every document of every manifest file as YAML 1.1 (as kubectl does). Syntax errors,
+ * duplicate keys and documents that are not objects are reported with file, line and column.
+ */
+export function parseFiles(files: readonly ImportFile[]): { objects: ParsedObject[]; errors: ImportError[] } {
+  const objects: ParsedObject[] = []
+  const errors: ImportError[] = []
+  for (const file of files) {
+    if (!isManifestPath(file.path)) continue
+    const counter = new LineCounter()
+    const docs = parseAllDocuments(file.content, { version: '1.1', lineCounter: counter, uniqueKeys: true })
+    for (const doc of Array.isArray(docs) ? docs : [docs]) {
+      if (doc.errors.length) {
+        for (const e of doc.errors) {
+          const pos = e.linePos?.[0] ?? { line: 1, col: 1 }
+          errors.push({
+            file: file.path,
+            line: pos.line,
+            col: pos.col,
+            message: `${e.code}: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
+          })
+        }
+        continue
+      }
+      if (doc.contents === null) continue
+      const value: unknown = doc.toJS({ maxAliasCount: 100 })
+      const at = (path: readonly (string | number)[]) => locate(doc, counter, path)
+      if (!isJsonObject(value)) {
+        errors.push({
+          file: file.path,
+          ...at([]),
+          message: 'a document must be a Kubernetes object (a mapping with apiVersion and kind)',
+        })
+        continue
+      }
+      objects.push({ file: file.path, object: value, at })
+    }
+  }
+  return { objects, errors }
+}

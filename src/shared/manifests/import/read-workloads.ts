@@ -1,0 +1,148 @@
+import type { SpecOf } from '../../domain/specs'
+import { parseCpu, parseMemory } from '../../domain/units'
+import { isJsonObject, type Json, type JsonObject } from '../kube-object'
+
+/**
+ * Kubernetes objects back to lab specs. Each reader gets the object and `fail(path, message)`,
+ * and returns the spec, or null after reporting why it cannot.
+ */
+export type Fail = (path: (string | number)[], message: string) => null
+
+const obj = (v: Json | undefined): JsonObject => (isJsonObject(v) ? v : {})
+const arr = (v: Json | undefined): Json[] => (Array.isArray(v) ? v : [])
+const str = (v: Json | undefined): string | undefined => (typeof v === 'string' ? v : undefined)
+
+export function stringMap(v: Json | undefined): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, val] of Object.entries(obj(v))) if (typeof val === 'string') out[k] = val
+  return out
+}
+
+function quantity(
+  kind: 'cpu' | 'memory',
+  v: Json | undefined,
+  path: (string | number)[],
+  fail: Fail,
+): number | undefined | null {
+  if (v === undefined) return undefined
+  const n =
+    typeof v === 'string' || typeof v === 'number' ? (kind === 'cpu' ? parseCpu(v) : parseMemory(v)) : null
+  return n === null
+    ? fail(path, `${JSON.stringify(v)} is not a ${kind === 'cpu' ? 'CPU' : 'memory'} quantity`)
+    : n
+}
+
+function resources(v: Json | undefined, path: (string | number)[], fail: Fail) {
+  const r = obj(v)
+  const cpu = quantity('cpu', r.cpu, [...path, 'cpu'], fail)
+  const memory = quantity('memory', r.memory, [...path, 'memory'], fail)
+  if (cpu === null || memory === null) return null
+  const out: { cpu?: number; memory?: number } = {}
+  if (cpu !== undefined) out.cpu = cpu
+  if (memory !== undefined) out.memory = memory
+  return out
+}
+
+/** A pod spec (of a Pod, or a Deployment's template) at `base`. */
+export function readPodSpec(
+  spec: JsonObject,
+  labels: Record<string, string>,
+  base: (string | number)[],
+  fail: Fail,
+): SpecOf<'pod'> | null {
+  if (spec.hostNetwork === true)
+    return fail(
+      [...base, 'hostNetwork'],
+      'hostNetwork is not supported on vSphere Pods (the Supervisor ignores it, DOMAIN.md 4c); remove it',
+    )
+  const containers: SpecOf<'pod'>['containers'] = []
+  let ok = true
+  arr(spec.containers).forEach((raw, i) => {
+    const c = obj(raw)
+    const at = [...base, 'containers', i]
+    const resourcesOf = obj(c.resources)
+    const requests = resources(resourcesOf.requests, [...at, 'resources', 'requests'], fail)
+    const limits = resources(resourcesOf.limits, [...at, 'resources', 'limits'], fail)
+    if (!requests || !limits) {
+      ok = false
+      return
+    }
+    containers.push({
+      name: str(c.name) ?? `container-${i + 1}`,
+      image: str(c.image) ?? '',
+      ports: arr(c.ports).map((p) => {
+        const port = obj(p)
+        const protocol = str(port.protocol)
+        return {
+          containerPort: typeof port.containerPort === 'number' ? port.containerPort : 0,
+          protocol: protocol === 'UDP' || protocol === 'SCTP' ? protocol : 'TCP',
+        }
+      }),
+      requests,
+      limits,
+    })
+  })
+  if (!ok) return null
+  if (containers.length === 0) return fail([...base, 'containers'], 'a pod needs at least one container')
+  const volumes: SpecOf<'pod'>['volumes'] = []
+  for (const v of arr(spec.volumes)) {
+    const claim = str(obj(obj(v).persistentVolumeClaim).claimName)
+    if (claim) volumes.push({ name: str(obj(v).name) ?? claim, claimName: claim })
+  }
+  return { containers, labels, hostNetwork: false, volumes }
+}
+
+export function readPod(o: JsonObject, fail: Fail): SpecOf<'pod'> | null {
+  return readPodSpec(obj(o.spec), stringMap(obj(o.metadata).labels), ['spec'], fail)
+}
+
+export function readDeployment(o: JsonObject, fail: Fail): SpecOf<'deployment'> | null {
+  const spec = obj(o.spec)
+  const template = obj(spec.template)
+  const pod = readPodSpec(
+    obj(template.spec),
+    stringMap(obj(template.metadata).labels),
+    ['spec', 'template', 'spec'],
+    fail,
+  )
+  if (!pod) return null
+  const replicas = spec.replicas === undefined ? 1 : spec.replicas
+  if (typeof replicas !== 'number') return fail(['spec', 'replicas'], 'replicas must be a number')
+  return { ...pod, replicas }
+}
+
+export function readService(o: JsonObject, fail: Fail): SpecOf<'service'> | null {
+  const spec = obj(o.spec)
+  const type = str(spec.type) ?? 'ClusterIP'
+  if (type !== 'LoadBalancer' && type !== 'ClusterIP' && type !== 'NodePort')
+    return fail(
+      ['spec', 'type'],
+      `Service type ${type} is not one the lab models (LoadBalancer, ClusterIP, NodePort)`,
+    )
+  const ports: SpecOf<'service'>['ports'] = []
+  for (const [i, raw] of arr(spec.ports).entries()) {
+    const p = obj(raw)
+    if (typeof p.port !== 'number') return fail(['spec', 'ports', i, 'port'], 'port must be a number')
+    const target = p.targetPort === undefined ? p.port : p.targetPort
+    if (typeof target !== 'number')
+      return fail(['spec', 'ports', i, 'targetPort'], 'the lab models numeric target ports only')
+    ports.push({ port: p.port, targetPort: target, protocol: str(p.protocol) === 'UDP' ? 'UDP' : 'TCP' })
+  }
+  return { type, selector: stringMap(spec.selector), ports }
+}
+
+export function readPvc(o: JsonObject, fail: Fail): SpecOf<'pvc'> | null {
+  const spec = obj(o.spec)
+  const size = quantity(
+    'memory',
+    obj(obj(spec.resources).requests).storage,
+    ['spec', 'resources', 'requests', 'storage'],
+    fail,
+  )
+  if (size === null) return null
+  if (size === undefined || size <= 0)
+    return fail(['spec', 'resources'], 'a claim needs resources.requests.storage')
+  const mode = str(arr(spec.accessModes)[0])
+  const accessMode = mode === 'ReadWriteMany' || mode === 'ReadOnlyMany' ? mode : 'ReadWriteOnce'
+  return { storageClass: str(spec.storageClassName) ?? '', sizeMiB: size, accessMode }
+}
