@@ -11,7 +11,7 @@ import {
   type NodeTypes,
   type OnSelectionChangeParams,
 } from '@xyflow/react'
-import { useCallback, useMemo, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
 
 import { isPlaceableKind, type Kind } from '../../../shared/domain/kinds'
 import type { Topology } from '../../../shared/domain/topology'
@@ -26,6 +26,7 @@ import { CardNode } from './nodes/CardNode'
 import { DerivedNode } from './nodes/DerivedNode'
 import { GroupNode } from './nodes/GroupNode'
 import { bindProblem, dropBatch, PALETTE_MIME } from './palette-drop'
+import { publishRects } from './rects-registry'
 import { toFlow, withSelection, type LabFlowNode } from './to-flow'
 import { useFocus } from './use-focus'
 import { useShortcuts } from './use-shortcuts'
@@ -60,6 +61,7 @@ export function LabCanvas({ topology }: { topology: Topology }) {
     [topology],
   )
   useFocus(flow.rects, parentOf)
+  useEffect(() => publishRects(flow.rects), [flow.rects])
 
   const onNodesChange = useCallback(
     (changes: NodeChange<LabFlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current)),

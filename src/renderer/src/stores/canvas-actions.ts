@@ -3,6 +3,7 @@ import { disconnectBatch } from '../../../shared/domain/edit-builders'
 import type { EditBatch } from '../../../shared/domain/edits'
 import { isDerivedId } from '../canvas/derived'
 import { newId } from '../canvas/new-id'
+import { currentRects } from '../canvas/rects-registry'
 import { saveCollapsed, useCanvasStore } from './canvas-store'
 import { sendBatch } from './lab-actions'
 import { useLabStore } from './lab-store'
@@ -90,12 +91,20 @@ export async function duplicate(ids: readonly string[] = editableSelection()) {
   const live = ids.filter((id) => t.nodes.some((n) => n.id === id))
   const roots = live.filter((id) => !live.includes(t.nodes.find((n) => n.id === id)?.parentId ?? ''))
   const map = new Map<string, string>()
-  const batch = duplicateSubtreesBatch(t, roots, (old) => {
-    const kind = t.nodes.find((n) => n.id === old)?.kind ?? 'link'
-    const id = newId(kind)
-    map.set(old, id)
-    return id
-  })
+  // A single copy goes right below its original, where it is easy to find.
+  const rect = roots.length === 1 ? currentRects().get(roots[0] ?? '') : undefined
+  const offset = rect ? { x: 0, y: Math.round(rect.height + 30) } : { x: 40, y: 40 }
+  const batch = duplicateSubtreesBatch(
+    t,
+    roots,
+    (old) => {
+      const kind = t.nodes.find((n) => n.id === old)?.kind ?? 'link'
+      const id = newId(kind)
+      map.set(old, id)
+      return id
+    },
+    offset,
+  )
   if (await sendBatch(batch)) setSelection(roots.map((r) => map.get(r) ?? r))
 }
 
