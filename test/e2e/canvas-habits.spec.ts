@@ -80,8 +80,8 @@ test('collapsing a namespace summarises its workloads; auto-layout is one undo s
 
 test('a Supervisor is bound by dragging from its handle to a cluster', async ({ page, served }) => {
   await open(page, served.url)
-  await page.locator('.react-flow__edge').first().click({ force: true })
-  await page.getByRole('button', { name: 'Unbind' }).click()
+  await clickHeader(page, 'sv-1')
+  await page.getByTestId('inspector').getByRole('button', { name: 'Unbind' }).click()
   await expect(page.locator('[data-testid="problem-row"][data-code="supervisor-not-bound"]')).toHaveCount(1)
   const from = await page.getByTestId('handle-out-sv-1').boundingBox()
   const to = await page.getByTestId('handle-in-cl-1').boundingBox()
