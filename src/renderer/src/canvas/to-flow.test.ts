@@ -48,6 +48,6 @@ describe('toFlow', () => {
     const { nodes, rects } = toFlow(topology, view)
     expect(nodes.every((n) => n.width && n.height && n.handles?.length === 2)).toBe(true)
     expect(nodes.findIndex((n) => n.id === 'ns')).toBeLessThan(nodes.findIndex((n) => n.id === 'p1'))
-    expect(rects.get('p2')).toMatchObject({ x: 260, y: 100 })
+    expect(rects.get('p2')).toMatchObject({ x: 240, y: 100 })
   })
 })
