@@ -1,10 +1,16 @@
+import { canvasBenchmark } from './canvas.bench'
 import { contractBenchmark } from './contract.bench'
 import type { Benchmark } from './harness'
 import { manifestsBenchmark } from './manifests.bench'
 import { persistenceBenchmark } from './persistence.bench'
 
 /** Every benchmark of the project; each issue adds its own here. */
-const BENCHMARKS: readonly Benchmark[] = [contractBenchmark, persistenceBenchmark, manifestsBenchmark]
+const BENCHMARKS: readonly Benchmark[] = [
+  contractBenchmark,
+  persistenceBenchmark,
+  manifestsBenchmark,
+  canvasBenchmark,
+]
 
 const json = process.argv.includes('--json')
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)
