@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { plan } from './plan'
-import { podSpec, smallLab, type NodeInput } from './testing/labs'
+import { podSpec, smallLab, type NodeInput } from '../domain/small-lab'
 import type { Fault, Run } from './types'
 
 const GIB = 1024
@@ -180,7 +180,10 @@ describe('injected faults (DOMAIN.md 5)', () => {
   it('registry outage: image pulls back off, then the pod fails; a short outage is ridden out', () => {
     const podAt = clean.steps.find((s) => s.object === 'pod-1')!.seq
     const long = plan(lab, undefined, 1, [{ kind: 'registry-outage', target: 'docker.io', atSeq: podAt }])
-    expect(failureCodes(long, 'pod-1')).toEqual([...Array(5).fill('image-pull-backoff'), 'image-pull-failed'])
+    expect(failureCodes(long, 'pod-1')).toEqual([
+      ...Array<string>(5).fill('image-pull-backoff'),
+      'image-pull-failed',
+    ])
     expect(
       long.steps
         .filter((s) => s.object === 'pod-1' && s.failure)
