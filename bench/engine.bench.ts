@@ -1,4 +1,5 @@
 import { generateLargeLab } from '../src/shared/domain/large-lab'
+import { validateTopology } from '../src/shared/domain/validation/validate'
 import { createCursor } from '../src/shared/engine/cursor'
 import { plan } from '../src/shared/engine/plan'
 import { random } from '../src/shared/engine/prng'
@@ -10,6 +11,10 @@ export const engineBenchmark: Benchmark = {
   name: 'engine',
   run() {
     const lab = generateLargeLab({ hosts: 64, namespaces: 50, pods: 10_000 })
+    validateTopology(lab.topology)
+    const v0 = performance.now()
+    const problems = validateTopology(lab.topology)
+    const validateMs = performance.now() - v0
     plan(lab.topology, undefined, 1) // warm-up
     const started = performance.now()
     const run = plan(lab.topology, undefined, 1)
@@ -37,6 +42,8 @@ export const engineBenchmark: Benchmark = {
     singles.sort((a, b) => a - b)
     return Promise.resolve({
       steps: n,
+      validateMs: round(validateMs, 1),
+      validateProblems: problems.length,
       planMs: round(planMs, 1),
       stepsPerSecond: round(n / (planMs / 1000), 0),
       seekMedianMs: round(percentile(seeks, 50)),

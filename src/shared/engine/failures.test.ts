@@ -87,6 +87,31 @@ describe('failures the platform shows (DOMAIN.md 4c, 4d)', () => {
     expect(failureCodes(vds, 'pod-1')).toEqual(['pods-not-supported'])
     expect(final(vds, 'pod-1').reason).toContain('vSphere Pods need NSX')
   })
+  it('refuses vSphere Pods on a three-zone Supervisor but runs its VMs', () => {
+    const extra: NodeInput[] = [2, 3].flatMap((c) => [
+      { kind: 'cluster' as const, id: `cl-${c}`, parentId: 'vc-1' },
+      ...[1, 2, 3].map((h) => ({ kind: 'host' as const, id: `host-${c}${h}`, parentId: `cl-${c}` })),
+    ])
+    const t = smallLab({
+      supervisor: { zones: 3 },
+      nodes: [
+        ...extra,
+        ...pods(1),
+        { kind: 'vm', id: 'vm-1', spec: { image: 'ubuntu', storageClass: 'gold' } },
+      ],
+    })
+    const links = [2, 3].map((c) => ({
+      id: `l-${c}`,
+      kind: 'supervisor-cluster' as const,
+      source: 'sv-1',
+      target: `cl-${c}`,
+    }))
+    const run = plan({ ...t, links: [...t.links, ...links] }, undefined, 1)
+    expect(final(run, 'sv-1').status).toBe('Running')
+    expect(failureCodes(run, 'pod-1')).toEqual(['pods-not-supported'])
+    expect(final(run, 'pod-1').reason).toContain('three zones')
+    expect(final(run, 'vm-1').status).toBe('Running')
+  })
   it('does not create a VM whose class or storage class is not bound to the namespace', () => {
     const run = plan(
       smallLab({

@@ -15,6 +15,11 @@ export interface PlacementNeed {
 }
 
 const num = (rec: StateRecord, key: string) => Number(rec[key] ?? 0)
+// Passing verdicts are identical on most rows of most tables: share one frozen copy of each
+// (a 10,000-pod run holds 640,000 rows).
+const READY_PASS: FilterVerdict = Object.freeze({ filter: 'NodeReady', pass: true })
+const FIT_PASS: FilterVerdict = Object.freeze({ filter: 'NodeResourcesFit', pass: true })
+const DRS_PASS: NonNullable<PlacementRow['drs']> = Object.freeze({ pass: true })
 const permille = (part: number, whole: number) => (whole <= 0 ? 1000 : Math.floor((part * 1000) / whole))
 /** Memory for a sentence: whole GiB plainly, otherwise GiB to one decimal. */
 export const gib = (mib: number) =>
@@ -55,11 +60,7 @@ export function place(
     const filters: FilterVerdict[] = []
     let score: number | null = null
     if (need.kube) {
-      filters.push(
-        down === null
-          ? { filter: 'NodeReady', pass: true }
-          : { filter: 'NodeReady', pass: false, reason: down },
-      )
+      filters.push(down === null ? READY_PASS : { filter: 'NodeReady', pass: false, reason: down })
       const allocCpu = (capCpu / mhz) * 1000
       const usedCpu = num(h, 'podCpuMillis') + need.kube.cpuMillis
       const usedMem = num(h, 'podMemoryMiB') + need.kube.memoryMiB
@@ -69,11 +70,7 @@ export function place(
           : usedMem > capMem
             ? `Insufficient memory: ${gib(usedMem)} requested of ${gib(capMem)} allocatable`
             : null
-      filters.push(
-        fit === null
-          ? { filter: 'NodeResourcesFit', pass: true }
-          : { filter: 'NodeResourcesFit', pass: false, reason: fit },
-      )
+      filters.push(fit === null ? FIT_PASS : { filter: 'NodeResourcesFit', pass: false, reason: fit })
       if (filters.every((f) => f.pass))
         score = Math.round(((1 - usedCpu / allocCpu + (1 - usedMem / capMem)) / 2) * 100)
     }
@@ -89,7 +86,7 @@ export function place(
           : unreservedMem < needMem
             ? `unreserved memory ${gib(unreservedMem)} < ${gib(need.reserveMemoryMiB)} reservation + ${gib(need.overheadMemoryMiB)} overhead`
             : null)
-      drs = why === null ? { pass: true } : { pass: false, reason: why }
+      drs = why === null ? DRS_PASS : { pass: false, reason: why }
     }
     rows.push({
       host: id,
