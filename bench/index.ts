@@ -1,5 +1,6 @@
 import { canvasBenchmark } from './canvas.bench'
 import { contractBenchmark } from './contract.bench'
+import { engineBenchmark } from './engine.bench'
 import type { Benchmark } from './harness'
 import { manifestsBenchmark } from './manifests.bench'
 import { persistenceBenchmark } from './persistence.bench'
@@ -7,6 +8,7 @@ import { persistenceBenchmark } from './persistence.bench'
 /** Every benchmark of the project; each issue adds its own here. */
 const BENCHMARKS: readonly Benchmark[] = [
   contractBenchmark,
+  engineBenchmark,
   persistenceBenchmark,
   manifestsBenchmark,
   canvasBenchmark,

@@ -1,0 +1,70 @@
+import { generateLargeLab } from '../src/shared/domain/large-lab'
+import { validateTopology } from '../src/shared/domain/validation/validate'
+import { createCursor } from '../src/shared/engine/cursor'
+import { plan } from '../src/shared/engine/plan'
+import { random } from '../src/shared/engine/prng'
+import { initialState } from '../src/shared/engine/state'
+import { percentile, round, type Benchmark } from './harness'
+
+/** Planning a large lab (64 hosts, 50 namespaces, 10,000 vSphere Pods) and seeking through it. */
+export const engineBenchmark: Benchmark = {
+  name: 'engine',
+  run() {
+    const lab = generateLargeLab({ hosts: 64, namespaces: 50, pods: 10_000 })
+    // Cold: every spec parsed. Warm: what re-validating after an edit costs (specs cached).
+    const v0 = performance.now()
+    validateTopology(lab.topology)
+    const validateColdMs = performance.now() - v0
+    const v1 = performance.now()
+    const problems = validateTopology(lab.topology)
+    const validateMs = performance.now() - v1
+    plan(lab.topology, undefined, 1) // warm-up
+    // Wall time is what a user waits; CPU time says how much of it was ours on a shared machine.
+    const cpu0 = process.cpuUsage()
+    const started = performance.now()
+    const run = plan(lab.topology, undefined, 1)
+    const planMs = performance.now() - started
+    const cpu = process.cpuUsage(cpu0)
+    const planCpuMs = (cpu.user + cpu.system) / 1000
+    const cursor = createCursor(run, initialState(lab.topology))
+    const n = run.steps.length
+    // The first pass over the run also takes the checkpoints; timed apart from the seeks.
+    const f0 = performance.now()
+    cursor.seek(n)
+    const firstPassMs = performance.now() - f0
+    // Far seeks: 1,000 random targets (seeded, so every run measures the same jumps).
+    const seeks: number[] = []
+    for (let i = 0; i < 1000; i++) {
+      const target = Math.floor(random(42, i) * (n + 1))
+      const t0 = performance.now()
+      cursor.seek(target)
+      seeks.push(performance.now() - t0)
+    }
+    seeks.sort((a, b) => a - b)
+    // Single steps forward and back from the middle of the run.
+    cursor.seek(Math.floor(n / 2))
+    const singles: number[] = []
+    for (let i = 0; i < 2000; i++) {
+      const t0 = performance.now()
+      if (i % 2 === 0) cursor.forward()
+      else cursor.back()
+      singles.push(performance.now() - t0)
+    }
+    singles.sort((a, b) => a - b)
+    return Promise.resolve({
+      steps: n,
+      validateColdMs: round(validateColdMs, 1),
+      validateWarmMs: round(validateMs, 1),
+      validateProblems: problems.length,
+      planMs: round(planMs, 1),
+      stepsPerSecond: round(n / (planMs / 1000), 0),
+      planCpuMs: round(planCpuMs, 1),
+      stepsPerCpuSecond: round(n / (planCpuMs / 1000), 0),
+      firstPassSeekMs: round(firstPassMs, 1),
+      seekMedianMs: round(percentile(seeks, 50)),
+      seekP99Ms: round(percentile(seeks, 99)),
+      singleStepMedianMs: round(percentile(singles, 50), 4),
+      singleStepP99Ms: round(percentile(singles, 99), 4),
+    })
+  },
+}
