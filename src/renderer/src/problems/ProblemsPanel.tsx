@@ -1,22 +1,36 @@
+import type { Problem } from '../../../shared/domain/problems'
 import type { Topology } from '../../../shared/domain/topology'
 import { focusObject } from '../stores/canvas-actions'
 import { useProblems } from './use-problems'
 
 const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const
 
-/** Live findings of validation; a row selects and centres the object it concerns. */
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** "2 errors · 1 warning · 3 infos": the header's count by severity. */
+export function countLine(list: readonly Problem[]): string {
+  if (list.length === 0) return 'none'
+  const count = (s: Problem['severity']) => list.filter((p) => p.severity === s).length
+  return [
+    plural(count('error'), 'error'),
+    plural(count('warning'), 'warning'),
+    plural(count('info'), 'info'),
+  ].join(' · ')
+}
+
+/**
+ * Live findings of the domain validation; a row selects and centres the object it concerns.
+ * Infos (notes such as unverified sizes) are listed too, but quieter: they need no fix.
+ */
 export function ProblemsPanel({ topology }: { topology: Topology }) {
   const { list } = useProblems(topology)
   const names = new Map(topology.nodes.map((n) => [n.id, n.name]))
-  const errors = list.filter((p) => p.severity === 'error').length
   return (
     <section className="problems" data-testid="problems" aria-label="Problems">
       <header>
         <strong>Problems</strong>
-        <span className="muted">
-          {list.length === 0
-            ? 'none'
-            : `${errors} error${errors === 1 ? '' : 's'}, ${list.length - errors} other`}
+        <span className="muted" data-testid="problem-counts">
+          {countLine(list)}
         </span>
       </header>
       <div className="problem-list" role="list">
@@ -29,6 +43,7 @@ export function ProblemsPanel({ topology }: { topology: Topology }) {
             data-testid="problem-row"
             data-code={p.code}
             data-object={p.objectId}
+            data-severity={p.severity}
             onClick={() => focusObject(p.objectId)}
           >
             <span className="problem-severity" aria-label={p.severity}>
