@@ -1,22 +1,9 @@
-import type { Problem } from '../../../shared/domain/problems'
 import type { Topology } from '../../../shared/domain/topology'
 import { focusObject } from '../stores/canvas-actions'
+import { countLine } from './count-line'
 import { useProblems } from './use-problems'
 
 const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-
-/** "2 errors · 1 warning · 3 infos": the header's count by severity. */
-export function countLine(list: readonly Problem[]): string {
-  if (list.length === 0) return 'none'
-  const count = (s: Problem['severity']) => list.filter((p) => p.severity === s).length
-  return [
-    plural(count('error'), 'error'),
-    plural(count('warning'), 'warning'),
-    plural(count('info'), 'info'),
-  ].join(' · ')
-}
 
 /**
  * Live findings of the domain validation; a row selects and centres the object it concerns.
