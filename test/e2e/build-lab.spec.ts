@@ -7,6 +7,68 @@ const fit = (page: Page) => page.getByTestId('fit-view').click()
 const clickHeader = (page: Page, id: string) =>
   page.getByTestId(`node-${id}`).click({ position: { x: 60, y: 14 } })
 
+const ERRORS_OR_WARNINGS =
+  '[data-testid="problem-row"]:is([data-severity="error"], [data-severity="warning"])'
+const problemOn = (page: Page, code: string, id: string) =>
+  page.locator(`[data-testid="problem-row"][data-code="${code}"][data-object="${id}"]`)
+
+/**
+ * Fixes what the real rules find in a palette-built lab, each from its row in the problems
+ * panel to the inspector, with the mouse: the Supervisor's storage policy, the namespace's VM
+ * class and storage policy, and a content library holding the VM's image.
+ */
+async function fixRemainingProblems(page: Page, lab: Awaited<ReturnType<typeof buildSeedDeck>>) {
+  const inspector = page.getByTestId('inspector')
+  const [, , vm, tkc] = lab.workloads as [string, string, string, string]
+  const policy = (await labNodes(page)).find((n) => n.id === lab.sp)?.name ?? ''
+
+  const svPolicy = problemOn(page, 'supervisor-storage-policy-missing', lab.sv)
+  await expect(svPolicy).toHaveAttribute('data-severity', 'warning')
+  await svPolicy.click()
+  await expect(inspector).toContainText('Supervisor')
+  await page.getByTestId('field-controlPlaneStoragePolicy').selectOption(policy)
+  await expect(svPolicy).toHaveCount(0)
+
+  // The VM and the TKC ask for a class and storage the namespace does not offer yet.
+  const bound = problemOn(page, 'vm-class-or-storage-not-bound', vm).first()
+  await expect(bound).toHaveAttribute('data-severity', 'error')
+  await bound.click()
+  await expect(inspector).toContainText('VM')
+  await expect(page.getByTestId('field-className')).toHaveValue('best-effort-small')
+  await fit(page)
+  await clickHeader(page, lab.ns)
+  await page.getByTestId('add-vmClasses').selectOption('best-effort-small')
+  await expect(page.getByTestId('field-vmClasses')).toContainText('best-effort-small')
+  await page.getByTestId('add-storage').click()
+  await page.getByTestId('field-storage.0.policy').selectOption(policy)
+  await expect(problemOn(page, 'vm-class-or-storage-not-bound', vm)).toHaveCount(0)
+  await expect(problemOn(page, 'vm-class-or-storage-not-bound', tkc)).toHaveCount(0)
+
+  // The VM's image must come from a content library the namespace uses.
+  const image = problemOn(page, 'vm-image-not-in-library', vm)
+  await image.click()
+  await expect(page.getByTestId('field-image')).toHaveValue('ubuntu-22.04-server')
+  await fit(page)
+  const library = await dragFromPalette(
+    page,
+    'content-library',
+    await pointIn(page, `node-${lab.sp}`, 20, 20),
+  )
+  expect(await parentOf(page, library)).toBe(lab.vc)
+  await page.getByTestId(`node-${library}`).click()
+  await page.getByTestId('add-images').selectOption('ubuntu-22.04-server')
+  await expect(page.getByTestId('field-images')).toContainText('ubuntu-22.04-server')
+  await fit(page)
+  await clickHeader(page, lab.ns)
+  const libraryName = (await labNodes(page)).find((n) => n.id === library)?.name ?? ''
+  await page.getByTestId('add-contentLibraries').selectOption(libraryName)
+  await expect(image).toHaveCount(0)
+
+  await expect(page.locator(ERRORS_OR_WARNINGS)).toHaveCount(0)
+  await expect(page.locator('[data-testid="problem-row"][data-severity="info"]').first()).toBeVisible()
+  await expect(page.getByTestId('problem-counts')).toContainText('0 errors · 0 warnings')
+}
+
 /** Builds the seed deck from the palette alone; returns the ids by role. */
 async function buildSeedDeck(page: Page) {
   const pane = await pointIn(page, 'canvas', 80, 60)
@@ -56,14 +118,16 @@ test('the seed deck is built from the palette, checked, fixed, undone, redone an
   await expect(page.getByTestId(`derived-spherelet-${lab.hosts[0]}`)).toBeVisible()
 
   // The Supervisor bound itself to the only cluster, so the HA rule shows up in the panel.
-  const row = page.locator('[data-testid="problem-row"][data-code="supervisor-needs-ha"]')
+  const row = page.locator('[data-testid="problem-row"][data-code="cluster-ha-drs"]')
   await expect(row).toHaveAttribute('data-object', lab.cl)
+  await expect(row).toHaveAttribute('data-severity', 'error')
   await expect(page.getByTestId(`node-${lab.cl}`).getByTestId('problem-badge')).toBeVisible()
   await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } })
   await row.click()
   await expect(page.getByTestId('inspector')).toContainText('vSphere cluster')
   await page.getByTestId('field-haEnabled').check()
   await expect(row).toHaveCount(0)
+  await fixRemainingProblems(page, lab)
 
   // A bad name is refused at the field and nothing is stored.
   await clickHeader(page, lab.ns)
@@ -78,10 +142,11 @@ test('the seed deck is built from the palette, checked, fixed, undone, redone an
   await page.screenshot({ path: 'docs/screenshot-built-lab.png' })
 
   const built = (await nodeIds(page)).sort()
-  expect(built).toHaveLength(13)
-  // Every step undoes, newest first, back to the empty lab: the rename, HA on, six drops,
-  // HA off, seven drops. The count of objects after each step shows which one was undone.
-  const counts = [13, 13, 12, 11, 10, 9, 8, 7, 7, 6, 5, 4, 3, 2, 1, 0]
+  expect(built).toHaveLength(14)
+  // Every step undoes, newest first, back to the empty lab: the rename, the six fixes (the
+  // library's drop among them), HA on, six drops, HA off, seven drops. The count of objects
+  // after each step shows which one was undone.
+  const counts = [14, 14, 14, 13, 13, 13, 13, 13, 12, 11, 10, 9, 8, 7, 7, 6, 5, 4, 3, 2, 1, 0]
   const steps = counts.length
   for (const [i, count] of counts.entries()) {
     if (i % 2 === 0) await page.getByTestId('undo').click()
@@ -99,7 +164,7 @@ test('the seed deck is built from the palette, checked, fixed, undone, redone an
   await page.reload()
   await expect(page.getByTestId('app-ready')).toBeVisible()
   await expect.poll(async () => (await nodeIds(page)).sort()).toEqual(built)
-  await expect(page.getByTestId('problem-row')).toHaveCount(0)
+  await expect(page.locator(ERRORS_OR_WARNINGS)).toHaveCount(0)
 
   // Duplicating the namespace copies its workloads, renamed.
   await clickHeader(page, lab.ns)

@@ -19,7 +19,7 @@ export function nodeSummary(node: LabNode, index: TopologyIndex): string {
     case 'storage-policy':
       return `FTT ${num(s['failuresToTolerate'])}${s['encryption'] ? ' · encrypted' : ''}`
     case 'content-library':
-      return `${arr(s['images']).length} images`
+      return `${arr(s['images']).length} image${arr(s['images']).length === 1 ? '' : 's'}`
     case 'network':
       return str(s['type']) === 'nsx' ? `NSX · T0 ${str(s['t0Gateway'])}` : `VDS · ${str(s['loadBalancer'])}`
     case 'supervisor':

@@ -1,3 +1,4 @@
+import { ChoiceListField, SelectRefField } from './choice-fields'
 import { blankOf, type FieldShape } from './schema-walk'
 import { labelOf } from './quantity'
 import {
@@ -14,6 +15,11 @@ import {
 /** One spec field of any shape; objects and lists recurse. */
 export function SpecField(props: FieldProps & { shape: FieldShape }) {
   const { shape } = props
+  const choices = props.choices?.(props.path)
+  if (choices && shape.type === 'string')
+    return <SelectRefField {...props} offered={choices} optional={shape.optional} />
+  if (choices && shape.type === 'array' && shape.item.type === 'string')
+    return <ChoiceListField {...props} offered={choices} />
   switch (shape.type) {
     case 'boolean':
       return <BoolField {...props} />

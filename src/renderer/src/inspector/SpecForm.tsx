@@ -4,7 +4,9 @@ import { setSpecBatch, renameBatch } from '../../../shared/domain/edit-builders'
 import { dnsLabelProblem } from '../../../shared/domain/names'
 import { SPEC_SCHEMAS } from '../../../shared/domain/specs'
 import type { LabNode, Topology } from '../../../shared/domain/topology'
+import { resolvedOf } from '../problems/validate'
 import { sendBatch } from '../stores/lab-actions'
+import { choicesOf } from './choices'
 import { TextInputField, type Path } from './fields'
 import { describeSchema, setIn } from './schema-walk'
 import { ObjectFields } from './SpecFields'
@@ -36,6 +38,7 @@ export function SpecForm({ node, topology }: { node: LabNode; topology: Topology
     setErrors(new Map())
     void sendBatch(setSpecBatch(topology, node.id, parsed.data))
   }
+  const choices = choicesOf(node, resolvedOf(topology))
   const renameErrors = new Map<string, string>()
   return (
     <form className="spec-form" onSubmit={(e) => e.preventDefault()}>
@@ -52,7 +55,15 @@ export function SpecForm({ node, topology }: { node: LabNode; topology: Topology
         }}
       />
       {shape.type === 'object' ? (
-        <ObjectFields path={[]} label="" value={draft} errors={errors} onChange={onChange} shape={shape} />
+        <ObjectFields
+          path={[]}
+          label=""
+          value={draft}
+          errors={errors}
+          onChange={onChange}
+          shape={shape}
+          choices={choices}
+        />
       ) : null}
     </form>
   )

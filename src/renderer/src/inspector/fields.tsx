@@ -1,5 +1,6 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react'
 
+import type { ChoicesFor } from './choices'
 import { formatQuantity, parseQuantity } from './quantity'
 import type { FieldShape, Unit } from './schema-walk'
 
@@ -12,6 +13,8 @@ export interface FieldProps {
   value: unknown
   errors: ReadonlyMap<string, string>
   onChange: (path: Path, value: unknown) => void
+  /** For fields that name other objects: the names the lab offers. */
+  choices?: ChoicesFor | undefined
 }
 
 export const pathKey = (path: Path) => path.join('.')

@@ -1,22 +1,23 @@
 import type { Topology } from '../../../shared/domain/topology'
 import { focusObject } from '../stores/canvas-actions'
+import { countLine } from './count-line'
 import { useProblems } from './use-problems'
 
 const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const
 
-/** Live findings of validation; a row selects and centres the object it concerns. */
+/**
+ * Live findings of the domain validation; a row selects and centres the object it concerns.
+ * Infos (notes such as unverified sizes) are listed too, but quieter: they need no fix.
+ */
 export function ProblemsPanel({ topology }: { topology: Topology }) {
   const { list } = useProblems(topology)
   const names = new Map(topology.nodes.map((n) => [n.id, n.name]))
-  const errors = list.filter((p) => p.severity === 'error').length
   return (
     <section className="problems" data-testid="problems" aria-label="Problems">
       <header>
         <strong>Problems</strong>
-        <span className="muted">
-          {list.length === 0
-            ? 'none'
-            : `${errors} error${errors === 1 ? '' : 's'}, ${list.length - errors} other`}
+        <span className="muted" data-testid="problem-counts">
+          {countLine(list)}
         </span>
       </header>
       <div className="problem-list" role="list">
@@ -29,6 +30,7 @@ export function ProblemsPanel({ topology }: { topology: Topology }) {
             data-testid="problem-row"
             data-code={p.code}
             data-object={p.objectId}
+            data-severity={p.severity}
             onClick={() => focusObject(p.objectId)}
           >
             <span className="problem-severity" aria-label={p.severity}>
