@@ -1,11 +1,25 @@
 import { ReactFlowProvider } from '@xyflow/react'
 import { useEffect } from 'react'
 
+import { PlainBench } from './bench/PlainBench'
+import { isPlainBench } from './bench/bench-lab'
 import { LabCanvas } from './canvas/LabCanvas'
+import { Inspector } from './inspector/Inspector'
+import { Palette } from './palette/Palette'
+import { ProblemsPanel } from './problems/ProblemsPanel'
 import { dismissError, reportError, startLabSession } from './stores/lab-actions'
 import { selectAppInfo, selectError, selectSnapshot, useLabStore } from './stores/lab-store'
+import { SearchBox } from './toolbar/SearchBox'
+import { Toasts } from './toolbar/Toasts'
+import { Toolbar } from './toolbar/Toolbar'
 
 export function App() {
+  const search = window.location.search
+  if (isPlainBench(search)) return <PlainBench count={Number(new URLSearchParams(search).get('bench'))} />
+  return <LabApp />
+}
+
+function LabApp() {
   const snapshot = useLabStore(selectSnapshot)
   const error = useLabStore(selectError)
   const appInfo = useLabStore(selectAppInfo)
@@ -46,15 +60,25 @@ export function App() {
           </button>
         </div>
       ) : null}
-      <main className="workspace">
-        {snapshot ? (
-          <ReactFlowProvider>
-            <LabCanvas topology={snapshot.topology} />
-          </ReactFlowProvider>
-        ) : (
+      {snapshot ? (
+        <ReactFlowProvider>
+          <main className="workspace">
+            <Palette />
+            <div className="center">
+              <Toolbar />
+              <LabCanvas topology={snapshot.topology} />
+              <SearchBox topology={snapshot.topology} />
+              <Toasts />
+            </div>
+            <Inspector topology={snapshot.topology} readOnly={snapshot.readOnly} />
+          </main>
+          <ProblemsPanel topology={snapshot.topology} />
+        </ReactFlowProvider>
+      ) : (
+        <main className="workspace">
           <div className="loading">Opening the lab…</div>
-        )}
-      </main>
+        </main>
+      )}
     </div>
   )
 }

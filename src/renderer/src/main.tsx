@@ -5,6 +5,9 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 
 import { App } from './App'
+import { applySavedTheme } from './toolbar/theme'
+
+applySavedTheme()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

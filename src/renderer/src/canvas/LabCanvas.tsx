@@ -5,45 +5,132 @@ import {
   MiniMap,
   ReactFlow,
   applyNodeChanges,
+  useReactFlow,
+  type Connection,
   type NodeChange,
   type NodeTypes,
+  type OnSelectionChangeParams,
 } from '@xyflow/react'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
 
+import { isPlaceableKind, type Kind } from '../../../shared/domain/kinds'
 import type { Topology } from '../../../shared/domain/topology'
+import { connectBatch } from '../../../shared/domain/edit-builders'
+import { useProblems } from '../problems/use-problems'
+import { setSelection, toast } from '../stores/canvas-actions'
+import { selectCollapsed, selectSelection, useCanvasStore } from '../stores/canvas-store'
+import { sendBatch } from '../stores/lab-actions'
+import { dragStopBatch } from './drag-stop'
+import { newId } from './new-id'
 import { CardNode } from './nodes/CardNode'
+import { DerivedNode } from './nodes/DerivedNode'
 import { GroupNode } from './nodes/GroupNode'
-import { toFlow, type LabFlowNode } from './to-flow'
+import { bindProblem, dropBatch, PALETTE_MIME } from './palette-drop'
+import { publishRects } from './rects-registry'
+import { toFlow, withSelection, type LabFlowNode } from './to-flow'
+import { useFocus } from './use-focus'
+import { useShortcuts } from './use-shortcuts'
 
-const nodeTypes: NodeTypes = { 'card-node': CardNode, 'group-node': GroupNode }
-
+const nodeTypes: NodeTypes = { 'card-node': CardNode, 'group-node': GroupNode, 'derived-node': DerivedNode }
 const minimapColor = (node: LabFlowNode) => `var(--kind-${node.data.node.kind}, #64748b)`
+const MULTI_KEYS = ['Shift', 'Meta', 'Control']
 
-/** The lab on a React Flow canvas. Positions move locally while dragging. */
+/** The lab on a React Flow canvas. Drags move only local state; the drop sends one edit. */
 export function LabCanvas({ topology }: { topology: Topology }) {
-  const flow = useMemo(() => toFlow(topology), [topology])
+  const collapsed = useCanvasStore(selectCollapsed)
+  const selection = useCanvasStore(selectSelection)
+  const problems = useProblems(topology)
+  const base = useMemo(
+    () => toFlow(topology, { collapsed: new Set(collapsed), problems: problems.worst, selection: new Set() }),
+    [topology, collapsed, problems],
+  )
+  // Selection changes only touch the nodes whose flag flips, so React Flow re-renders few.
+  const flow = useMemo(() => withSelection(base, selection), [base, selection])
   const [nodes, setNodes] = useState(flow.nodes)
   const [shown, setShown] = useState(flow.nodes)
-  // A new topology from the service replaces the local, in-drag positions (React's
-  // "adjust state when a prop changes" pattern, without an effect).
+  // A new flow (service push, selection, collapse) replaces the local, in-drag positions
+  // (React's "adjust state when a prop changes" pattern, without an effect).
   if (shown !== flow.nodes) {
     setShown(flow.nodes)
     setNodes(flow.nodes)
   }
+  const { screenToFlowPosition } = useReactFlow()
+  useShortcuts()
+  const parentOf = useCallback(
+    (id: string) => topology.nodes.find((n) => n.id === id)?.parentId ?? null,
+    [topology],
+  )
+  useFocus(flow.rects, parentOf)
+  useEffect(() => publishRects(flow.rects), [flow.rects])
+
   const onNodesChange = useCallback(
     (changes: NodeChange<LabFlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current)),
     [],
   )
+  const onSelectionChange = useCallback(
+    ({ nodes: n, edges: e }: OnSelectionChangeParams) => setSelection([...n, ...e].map((x) => x.id)),
+    [],
+  )
+  const onNodeDragStop = useCallback(
+    (_: unknown, __: LabFlowNode, dragged: LabFlowNode[]) => {
+      const result = dragStopBatch(
+        dragged
+          .filter((d) => !d.data.derived)
+          .map((d) => ({ id: d.id, position: d.position, width: d.width ?? 0, height: d.height ?? 0 })),
+        topology,
+        flow.rects,
+      )
+      if ('refused' in result) {
+        toast(result.refused, 'error')
+        setNodes(flow.nodes)
+      } else if (result.batch) void sendBatch(result.batch)
+    },
+    [topology, flow],
+  )
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      e.preventDefault()
+      const kind = e.dataTransfer.getData(PALETTE_MIME) as Kind
+      if (!kind || !isPlaceableKind(kind)) return
+      const result = dropBatch(
+        kind,
+        screenToFlowPosition({ x: e.clientX, y: e.clientY }),
+        topology,
+        flow.rects,
+      )
+      if ('reason' in result) toast(result.reason, 'error')
+      else void sendBatch(result.batch).then((ok) => ok && setSelection([result.id]))
+    },
+    [screenToFlowPosition, topology, flow.rects],
+  )
+  const onConnect = useCallback(
+    ({ source, target }: Connection) => {
+      const problem = bindProblem(topology, source, target)
+      if (problem) return toast(problem, 'error')
+      void sendBatch(
+        connectBatch(topology, { id: newId('link'), kind: 'supervisor-cluster', source, target }),
+      )
+    },
+    [topology],
+  )
+
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className="canvas" data-testid="canvas" onDragOver={allowDrop} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={flow.edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
+        onSelectionChange={onSelectionChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_KEYS}
+        onlyRenderVisibleElements
         fitView
         fitViewOptions={{ padding: 0.1 }}
-        minZoom={0.1}
+        minZoom={0.05}
         snapToGrid
         snapGrid={[10, 10]}
         proOptions={{ hideAttribution: true }}
@@ -54,4 +141,9 @@ export function LabCanvas({ topology }: { topology: Topology }) {
       </ReactFlow>
     </div>
   )
+}
+
+function allowDrop(e: DragEvent) {
+  e.preventDefault()
+  e.dataTransfer.dropEffect = 'move'
 }

@@ -1,4 +1,4 @@
-import { formatMemory } from '../../../shared/domain/units'
+import { formatCpu, formatMemory } from '../../../shared/domain/units'
 import type { LabNode, TopologyIndex } from '../../../shared/domain/topology'
 
 const num = (v: unknown, fallback = 0) => (typeof v === 'number' ? v : fallback)
@@ -15,7 +15,7 @@ export function nodeSummary(node: LabNode, index: TopologyIndex): string {
     case 'cluster':
       return `${children.filter((c) => c.kind === 'host').length} hosts · HA ${s['haEnabled'] ? 'on' : 'off'} · DRS ${str(s['drsAutomation'])}`
     case 'host':
-      return `${num(s['cpuCores'])} cores · ${formatMemory(num(s['memoryMiB']))}`
+      return hostSummary(s)
     case 'storage-policy':
       return `FTT ${num(s['failuresToTolerate'])}${s['encryption'] ? ' · encrypted' : ''}`
     case 'content-library':
@@ -53,4 +53,45 @@ export function nodeSummary(node: LabNode, index: TopologyIndex): string {
     case 'opaque':
       return 'imported, kept as is'
   }
+}
+
+/**
+ * What a collapsed container shows instead of its children: counts by kind and, for a
+ * namespace, the CPU and memory its workloads request against its limits.
+ */
+export function collapsedSummary(node: LabNode, index: TopologyIndex): string {
+  const counts = new Map<string, number>()
+  let cpu = 0
+  let memory = 0
+  const stack = [...(index.children.get(node.id) ?? [])]
+  for (let child = stack.pop(); child; child = stack.pop()) {
+    counts.set(child.kind, (counts.get(child.kind) ?? 0) + 1)
+    stack.push(...(index.children.get(child.id) ?? []))
+    if (child.kind === 'pod' || child.kind === 'deployment') {
+      const replicas = child.kind === 'deployment' ? num(child.spec['replicas'], 1) : 1
+      for (const c of arr(child.spec['containers'])) {
+        const requests = ((c as Record<string, unknown>)['requests'] ?? {}) as Record<string, unknown>
+        cpu += num(requests['cpu']) * replicas
+        memory += num(requests['memory']) * replicas
+      }
+    }
+  }
+  const parts = [...counts].map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`)
+  if (node.kind === 'namespace') {
+    const memLimit = num(node.spec['memoryLimitMiB'])
+    parts.push(
+      `requests ${formatCpu(cpu)} CPU, ${formatMemory(memory)}${memLimit ? ` of ${formatMemory(memLimit)}` : ''}`,
+    )
+  }
+  return parts.length > 0 ? parts.join(' · ') : 'empty'
+}
+
+/** A host's capacity and how much of it is already busy (usage), as a host card shows it. */
+function hostSummary(s: Record<string, unknown>): string {
+  const mhz = num(s['cpuCores']) * num(s['cpuMhzPerCore'])
+  const cpuUse = mhz > 0 ? Math.round((num(s['activeCpuMhz']) / mhz) * 100) : 0
+  const memUse =
+    num(s['memoryMiB']) > 0 ? Math.round((num(s['activeMemoryMiB']) / num(s['memoryMiB'])) * 100) : 0
+  const base = `${num(s['cpuCores'])} cores · ${formatMemory(num(s['memoryMiB']))}`
+  return cpuUse || memUse ? `${base} · ${cpuUse}% / ${memUse}% used` : base
 }

@@ -1,4 +1,6 @@
+import { applyBatch, type EditBatch } from '../../../shared/domain/edits'
 import { lab } from '../api/lab-client'
+import { BENCH_PATH, benchTopology } from '../bench/bench-lab'
 import { useLabStore, type LabSnapshot } from './lab-store'
 
 function accept(snapshot: LabSnapshot) {
@@ -18,6 +20,12 @@ export function dismissError() {
 
 /** Loads the app info and the open lab, and follows the service's pushes. */
 export async function startLabSession(): Promise<() => void> {
+  const bench = benchTopology(window.location.search)
+  if (bench) {
+    // Benchmark pages (`?bench=N`) draw a generated lab without a service behind them.
+    useLabStore.setState({ snapshot: bench })
+    return () => undefined
+  }
   const off = lab.onEvent((event) => {
     if (event.name === 'labChanged') accept(event.payload)
   })
@@ -30,6 +38,35 @@ export async function startLabSession(): Promise<() => void> {
 
 export async function openDemoLab() {
   const result = await lab.openDemoLab({})
+  if (result.ok) accept(result.value)
+  else reportError(result.error.message)
+}
+
+/** Sends one user action to the service's journal; returns whether it was applied. */
+export async function sendBatch(batch: EditBatch | null): Promise<boolean> {
+  if (!batch) return false
+  const current = useLabStore.getState().snapshot
+  if (current?.path === BENCH_PATH) {
+    // A benchmark lab has no service: apply locally so drags behave as in the app.
+    useLabStore.setState({ snapshot: { ...current, topology: applyBatch(current.topology, batch) } })
+    return true
+  }
+  const result = await lab.applyEdits({ batch })
+  if (result.ok) accept(result.value)
+  else reportError(result.error.message)
+  return result.ok
+}
+
+export async function undo() {
+  if (!useLabStore.getState().snapshot?.undoLabel) return
+  const result = await lab.undo({})
+  if (result.ok) accept(result.value)
+  else reportError(result.error.message)
+}
+
+export async function redo() {
+  if (!useLabStore.getState().snapshot?.redoLabel) return
+  const result = await lab.redo({})
   if (result.ok) accept(result.value)
   else reportError(result.error.message)
 }

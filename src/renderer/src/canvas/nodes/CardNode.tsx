@@ -4,6 +4,7 @@ import { memo } from 'react'
 import { KIND_LABELS } from '../../../../shared/domain/kinds'
 import { KindIcon } from '../KindIcon'
 import type { LabFlowNode } from '../to-flow'
+import { ProblemBadge } from './ProblemBadge'
 
 /** A leaf object on the canvas: host, policy, workload. */
 export const CardNode = memo(function CardNode({ data, selected }: NodeProps<LabFlowNode>) {
@@ -13,6 +14,7 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Lab
       className={`card-node kind-${node.kind}${selected ? ' is-selected' : ''}`}
       data-testid={`node-${node.id}`}
       data-kind={node.kind}
+      data-status={data.status}
       title={`${KIND_LABELS[node.kind]} ${node.name}`}
     >
       <Handle type="target" position={Position.Top} isConnectable={false} />
@@ -21,6 +23,16 @@ export const CardNode = memo(function CardNode({ data, selected }: NodeProps<Lab
         <div className="node-name">{node.name}</div>
         <div className="node-summary">{summary}</div>
       </div>
+      {data.spherelet ? (
+        <span
+          className="derived-tag"
+          data-testid={`derived-spherelet-${node.id}`}
+          title="Spherelet: created by the Supervisor on every host of its cluster (read-only)"
+        >
+          spherelet
+        </span>
+      ) : null}
+      <ProblemBadge severity={data.problem} />
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
     </div>
   )

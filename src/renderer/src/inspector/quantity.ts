@@ -1,0 +1,53 @@
+import { formatCpu, formatMemory, parseCpu, parseMemory } from '../../../shared/domain/units'
+import type { Unit } from './schema-walk'
+
+/** Shows a stored integer in its unit: millicores as "500m" or "2", MiB as "512Mi" or "4Gi". */
+export function formatQuantity(value: unknown, unit: Unit): string {
+  if (typeof value !== 'number') return ''
+  if (unit === 'cpu') return formatCpu(value)
+  if (unit === 'memory') return formatMemory(value)
+  return String(value)
+}
+
+/** Parses what the user typed, or returns the reason it cannot be read. */
+export function parseQuantity(text: string, unit: Unit): { value: number } | { error: string } {
+  const t = text.trim()
+  if (unit === 'cpu') {
+    const v = parseCpu(t)
+    return v === null ? { error: `"${t}" is not a CPU amount: write 500m or 2 (cores)` } : { value: v }
+  }
+  if (unit === 'memory') {
+    const v = parseMemory(t)
+    return v === null ? { error: `"${t}" is not a size: write 512Mi, 4Gi or 1Ti` } : { value: v }
+  }
+  const v = Number(t)
+  return t === '' || !Number.isFinite(v) ? { error: `"${t}" is not a number` } : { value: v }
+}
+
+/** A readable label from a spec key: `cpuMhzPerCore` becomes "cpu mhz per core". */
+export function labelOf(key: string): string {
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/MiB$/, '')
+    .toLowerCase()
+  return (LABELS[key] ?? words).trim()
+}
+
+const LABELS: Readonly<Record<string, string>> = {
+  haEnabled: 'vSphere HA',
+  drsEnabled: 'DRS',
+  drsAutomation: 'DRS automation',
+  vsan: 'vSAN',
+  cpuCores: 'CPU cores',
+  cpuMhzPerCore: 'MHz per core',
+  memoryMiB: 'memory',
+  activeCpuMhz: 'busy CPU (MHz)',
+  activeMemoryMiB: 'busy memory',
+  cpuLimitMhz: 'CPU limit (MHz)',
+  failuresToTolerate: 'failures to tolerate (FTT)',
+  allowOnlyPort443: 'block ports other than 443 (NetworkPolicy)',
+  auditLogs: 'audit logs (lab annotation)',
+  drSite: 'DR site (lab annotation)',
+  snapshotSchedule: 'snapshot schedule (lab annotation)',
+  t0Gateway: 'T0 gateway',
+}

@@ -1,0 +1,45 @@
+import type { Topology } from '../../../shared/domain/topology'
+import { focusObject } from '../stores/canvas-actions'
+import { useProblems } from './use-problems'
+
+const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const
+
+/** Live findings of validation; a row selects and centres the object it concerns. */
+export function ProblemsPanel({ topology }: { topology: Topology }) {
+  const { list } = useProblems(topology)
+  const names = new Map(topology.nodes.map((n) => [n.id, n.name]))
+  const errors = list.filter((p) => p.severity === 'error').length
+  return (
+    <section className="problems" data-testid="problems" aria-label="Problems">
+      <header>
+        <strong>Problems</strong>
+        <span className="muted">
+          {list.length === 0
+            ? 'none'
+            : `${errors} error${errors === 1 ? '' : 's'}, ${list.length - errors} other`}
+        </span>
+      </header>
+      <div className="problem-list" role="list">
+        {list.map((p, i) => (
+          <button
+            type="button"
+            role="listitem"
+            key={`${p.code}-${p.objectId}-${i}`}
+            className={`problem-row severity-${p.severity}`}
+            data-testid="problem-row"
+            data-code={p.code}
+            data-object={p.objectId}
+            onClick={() => focusObject(p.objectId)}
+          >
+            <span className="problem-severity" aria-label={p.severity}>
+              {ICON[p.severity]}
+            </span>
+            <span className="problem-object">{names.get(p.objectId) ?? p.objectId}</span>
+            <span className="problem-message">{p.message}</span>
+            <span className="problem-hint">{p.hint}</span>
+          </button>
+        ))}
+      </div>
+    </section>
+  )
+}

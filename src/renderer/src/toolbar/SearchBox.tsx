@@ -1,0 +1,41 @@
+import { useState, type KeyboardEvent } from 'react'
+
+import type { Topology } from '../../../shared/domain/topology'
+import { focusObject, setSearchOpen } from '../stores/canvas-actions'
+import { selectSearchOpen, useCanvasStore } from '../stores/canvas-store'
+
+/** Ctrl/Cmd+F: find objects by name; Enter centres on the next match. */
+export function SearchBox({ topology }: { topology: Topology }) {
+  const open = useCanvasStore(selectSearchOpen)
+  const [query, setQuery] = useState('')
+  const [at, setAt] = useState(0)
+  if (!open) return null
+  const q = query.trim().toLowerCase()
+  const matches = q ? topology.nodes.filter((n) => n.name.toLowerCase().includes(q)) : []
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') setSearchOpen(false)
+    if (e.key !== 'Enter' || matches.length === 0) return
+    const match = matches[at % matches.length]
+    if (match) focusObject(match.id)
+    setAt(at + 1)
+  }
+  return (
+    <div className="search-box">
+      <input
+        autoFocus
+        data-testid="search"
+        placeholder="Find by name, Enter to jump"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value)
+          setAt(0)
+        }}
+        onKeyDown={onKey}
+      />
+      <span className="muted">{q ? `${matches.length} match${matches.length === 1 ? '' : 'es'}` : ''}</span>
+      <button type="button" aria-label="Close search" onClick={() => setSearchOpen(false)}>
+        ×
+      </button>
+    </div>
+  )
+}
