@@ -8,6 +8,7 @@ import { applyBatch, EditError, invertBatch, type EditBatch } from '../shared/do
 import type { LabDocument } from '../shared/domain/lab-document'
 import { loadDemoLab } from './demo-lab'
 import { packageVersion } from './paths'
+import { createRunHandlers, MemoryRunStore } from './run-handlers'
 
 type Shell = z.output<typeof AppInfo>['shell']
 
@@ -83,7 +84,15 @@ export class LabService {
     }
   }
 
+  // Runs: the integrator may swap MemoryRunStore for the lab file's store.
+  private readonly runs = createRunHandlers({
+    topology: () => this.lab.doc.topology,
+    emit: (event) => this.emit(event),
+    store: new MemoryRunStore(),
+  })
+
   readonly handlers = {
+    ...this.runs,
     getAppInfo: () => ({
       name: 'Pacific Lab',
       version: packageVersion(),

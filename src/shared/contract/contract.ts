@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 import { EditBatch } from '../domain/edits'
 import { Topology } from '../domain/topology'
+import { Fault, RunSummary, Step } from '../engine/types'
 import type { Result } from './result'
 
 /**
@@ -33,6 +34,25 @@ export const LabSnapshot = z.object({
 
 const None = z.object({}).strict()
 
+/** A planned run as lists show it; its steps come separately (`getRunSteps`). */
+export const RunInfo = z.object({
+  id: z.string(),
+  label: z.string(),
+  seed: z.number().int(),
+  faults: z.array(Fault),
+  stepCount: z.number().int().nonnegative(),
+  summary: RunSummary,
+  /** The run this one branched from by adding a fault. */
+  parentId: z.string().optional(),
+})
+
+/** Progress of planning a run, pushed while `startRun` or `branchRun` works. */
+export const RunProgress = z.object({
+  runId: z.string(),
+  planned: z.number().int().nonnegative(),
+  phase: z.enum(['planning', 'storing', 'done']),
+})
+
 export const requests = {
   getAppInfo: { input: None, output: AppInfo },
   openDemoLab: { input: None, output: LabSnapshot },
@@ -44,10 +64,26 @@ export const requests = {
   },
   undo: { input: None, output: LabSnapshot },
   redo: { input: None, output: LabSnapshot },
+  /** Plans a run that provisions the open lab from nothing, stores it and returns its summary. */
+  startRun: {
+    input: z.object({ seed: z.number().int(), faults: z.array(Fault).default([]) }).strict(),
+    output: RunInfo,
+  },
+  /** Every step of a stored run, with the topology it was planned from. */
+  getRunSteps: {
+    input: z.object({ runId: z.string().min(1) }).strict(),
+    output: z.object({ steps: z.array(Step), topology: Topology.optional() }),
+  },
+  /** Re-plans a stored run with one more fault; the branch is stored beside the original. */
+  branchRun: {
+    input: z.object({ runId: z.string().min(1), fault: Fault }).strict(),
+    output: RunInfo,
+  },
 } as const
 
 export const events = {
   labChanged: LabSnapshot,
+  runProgress: RunProgress,
 } as const
 
 export type RequestName = keyof typeof requests

@@ -22,6 +22,7 @@ import { selectCollapsed, selectSelection, useCanvasStore } from '../stores/canv
 import { sendBatch } from '../stores/lab-actions'
 import { dragStopBatch } from './drag-stop'
 import { newId } from './new-id'
+import { MessageOverlay } from '../playback/MessageOverlay'
 import { CardNode } from './nodes/CardNode'
 import { DerivedNode } from './nodes/DerivedNode'
 import { GroupNode } from './nodes/GroupNode'
@@ -138,6 +139,7 @@ export function LabCanvas({ topology }: { topology: Topology }) {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <MiniMap pannable zoomable nodeColor={minimapColor} />
         <Controls />
+        <MessageOverlay />
       </ReactFlow>
     </div>
   )
