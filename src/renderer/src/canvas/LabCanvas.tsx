@@ -23,6 +23,7 @@ import { sendBatch } from '../stores/lab-actions'
 import { dragStopBatch } from './drag-stop'
 import { newId } from './new-id'
 import { MessageOverlay } from '../playback/MessageOverlay'
+import { openHostMenu } from '../stores/playback-actions'
 import { CardNode } from './nodes/CardNode'
 import { DerivedNode } from './nodes/DerivedNode'
 import { GroupNode } from './nodes/GroupNode'
@@ -125,6 +126,7 @@ export function LabCanvas({ topology }: { topology: Topology }) {
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onNodeContextMenu={openHostMenu}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_KEYS}

@@ -73,9 +73,9 @@ export const NamespacePlayback = memo(function NamespacePlayback({ nsId }: { nsI
   const usage = useNamespaceUsage(nsId)
   if (!usage) return null
   return (
-    <div className="pb-ns" data-testid={`ns-usage-${nsId}`}>
+    <div className="pb-ns" data-testid={`ns-usage-${nsId}`} title={usage.label}>
       {usage.share !== null ? <Bar label="Quota" share={usage.share} /> : null}
-      <span className="pb-ns-label">{usage.label}</span>
+      <span className="pb-ns-label">{usage.short}</span>
     </div>
   )
 })

@@ -4,6 +4,7 @@ import { setView, startPlaybackSession } from '../stores/playback-actions'
 import { selectRunId, selectView, usePlaybackStore } from '../stores/playback-store'
 import { EventList } from './EventList'
 import { EventFilterBar } from './EventFilterBar'
+import { HostFaultMenu } from './HostFaultMenu'
 import { PlaybackBar } from './PlaybackBar'
 import { ProvisionControls } from './ProvisionControls'
 import { SequenceDiagram } from './SequenceDiagram'
@@ -42,8 +43,14 @@ export function PlaybackPanel() {
             </div>
             <StepDetail />
           </div>
+          <HostFaultMenu />
         </>
-      ) : null}
+      ) : (
+        // Same height as a loaded run, so provisioning never squeezes the canvas the user framed.
+        <div className="playback-empty">
+          Press Provision to watch the platform build this lab, one step at a time, forwards and backwards.
+        </div>
+      )}
     </section>
   )
 }

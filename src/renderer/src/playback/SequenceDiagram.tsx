@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 
 import { seek } from '../stores/playback-actions'
 import { selectFilters, selectSeq, selectSteps, usePlaybackStore } from '../stores/playback-store'
@@ -7,7 +7,7 @@ import { laneRank } from './lane-map'
 
 const LANE_W = 100
 const ROW_H = 30
-const HEAD_H = 34
+const HEAD_H = 40
 /** Rows drawn at once: a window that follows the current step, so huge runs stay light. */
 const WINDOW = 40
 
@@ -21,6 +21,7 @@ export function SequenceDiagram() {
   const filters = usePlaybackStore(selectFilters)
   const seq = usePlaybackStore(selectSeq)
   const rows = useMemo(() => filterSteps(steps, filters), [steps, filters])
+  const box = useRef<HTMLDivElement>(null)
   const current = seq > 0 ? rowAtOrBefore(rows, seq - 1) : -1
   const start = Math.max(0, Math.min(current - Math.floor(WINDOW / 3), rows.length - WINDOW))
   const shown = rows.slice(start, start + WINDOW).map((i) => steps[i]!)
@@ -30,8 +31,14 @@ export function SequenceDiagram() {
   const x = (lane: string) => lanes.indexOf(lane) * LANE_W + LANE_W / 2
   const width = Math.max(1, lanes.length) * LANE_W
   const height = HEAD_H + shown.length * ROW_H + 10
+  const currentY = HEAD_H + (current - start) * ROW_H
+  // Scroll with playback: keep the current arrow in the middle of the view.
+  useEffect(() => {
+    const el = box.current
+    if (el) el.scrollTop = Math.max(0, currentY - el.clientHeight / 2)
+  }, [currentY])
   return (
-    <div className="sequence-diagram" data-testid="sequence-diagram">
+    <div className="sequence-diagram" data-testid="sequence-diagram" ref={box}>
       <svg width={width} height={height} role="img" aria-label="Sequence diagram">
         <defs>
           <marker
@@ -46,10 +53,10 @@ export function SequenceDiagram() {
             <path d="M0,0 L10,5 L0,10 z" className="seq-arrowhead" />
           </marker>
         </defs>
-        {lanes.map((lane) => (
+        {lanes.map((lane, i) => (
           <g key={lane} className="seq-lane">
-            <text x={x(lane)} y={20} textAnchor="middle" className="seq-lane-name">
-              {lane.length > 18 ? `${lane.slice(0, 17)}…` : lane}
+            <text x={x(lane)} y={i % 2 ? 30 : 14} textAnchor="middle" className="seq-lane-name">
+              {lane.length > 22 ? `${lane.slice(0, 21)}…` : lane}
             </text>
             <line x1={x(lane)} x2={x(lane)} y1={HEAD_H - 6} y2={height} className="seq-lifeline" />
           </g>

@@ -30,6 +30,16 @@ export const setSeed = (seed: number) => store.setState({ seed })
 export const setView = (view: 'events' | 'diagram') => store.setState({ view })
 export const setFilters = (patch: Partial<EventFilters>) =>
   store.setState((s) => ({ filters: { ...s.filters, ...patch } }))
+/** Right-click on a host during playback opens its fault menu (elsewhere the default menu stays). */
+export function openHostMenu(
+  e: { preventDefault(): void; clientX: number; clientY: number },
+  node: { id: string; data: { node: { kind: string } } },
+): void {
+  if (!store.getState().runId || node.data.node.kind !== 'host') return
+  e.preventDefault()
+  store.setState({ hostMenu: { hostId: node.id, x: e.clientX, y: e.clientY } })
+}
+export const closeHostMenu = () => store.setState({ hostMenu: null })
 export const dismissPlaybackError = () => store.setState({ error: null })
 
 /** Plans a run of the open lab with the seed shown, stores it and loads it at step 0. */

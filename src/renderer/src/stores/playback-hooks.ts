@@ -5,6 +5,10 @@ const NO_CHIPS: Chip[] = []
 /** A canvas object's status at the current step, or null when no run is loaded. */
 export function usePlaybackStatus(nodeId: string): string | null {
   return usePlaybackStore((s: PlaybackState) => {
+    // A host's own state (failed, maintenance) matters more than its inventory status.
+    const hostState = s.engine?.hosts[nodeId]?.['state']
+    if (hostState === 'failed') return 'Failed'
+    if (hostState === 'maintenance') return 'Maintenance'
     const status = s.engine?.objects[nodeId]?.['status']
     return status === undefined ? null : String(status)
   })
@@ -43,7 +47,9 @@ export function useHostUsage(hostId: string, resource: 'Cpu' | 'Memory'): number
 }
 
 /** A namespace's usage line: pods and quota use, or null when no run is loaded. */
-export function useNamespaceUsage(nsId: string): { label: string; share: number | null } | null {
+export function useNamespaceUsage(
+  nsId: string,
+): { label: string; short: string; share: number | null } | null {
   const label = usePlaybackStore((s) => {
     const ns = s.engine?.namespaces[nsId]
     if (!ns) return null
@@ -55,5 +61,9 @@ export function useNamespaceUsage(nsId: string): { label: string; share: number 
   if (label === null) return null
   const [pods, cpu, quota] = label.split('|')
   const share = quota ? Number(cpu) / Math.max(1, Number(quota)) : null
-  return { label: `${pods} pods · ${cpu} MHz${quota ? ` of ${quota} MHz quota` : ''}`, share }
+  return {
+    label: `${pods} pods · ${cpu} MHz CPU limits${quota ? ` of ${quota} MHz quota` : ''}`,
+    short: `${pods} pods`,
+    share,
+  }
 }

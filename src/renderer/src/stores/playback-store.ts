@@ -53,6 +53,8 @@ export interface PlaybackState {
   filters: EventFilters
   view: 'events' | 'diagram'
   error: string | null
+  /** The host whose fault menu is open, and where. */
+  hostMenu: { hostId: string; x: number; y: number } | null
 }
 
 /** Playback of stored runs; written only by playback-actions. */
@@ -74,6 +76,7 @@ export const usePlaybackStore = create<PlaybackState>()(() => ({
   filters: { layer: '', actor: '', object: '', failuresOnly: false },
   view: 'events',
   error: null,
+  hostMenu: null,
 }))
 
 export const selectSeq = (s: PlaybackState) => s.seq
@@ -90,6 +93,7 @@ export const selectFilters = (s: PlaybackState) => s.filters
 export const selectView = (s: PlaybackState) => s.view
 export const selectTopology = (s: PlaybackState) => s.topology
 export const selectHighlight = (s: PlaybackState) => s.highlight
+export const selectHostMenu = (s: PlaybackState) => s.hostMenu
 export const selectPlaybackError = (s: PlaybackState) => s.error
 /** The step just played (the one that led to the current state), or null at the start. */
 export const selectCurrentStep = (s: PlaybackState): Step | null =>

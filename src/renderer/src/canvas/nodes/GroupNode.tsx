@@ -43,10 +43,10 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<L
         <span className="node-name">{node.name}</span>
         <span className="group-kind">{KIND_LABELS[node.kind]}</span>
         {collapsed ? null : <span className="node-summary">{summary}</span>}
+        {node.kind === 'namespace' ? <NamespacePlayback nsId={node.id} /> : null}
         <StatusBadge nodeId={node.id} />
       </div>
       {collapsed ? <div className="collapsed-summary node-summary">{summary}</div> : null}
-      {node.kind === 'namespace' ? <NamespacePlayback nsId={node.id} /> : null}
       <ProblemBadge severity={data.problem} />
       <Handle
         type="source"
