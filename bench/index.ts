@@ -1,8 +1,9 @@
 import { contractBenchmark } from './contract.bench'
+import { engineBenchmark } from './engine.bench'
 import type { Benchmark } from './harness'
 
 /** Every benchmark of the project; each issue adds its own here. */
-const BENCHMARKS: readonly Benchmark[] = [contractBenchmark]
+const BENCHMARKS: readonly Benchmark[] = [contractBenchmark, engineBenchmark]
 
 const json = process.argv.includes('--json')
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)

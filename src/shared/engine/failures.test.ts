@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { plan } from './plan'
-import { podSpec, smallLab, type NodeInput } from './testing/labs'
+import { podSpec, smallLab, type NodeInput } from '../domain/small-lab'
 import type { Fault, Run } from './types'
 
 const GIB = 1024
@@ -86,6 +86,31 @@ describe('failures the platform shows (DOMAIN.md 4c, 4d)', () => {
     )
     expect(failureCodes(vds, 'pod-1')).toEqual(['pods-not-supported'])
     expect(final(vds, 'pod-1').reason).toContain('vSphere Pods need NSX')
+  })
+  it('refuses vSphere Pods on a three-zone Supervisor but runs its VMs', () => {
+    const extra: NodeInput[] = [2, 3].flatMap((c) => [
+      { kind: 'cluster' as const, id: `cl-${c}`, parentId: 'vc-1' },
+      ...[1, 2, 3].map((h) => ({ kind: 'host' as const, id: `host-${c}${h}`, parentId: `cl-${c}` })),
+    ])
+    const t = smallLab({
+      supervisor: { zones: 3 },
+      nodes: [
+        ...extra,
+        ...pods(1),
+        { kind: 'vm', id: 'vm-1', spec: { image: 'ubuntu', storageClass: 'gold' } },
+      ],
+    })
+    const links = [2, 3].map((c) => ({
+      id: `l-${c}`,
+      kind: 'supervisor-cluster' as const,
+      source: 'sv-1',
+      target: `cl-${c}`,
+    }))
+    const run = plan({ ...t, links: [...t.links, ...links] }, undefined, 1)
+    expect(final(run, 'sv-1').status).toBe('Running')
+    expect(failureCodes(run, 'pod-1')).toEqual(['pods-not-supported'])
+    expect(final(run, 'pod-1').reason).toContain('three zones')
+    expect(final(run, 'vm-1').status).toBe('Running')
   })
   it('does not create a VM whose class or storage class is not bound to the namespace', () => {
     const run = plan(
@@ -180,7 +205,10 @@ describe('injected faults (DOMAIN.md 5)', () => {
   it('registry outage: image pulls back off, then the pod fails; a short outage is ridden out', () => {
     const podAt = clean.steps.find((s) => s.object === 'pod-1')!.seq
     const long = plan(lab, undefined, 1, [{ kind: 'registry-outage', target: 'docker.io', atSeq: podAt }])
-    expect(failureCodes(long, 'pod-1')).toEqual([...Array(5).fill('image-pull-backoff'), 'image-pull-failed'])
+    expect(failureCodes(long, 'pod-1')).toEqual([
+      ...Array<string>(5).fill('image-pull-backoff'),
+      'image-pull-failed',
+    ])
     expect(
       long.steps
         .filter((s) => s.object === 'pod-1' && s.failure)

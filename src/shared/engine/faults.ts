@@ -248,8 +248,8 @@ function vmMoved(p: Planner, id: string, host: LabNode, failed: boolean): void {
   const to = placement.chosen
   if (to === null) {
     const why = failed
-      ? `vSphere HA cannot restart ${name}: no host has the capacity`
-      : `DRS cannot evacuate ${name}: no host has the capacity`
+      ? `vSphere HA cannot restart ${name}: no other host can take it`
+      : `DRS cannot evacuate ${name}: no other host can take it`
     p.emit({
       sequence: 'fault',
       object: id,

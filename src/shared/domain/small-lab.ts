@@ -1,6 +1,6 @@
-import { parseLabDocument } from '../../domain/lab-document'
-import type { Kind } from '../../domain/kinds'
-import type { LabNode, Topology } from '../../domain/topology'
+import { parseLabDocument } from './lab-document'
+import type { Kind } from './kinds'
+import type { LabNode, Topology } from './topology'
 
 /** A node to add to a small lab: kind, id, name and spec; the parent defaults by kind. */
 export interface NodeInput {

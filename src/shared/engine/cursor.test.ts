@@ -1,0 +1,60 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+
+import demo from '../../../resources/demo-lab.json'
+import { parseLabDocument } from '../domain/lab-document'
+import { createCursor } from './cursor'
+import { plan } from './plan'
+import { applyEffects, cloneState, initialState } from './state'
+import type { EngineState } from './types'
+
+const topology = parseLabDocument(demo, 'demo').topology
+const run = plan(topology, undefined, 5, [{ kind: 'host-failure', target: 'host-2', atSeq: 50 }])
+const start = initialState(topology)
+/** The state after each step, folded from the start: the reference every seek must match. */
+const folded: EngineState[] = [cloneState(start)]
+{
+  const s = cloneState(start)
+  for (const step of run.steps) {
+    applyEffects(s, step.effects)
+    folded.push(cloneState(s))
+  }
+}
+
+describe('seek', () => {
+  it('forward to the end then back to 0 gives the start again', () => {
+    const c = createCursor(run, start, 16)
+    for (let i = 0; i < run.steps.length; i++) c.forward()
+    expect(c.seq).toBe(run.steps.length)
+    expect(c.state).toEqual(folded[run.steps.length])
+    for (let i = 0; i < run.steps.length; i++) c.back()
+    expect(c.state).toEqual(start)
+  })
+  it('lands every random seek on the state folded from step 0', () => {
+    const c = createCursor(run, start, 8)
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: run.steps.length }), { minLength: 1, maxLength: 30 }),
+        (targets) => {
+          for (const t of targets) expect(c.seek(t)).toEqual(folded[t])
+        },
+      ),
+      { numRuns: 50 },
+    )
+  })
+  it('clamps out-of-range seeks and hands out copies from stateAt', () => {
+    const c = createCursor(run, start)
+    expect(c.seek(-5)).toEqual(start)
+    expect(c.seek(1e9)).toEqual(folded[run.steps.length])
+    const copy = c.stateAt(10)
+    copy.objects['pod-1'] = { status: 'tampered' }
+    expect(c.state.objects['pod-1']).toEqual(folded[10]!.objects['pod-1'])
+  })
+  it('ends in the state the run summary describes', () => {
+    const end = folded[run.steps.length]!
+    const running = Object.values(end.objects).filter(
+      (o) => o['status'] === 'Running' && o['kind'] !== 'spherelet' && o['kind'] !== 'crx',
+    ).length
+    expect(run.summary.statuses['Running']).toBe(running)
+  })
+})
