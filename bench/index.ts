@@ -1,9 +1,11 @@
+import { canvasBenchmark } from './canvas.bench'
 import { contractBenchmark } from './contract.bench'
 import { engineBenchmark } from './engine.bench'
 import type { Benchmark } from './harness'
+import { playbackBenchmark } from './playback.bench'
 
 /** Every benchmark of the project; each issue adds its own here. */
-const BENCHMARKS: readonly Benchmark[] = [contractBenchmark, engineBenchmark]
+const BENCHMARKS: readonly Benchmark[] = [contractBenchmark, engineBenchmark, canvasBenchmark, playbackBenchmark]
 
 const json = process.argv.includes('--json')
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length)

@@ -74,6 +74,7 @@ test('the seed deck is built from the palette, checked, fixed, undone, redone an
   await page.getByTestId('field-name').press('Enter')
   await expect(page.getByTestId(`node-${lab.ns}`)).toContainText('finance')
   await fit(page)
+  await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } })
   await page.screenshot({ path: 'docs/screenshot-built-lab.png' })
 
   const built = (await nodeIds(page)).sort()

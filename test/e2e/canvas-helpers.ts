@@ -62,6 +62,8 @@ export async function dragFromPalette(
   await page.mouse.up()
   await expect.poll(async () => (await nodeIds(page)).filter((id) => !before.has(id)).length).toBe(1)
   const created = (await nodeIds(page)).find((id) => !before.has(id)) ?? ''
+  // The canvas draws only what is on screen; fit so the new object is drawn.
+  await page.getByTestId('fit-view').click()
   await expect(page.getByTestId(`node-${created}`)).toHaveAttribute('data-kind', kind)
   return created
 }

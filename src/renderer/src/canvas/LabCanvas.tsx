@@ -6,6 +6,7 @@ import {
   ReactFlow,
   applyNodeChanges,
   useReactFlow,
+  useStore,
   type Connection,
   type NodeChange,
   type NodeTypes,
@@ -36,6 +37,9 @@ import { useShortcuts } from './use-shortcuts'
 const nodeTypes: NodeTypes = { 'card-node': CardNode, 'group-node': GroupNode, 'derived-node': DerivedNode }
 const minimapColor = (node: LabFlowNode) => `var(--kind-${node.data.node.kind}, #64748b)`
 const MULTI_KEYS = ['Shift', 'Meta', 'Control']
+/** Below this zoom, nodes drop shadows, icons and summaries: unreadable there, costly to paint. */
+const FAR_ZOOM = 0.35
+const selectFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM
 
 /** The lab on a React Flow canvas. Drags move only local state; the drop sends one edit. */
 export function LabCanvas({ topology }: { topology: Topology }) {
@@ -57,6 +61,7 @@ export function LabCanvas({ topology }: { topology: Topology }) {
     setNodes(flow.nodes)
   }
   const { screenToFlowPosition } = useReactFlow()
+  const far = useStore(selectFar)
   useShortcuts()
   const parentOf = useCallback(
     (id: string) => topology.nodes.find((n) => n.id === id)?.parentId ?? null,
@@ -117,7 +122,12 @@ export function LabCanvas({ topology }: { topology: Topology }) {
   )
 
   return (
-    <div className="canvas" data-testid="canvas" onDragOver={allowDrop} onDrop={onDrop}>
+    <div
+      className={far ? 'canvas is-far' : 'canvas'}
+      data-testid="canvas"
+      onDragOver={allowDrop}
+      onDrop={onDrop}
+    >
       <ReactFlow
         nodes={nodes}
         edges={flow.edges}

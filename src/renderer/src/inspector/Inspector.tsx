@@ -4,6 +4,7 @@ import { KindIcon } from '../canvas/KindIcon'
 import { derivedObjects, isDerivedId } from '../canvas/derived'
 import { deleteSelection, duplicate } from '../stores/canvas-actions'
 import { selectSelection, useCanvasStore } from '../stores/canvas-store'
+import { Bindings } from './Bindings'
 import { SpecForm } from './SpecForm'
 
 /** The right-hand panel: the selected object's settings, or what to do when none is. */
@@ -76,6 +77,7 @@ function InspectorBody({
       <p className="kind-line">{KIND_LABELS[node.kind]}</p>
       <fieldset disabled={readOnly} className="plain">
         <SpecForm key={node.id} node={node} topology={topology} />
+        <Bindings node={node} topology={topology} />
       </fieldset>
       <Actions />
     </div>

@@ -27,8 +27,8 @@ export function parseQuantity(text: string, unit: Unit): { value: number } | { e
 /** A readable label from a spec key: `cpuMhzPerCore` becomes "cpu mhz per core". */
 export function labelOf(key: string): string {
   const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/MiB$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
   return (LABELS[key] ?? words).trim()
 }

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react'
 
+import { currentRects } from '../canvas/rects-registry'
 import { runLayout } from '../layout/run-layout'
 import { setSearchOpen } from '../stores/canvas-actions'
 import { selectLayingOut, useCanvasStore } from '../stores/canvas-store'
@@ -11,7 +12,7 @@ import { toggleTheme } from './theme'
 export function Toolbar() {
   const snapshot = useLabStore(selectSnapshot)
   const layingOut = useCanvasStore(selectLayingOut)
-  const { fitView } = useReactFlow()
+  const { fitBounds } = useReactFlow()
   const undoLabel = snapshot?.undoLabel ?? null
   const redoLabel = snapshot?.redoLabel ?? null
   return (
@@ -43,11 +44,7 @@ export function Toolbar() {
       >
         {layingOut ? 'Arranging…' : 'Auto-layout'}
       </button>
-      <button
-        type="button"
-        data-testid="fit-view"
-        onClick={() => void fitView({ padding: 0.1, duration: 200 })}
-      >
+      <button type="button" data-testid="fit-view" onClick={() => fitAll(fitBounds)}>
         Fit
       </button>
       <button type="button" data-testid="open-search" onClick={() => setSearchOpen(true)} title="Ctrl/Cmd+F">
@@ -58,4 +55,18 @@ export function Toolbar() {
       </button>
     </div>
   )
+}
+
+/**
+ * Fits every object into view at once. (React Flow's own fitView waits for the next change
+ * of the nodes, which a controlled, unchanged canvas never sends.)
+ */
+function fitAll(fitBounds: ReturnType<typeof useReactFlow>['fitBounds']) {
+  const rects = [...currentRects().values()]
+  if (rects.length === 0) return
+  const x = Math.min(...rects.map((r) => r.x))
+  const y = Math.min(...rects.map((r) => r.y))
+  const width = Math.max(...rects.map((r) => r.x + r.width)) - x
+  const height = Math.max(...rects.map((r) => r.y + r.height)) - y
+  void fitBounds({ x, y, width, height }, { padding: 0.1 })
 }

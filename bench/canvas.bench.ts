@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+
+import { chromium, type Browser, type Page } from '@playwright/test'
+
+import { LabService } from '../src/node/lab-service'
+import { startServer } from '../src/node/server'
+// @ts-expect-error: a plain .mjs helper shared with the scripts, without type declarations
+import { findChromium } from '../scripts/find-chromium.mjs'
+import { round, type Benchmark } from './harness'
+
+const RENDERER = 'out/renderer'
+const MEASURE_MS = 2000
+
+// Page scripts as strings: this file is compiled without the DOM library.
+const FIRST_RENDER = `new Promise((resolve) => {
+  const check = () => document.querySelector('.react-flow__node') ? resolve(performance.now()) : requestAnimationFrame(check)
+  check()
+})`
+const START_COUNTING = `(() => {
+  window.benchFrames = 0
+  window.benchStop = false
+  const tick = () => { window.benchFrames++; if (!window.benchStop) requestAnimationFrame(tick) }
+  requestAnimationFrame(tick)
+})()`
+const STOP_COUNTING = `(() => { window.benchStop = true; return window.benchFrames })()`
+
+interface Figures {
+  firstRenderMs: number
+  panFps: number
+  dragFps: number
+}
+
+/**
+ * The lab canvas in headless Chromium beside a plain React Flow page with the same number of
+ * default nodes, in the same run: time to first render, and frames per second while panning
+ * (dragging the empty pane) and while dragging a node. Ratios are lab / plain (time) and lab / plain (fps).
+ */
+export const canvasBenchmark: Benchmark = {
+  name: 'canvas',
+  async run() {
+    if (!existsSync(`${RENDERER}/index.html`))
+      execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' })
+    const service = new LabService('serve')
+    const demoCount = service.handlers.getTopology().topology.nodes.length
+    const server = await startServer({ port: 0, rendererDir: RENDERER, service })
+    const executablePath = (findChromium as () => string)()
+    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] })
+    const base = `http://127.0.0.1:${server.port}/?token=${server.token}`
+    const out: Record<string, number> = {}
+    try {
+      const cases: [string, string, string][] = [
+        ['demo', base, `${base}&bench=${demoCount}&plain=1`],
+        ['n2000', `${base}&bench=2000`, `${base}&bench=2000&plain=1`],
+      ]
+      for (const [name, labUrl, plainUrl] of cases) {
+        const lab = await measure(browser, labUrl, '.react-flow__node-card-node')
+        const plain = await measure(browser, plainUrl, '.react-flow__node')
+        Object.assign(out, {
+          [`${name}FirstRenderMs`]: round(lab.firstRenderMs, 0),
+          [`${name}PlainFirstRenderMs`]: round(plain.firstRenderMs, 0),
+          [`${name}FirstRenderRatio`]: round(lab.firstRenderMs / plain.firstRenderMs, 2),
+          [`${name}PanFps`]: round(lab.panFps, 1),
+          [`${name}PlainPanFps`]: round(plain.panFps, 1),
+          [`${name}PanFpsRatio`]: round(lab.panFps / plain.panFps, 2),
+          [`${name}DragFps`]: round(lab.dragFps, 1),
+          [`${name}PlainDragFps`]: round(plain.dragFps, 1),
+          [`${name}DragFpsRatio`]: round(lab.dragFps / plain.dragFps, 2),
+        })
+      }
+    } finally {
+      await browser.close()
+      await server.close()
+    }
+    return out
+  },
+}
+
+async function measure(browser: Browser, url: string, dragSelector: string): Promise<Figures> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  try {
+    await page.goto(url)
+    // First render: the first animation frame with nodes in the page, from navigation start.
+    const firstRenderMs = await page.evaluate<number>(FIRST_RENDER)
+    await page.waitForTimeout(500)
+    const pane = await page.locator('.react-flow').boundingBox()
+    if (!pane) throw new Error(`${url}: no canvas`)
+    // fitView leaves a margin, so the pane's corner is empty: dragging there pans.
+    const panFps = await framesWhile(page, pane.x + 8, pane.y + 8, 150)
+    const node = await page.locator(dragSelector).first().boundingBox()
+    if (!node) throw new Error(`${url}: no node to drag`)
+    const dragFps = await framesWhile(page, node.x + node.width / 2, node.y + 10, 60)
+    return { firstRenderMs, panFps, dragFps }
+  } finally {
+    await page.close()
+  }
+}
+
+/** Presses at (x, y), moves in loops to the right of it for MEASURE_MS, releases; returns frames per second. */
+async function framesWhile(page: Page, x: number, y: number, reach: number): Promise<number> {
+  await page.evaluate(START_COUNTING)
+  const start = Date.now()
+  await page.mouse.move(x, y)
+  await page.mouse.down()
+  for (let i = 0; Date.now() - start < MEASURE_MS; i++)
+    await page.mouse.move(x + reach * (1 - Math.cos(i / 8)), y + (reach / 2) * Math.sin(i / 8))
+  await page.mouse.up()
+  const elapsed = Date.now() - start
+  const frames = await page.evaluate<number>(STOP_COUNTING)
+  return frames / (elapsed / 1000)
+}
