@@ -46,7 +46,10 @@ export interface RunDeps {
   store: RunStore
 }
 
-type RunHandlers = Pick<Handlers, 'startRun' | 'getRunSteps' | 'branchRun'>
+type RunHandlers = Pick<Handlers, 'startRun' | 'getRunSteps' | 'getStep' | 'branchRun'>
+
+/** A step as lists need it: the placement keeps its verdict and explanation, not the per-host rows. */
+const lite = (s: Step): Step => (s.placement ? { ...s, placement: { ...s.placement, rows: [] } } : s)
 
 const describeFault = (f: Fault) =>
   `${f.kind} ${f.target} at step ${f.atSeq}${f.value ? ` (${f.value})` : ''}`
@@ -96,7 +99,12 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
       planAndStore(deps.topology(), seed, faults, `Run ${counter + 1} · seed ${seed}`),
     getRunSteps: ({ runId }) => {
       const run = stored(runId)
-      return { steps: run.steps, topology: run.topology }
+      return { steps: run.steps.map(lite), topology: run.topology }
+    },
+    getStep: ({ runId, seq }) => {
+      const step = stored(runId).steps[seq - 1]
+      if (!step) throw new LabError('no-such-step', `Run "${runId}" has no step ${seq}.`)
+      return step
     },
     branchRun: ({ runId, fault }) => {
       const parent = stored(runId)

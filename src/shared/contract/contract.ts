@@ -69,10 +69,18 @@ export const requests = {
     input: z.object({ seed: z.number().int(), faults: z.array(Fault).default([]) }).strict(),
     output: RunInfo,
   },
-  /** Every step of a stored run, with the topology it was planned from. */
+  /**
+   * Every step of a stored run, with the topology it was planned from. Placement tables come
+   * without their per-host rows (a 10,000-pod run would send over 200 MB); `getStep` has them.
+   */
   getRunSteps: {
     input: z.object({ runId: z.string().min(1) }).strict(),
     output: z.object({ steps: z.array(Step), topology: Topology.optional() }),
+  },
+  /** One step of a stored run in full, with its placement table. */
+  getStep: {
+    input: z.object({ runId: z.string().min(1), seq: z.number().int().positive() }).strict(),
+    output: Step,
   },
   /** Re-plans a stored run with one more fault; the branch is stored beside the original. */
   branchRun: {

@@ -10,6 +10,7 @@ export function PlacementTable({ placement }: { placement: Placement }) {
       <p className="placement-why" data-testid="placement-explanation">
         <strong>{placement.by}:</strong> {placement.explanation}
       </p>
+      {placement.rows.length === 0 ? <p className="step-text">Loading the per-host table…</p> : null}
       <table data-testid="placement-table">
         <thead>
           <tr>

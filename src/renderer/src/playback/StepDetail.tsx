@@ -1,4 +1,4 @@
-import { selectCurrentStep, usePlaybackStore } from '../stores/playback-store'
+import { selectDetailStep, usePlaybackStore } from '../stores/playback-store'
 import { formatClock } from './derive'
 import { EffectList } from './EffectList'
 import { FaultForm } from './FaultForm'
@@ -7,7 +7,7 @@ import { fixFor, SEED_STEPS } from './seed-steps'
 
 /** What the current step did and why, its seed-deck step, its state changes and placement. */
 export function StepDetail() {
-  const step = usePlaybackStore(selectCurrentStep)
+  const step = usePlaybackStore(selectDetailStep)
   return (
     <aside className="step-detail" data-testid="step-detail" data-seq={step?.seq ?? 0}>
       {step ? (

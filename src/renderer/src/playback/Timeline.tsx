@@ -1,4 +1,4 @@
-import { useMemo, type MouseEvent } from 'react'
+import { memo, useMemo, type MouseEvent } from 'react'
 
 import { seek } from '../stores/playback-actions'
 import { selectSeq, selectSteps, usePlaybackStore } from '../stores/playback-store'
@@ -24,11 +24,24 @@ function markersOf(steps: Step[]): Marker[] {
   return out
 }
 
+/** The markers re-render only with a new run, not on every step. */
+const Markers = memo(function Markers({ steps }: { steps: Step[] }) {
+  const markers = useMemo(() => markersOf(steps), [steps])
+  const n = Math.max(1, steps.length)
+  return markers.map((m) => (
+    <span
+      key={`${m.kind}-${m.seq}`}
+      className={`timeline-marker marker-${m.kind}`}
+      style={{ left: `${((m.seq - 1) / n) * 100}%` }}
+      title={m.title}
+    />
+  ))
+})
+
 /** The scrubber: click or drag anywhere to seek; markers per sequence and per failure. */
 export function Timeline() {
   const steps = usePlaybackStore(selectSteps)
   const seq = usePlaybackStore(selectSeq)
-  const markers = useMemo(() => markersOf(steps), [steps])
   const n = Math.max(1, steps.length)
   const seekAt = (e: MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect()
@@ -48,14 +61,7 @@ export function Timeline() {
       onMouseMove={(e) => e.buttons === 1 && seekAt(e)}
     >
       <div className="timeline-fill" style={{ width: `${(seq / n) * 100}%` }} />
-      {markers.map((m) => (
-        <span
-          key={`${m.kind}-${m.seq}`}
-          className={`timeline-marker marker-${m.kind}`}
-          style={{ left: `${((m.seq - 1) / n) * 100}%` }}
-          title={m.title}
-        />
-      ))}
+      <Markers steps={steps} />
       <div className="timeline-thumb" style={{ left: `${(seq / n) * 100}%` }} />
     </div>
   )

@@ -69,6 +69,8 @@ export async function loadRun(runId: string, seq = 0): Promise<void> {
   firstOfKind = firstOfKindMap(index)
   times = steps.map((s) => s.t)
   cursor = createCursor({ steps, summary: emptySummary }, initialState(topology))
+  // One pass to the end lays down every checkpoint, so later far seeks never walk the whole run.
+  cursor.seek(steps.length)
   const info = store.getState().runs.find((r) => r.id === runId)
   store.setState({
     runId,
@@ -76,6 +78,7 @@ export async function loadRun(runId: string, seq = 0): Promise<void> {
     topology,
     busy: false,
     chips: {},
+    detail: null,
     seed: info?.seed ?? store.getState().seed,
   })
   seek(seq)
@@ -97,6 +100,17 @@ export function seek(seq: number, simTime?: number): void {
     highlight: step && index ? highlightOf(step, index, firstOfKind) : null,
     simTime: simTime ?? (step ? step.t : 0),
   }))
+  if (!store.getState().playing) void requestDetail()
+}
+
+/** Fetches the current step's placement rows, which the step list leaves out. */
+async function requestDetail(): Promise<void> {
+  const { runId, seq, steps, detail } = store.getState()
+  const step = steps[seq - 1]
+  if (!runId || !step?.placement || step.placement.rows.length > 0 || detail?.seq === seq) return
+  const result = await lab.getStep({ runId, seq })
+  const now = store.getState()
+  if (result.ok && now.runId === runId && now.seq === seq) store.setState({ detail: result.value })
 }
 
 const at = () => store.getState().seq
@@ -167,6 +181,7 @@ export function pause(): void {
   frame = null
   stepTimer = null
   if (store.getState().playing) store.setState({ playing: false })
+  void requestDetail()
 }
 
 export const togglePlay = () => (store.getState().playing ? pause() : play())

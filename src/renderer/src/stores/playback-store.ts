@@ -55,6 +55,8 @@ export interface PlaybackState {
   error: string | null
   /** The host whose fault menu is open, and where. */
   hostMenu: { hostId: string; x: number; y: number } | null
+  /** The current step in full (placement rows included), fetched when playback rests on it. */
+  detail: Step | null
 }
 
 /** Playback of stored runs; written only by playback-actions. */
@@ -77,6 +79,7 @@ export const usePlaybackStore = create<PlaybackState>()(() => ({
   view: 'events',
   error: null,
   hostMenu: null,
+  detail: null,
 }))
 
 export const selectSeq = (s: PlaybackState) => s.seq
@@ -98,4 +101,9 @@ export const selectPlaybackError = (s: PlaybackState) => s.error
 /** The step just played (the one that led to the current state), or null at the start. */
 export const selectCurrentStep = (s: PlaybackState): Step | null =>
   s.seq > 0 ? (s.steps[s.seq - 1] ?? null) : null
+/** The current step with its placement rows when they have arrived. */
+export const selectDetailStep = (s: PlaybackState): Step | null => {
+  const step = selectCurrentStep(s)
+  return step && s.detail?.seq === step.seq ? s.detail : step
+}
 export const selectActiveRun = (s: PlaybackState) => s.runs.find((r) => r.id === s.runId) ?? null
