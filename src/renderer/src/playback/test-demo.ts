@@ -4,6 +4,6 @@ import { plan } from '../../../shared/engine/plan'
 
 /** The demo lab and its run with seed 1, for tests of the playback helpers. */
 export function loadDemo() {
-  const { topology } = parseLabDocument(demo)
+  const { topology } = parseLabDocument(demo, 'resources/demo-lab.json')
   return { topology, run: plan(topology, undefined, 1) }
 }
