@@ -1,4 +1,4 @@
-import { selectDetailStep, usePlaybackStore } from '../stores/playback-store'
+import { selectDetailStep, selectPlaying, usePlaybackStore } from '../stores/playback-store'
 import { formatClock } from './derive'
 import { EffectList } from './EffectList'
 import { FaultForm } from './FaultForm'
@@ -8,6 +8,8 @@ import { fixFor, SEED_STEPS } from './seed-steps'
 /** What the current step did and why, its seed-deck step, its state changes and placement. */
 export function StepDetail() {
   const step = usePlaybackStore(selectDetailStep)
+  // While playing, the state changes scroll by too fast to read; they show on pause.
+  const playing = usePlaybackStore(selectPlaying)
   return (
     <aside className="step-detail" data-testid="step-detail" data-seq={step?.seq ?? 0}>
       {step ? (
@@ -37,7 +39,7 @@ export function StepDetail() {
             </div>
           ) : null}
           {step.placement ? <PlacementTable placement={step.placement} /> : null}
-          <EffectList effects={step.effects} />
+          {playing ? null : <EffectList effects={step.effects} />}
         </>
       ) : (
         <p className="step-text">Before the first step: nothing is provisioned yet. Press Play or Step.</p>

@@ -4,7 +4,8 @@ import type { Kind } from '../../../shared/domain/kinds'
 import { createCursor, type Cursor } from '../../../shared/engine/cursor'
 import { initialState } from '../../../shared/engine/state'
 import type { Fault } from '../../../shared/engine/types'
-import { deriveChips, seqAtTime } from '../playback/derive'
+import { ChipIndex } from '../playback/chip-index'
+import { seqAtTime } from '../playback/derive'
 import { firstOfKindMap, highlightOf } from '../playback/lane-map'
 import { useLabStore } from './lab-store'
 import { usePlaybackStore as store, type EventFilters, type RunInfoT } from './playback-store'
@@ -14,6 +15,7 @@ let cursor: Cursor | null = null
 let times: number[] = []
 let index: TopologyIndex | null = null
 let firstOfKind = new Map<Kind, string>()
+const chipIndex = new ChipIndex()
 let frame: number | null = null
 let stepTimer: ReturnType<typeof setInterval> | null = null
 
@@ -71,6 +73,7 @@ export async function loadRun(runId: string, seq = 0): Promise<void> {
   cursor = createCursor({ steps, summary: emptySummary }, initialState(topology))
   // One pass to the end lays down every checkpoint, so later far seeks never walk the whole run.
   cursor.seek(steps.length)
+  chipIndex.rebuild(cursor.state)
   const info = store.getState().runs.find((r) => r.id === runId)
   store.setState({
     runId,
@@ -90,16 +93,18 @@ const emptySummary = { seed: 0, steps: 0, durationMs: 0, statuses: {}, problems:
 /** Moves to the state after step `seq` (clamped), updating canvas, lists and clock. */
 export function seek(seq: number, simTime?: number): void {
   if (!cursor || !index) return
+  const from = cursor.seq
   const state = cursor.seek(seq)
   const at = cursor.seq
+  chipIndex.move(state, store.getState().steps, from, at)
   const step = at > 0 ? store.getState().steps[at - 1] : undefined
-  store.setState((s) => ({
+  store.setState({
     seq: at,
     engine: state,
-    chips: deriveChips(state, s.chips),
+    chips: chipIndex.chips,
     highlight: step && index ? highlightOf(step, index, firstOfKind) : null,
     simTime: simTime ?? (step ? step.t : 0),
-  }))
+  })
   if (!store.getState().playing) void requestDetail()
 }
 
