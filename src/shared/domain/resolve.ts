@@ -42,12 +42,9 @@ export function resolveTopology(topology: Topology): ResolvedTopology {
     else byKind.set(node.kind, [node])
     const key = `${node.kind}\u0000${node.name}`
     if (!names.has(key)) names.set(key, node)
-    const parsed = SPEC_SCHEMAS[node.kind].safeParse(node.spec)
-    if (parsed.success) specs.set(node.id, parsed.data)
-    else {
-      specs.set(node.id, defaultSpec(node.kind))
-      errors.set(node.id, describeIssues(parsed.error))
-    }
+    const parsed = parseSpecCached(node)
+    specs.set(node.id, parsed.spec)
+    if (parsed.error !== undefined) errors.set(node.id, parsed.error)
   }
   const clusters = new Map<NodeId, LabNode[]>()
   const supervisors = new Map<NodeId, LabNode[]>()
@@ -94,6 +91,23 @@ export function resolveTopology(topology: Topology): ResolvedTopology {
       return undefined
     },
   }
+}
+
+/**
+ * Parsed specs by spec object. Topologies are immutable and edits replace only the specs they
+ * change, so re-validating after an edit parses just the edited nodes.
+ */
+const SPEC_CACHE = new WeakMap<object, { kind: Kind; spec: unknown; error?: string }>()
+
+function parseSpecCached(node: LabNode): { spec: unknown; error?: string } {
+  const hit = SPEC_CACHE.get(node.spec)
+  if (hit?.kind === node.kind) return hit
+  const parsed = SPEC_SCHEMAS[node.kind].safeParse(node.spec)
+  const entry = parsed.success
+    ? { kind: node.kind, spec: parsed.data as unknown }
+    : { kind: node.kind, spec: defaultSpec(node.kind) as unknown, error: describeIssues(parsed.error) }
+  SPEC_CACHE.set(node.spec, entry)
+  return entry
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {

@@ -51,13 +51,6 @@ export function release(p: Planner, objectId: string): Change[] {
   return out
 }
 
-/** Adds `deltas` to a namespace's usage counters. */
-export function nsAdd(p: Planner, nsId: string, deltas: Readonly<Record<string, number>>): Change[] {
-  return Object.keys(deltas)
-    .sort()
-    .map((k) => ['namespaces', nsId, k, p.num('namespaces', nsId, k) + deltas[k]!] as const)
-}
-
 /** An object's status (and reason, cleared when none is given). */
 export function status(id: string, value: string, reason?: string): Change[] {
   return [

@@ -24,20 +24,24 @@ export interface Cursor {
 
 /**
  * A cursor over `run` starting from `initial` (from `initialState`). One step forward or back
- * applies or reverts that step's effects; a far jump restores the nearest checkpoint at or
- * below the target and walks from there, so a seek costs at most the checkpoint spacing in
- * steps plus one state copy. Checkpoints are taken lazily, on the first pass over each boundary.
+ * applies or reverts that step's effects. A far jump restores the nearest checkpoint (below or
+ * above the target) when that beats walking, then walks, so a seek costs at most about one state
+ * copy plus half the checkpoint spacing in steps. Checkpoints are taken lazily, on the first
+ * pass over each boundary. Spacing them closer than a copy's cost would buy nothing, so long
+ * runs with big states get few (each is a full copy of the state).
  */
 export function createCursor(run: Run, initial: EngineState, spacing?: number): Cursor {
   const steps = run.steps
-  const every = spacing ?? Math.max(CHECKPOINT_EVERY, Math.ceil(steps.length / MAX_CHECKPOINTS))
-  const checkpoints: EngineState[] = [cloneState(initial)]
-  let state = cloneState(initial)
-  let seq = 0
   // Copying a state costs about as much as applying two steps per object in it (measured on
   // the 10,000-pod lab: ~20,000 objects by the end, about six steps per object over a run).
   const restoreCost = 2 * Math.max(Object.keys(initial.objects).length, steps.length / 6)
-  // Highest seq whose checkpoint chain is complete (checkpoints[k] = state at k * every).
+  const every =
+    spacing ??
+    Math.max(CHECKPOINT_EVERY, Math.ceil(steps.length / MAX_CHECKPOINTS), Math.ceil(restoreCost / 2))
+  // checkpoints[k] is the state after step k * every.
+  const checkpoints: EngineState[] = [cloneState(initial)]
+  let state = cloneState(initial)
+  let seq = 0
   const walkTo = (target: number) => {
     while (seq < target) {
       applyEffects(state, steps[seq]!.effects)
@@ -51,10 +55,11 @@ export function createCursor(run: Run, initial: EngineState, spacing?: number): 
   }
   const seek = (target: number): EngineState => {
     const to = Math.max(0, Math.min(steps.length, Math.floor(target)))
-    const k = Math.min(Math.floor(to / every), checkpoints.length - 1)
+    const below = Math.min(Math.floor(to / every), checkpoints.length - 1)
+    const above = below + 1 < checkpoints.length ? below + 1 : below
+    const k = Math.abs(above * every - to) < to - below * every ? above : below
     // Restoring a snapshot costs a copy of the state: worth it only when it saves a long walk.
-    const fromCheckpoint = to - k * every + restoreCost
-    if (fromCheckpoint < Math.abs(to - seq)) {
+    if (Math.abs(to - k * every) + restoreCost < Math.abs(to - seq)) {
       state = cloneState(checkpoints[k]!)
       seq = k * every
     }

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest'
 
 import demo from '../../../resources/demo-lab.json'
 import { parseLabDocument } from '../domain/lab-document'
+import { createCursor } from './cursor'
 import { plan } from './plan'
-import type { Fault } from './types'
+import { initialState } from './state'
+import { EngineState, Run, type Fault } from './types'
 
 /** FNV-1a over the UTF-16 code units: a tiny pure hash for comparing step lists. */
 function fnv1a(text: string): string {
@@ -34,5 +36,12 @@ describe('determinism', () => {
     const before = JSON.stringify(topology)
     plan(topology, undefined, 3, faults)
     expect(JSON.stringify(topology)).toBe(before)
+  })
+  it('produces runs and states that round-trip through their zod schemas as JSON', () => {
+    const run = plan(topology, undefined, 9, faults)
+    const json = JSON.parse(JSON.stringify(run)) as unknown
+    expect(Run.parse(json)).toEqual(run)
+    const state = createCursor(run, initialState(topology)).stateAt(run.steps.length)
+    expect(EngineState.parse(JSON.parse(JSON.stringify(state)))).toEqual(state)
   })
 })

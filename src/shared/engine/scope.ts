@@ -1,6 +1,6 @@
 import { parseCidr } from '../domain/cidr'
 import { isKind, type ResolvedTopology } from '../domain/resolve'
-import type { NamespaceSpecT, SpecOf } from '../domain/specs'
+import type { NamespaceSpecT } from '../domain/specs'
 import type { LabNode } from '../domain/topology'
 import { podSupportProblem } from '../domain/validation/workload-rules'
 
@@ -64,5 +64,3 @@ export function makeScopes(r: ResolvedTopology) {
     return scope
   }
 }
-
-export type SupervisorSpecT = SpecOf<'supervisor'>

@@ -117,13 +117,14 @@ export const Step = z.object({
 })
 export type Step = z.output<typeof Step>
 
-export const Record_ = z.record(z.string(), Scalar)
+/** One record of a state table: a flat map of scalars. */
+export const StateRecordSchema = z.record(z.string(), Scalar)
 /** State of every object, host, namespace and IP pool: flat records of scalars. */
 export const EngineState = z.object({
-  objects: z.record(z.string(), Record_),
-  hosts: z.record(z.string(), Record_),
-  namespaces: z.record(z.string(), Record_),
-  pools: z.record(z.string(), Record_),
+  objects: z.record(z.string(), StateRecordSchema),
+  hosts: z.record(z.string(), StateRecordSchema),
+  namespaces: z.record(z.string(), StateRecordSchema),
+  pools: z.record(z.string(), StateRecordSchema),
 })
 export type EngineState = z.output<typeof EngineState>
 export type StateRecord = Record<string, Scalar>

@@ -124,6 +124,8 @@ export const WORKLOAD_RULES: readonly Rule[] = [
     source: 'Kubernetes volumes',
     check(node, r) {
       if (!isKind(node, 'pod') && !isKind(node, 'deployment')) return null
+      // Most pods mount no claim; only those look at their namespace's PVCs.
+      if (!r.spec(node).volumes.some((v) => v.hostPath === undefined)) return null
       const siblings = new Set(
         (node.parentId === null ? [] : (r.index.children.get(node.parentId) ?? []))
           .filter((n) => n.kind === 'pvc')

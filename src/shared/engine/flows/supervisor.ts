@@ -155,21 +155,21 @@ export function enableSupervisor(p: Planner, sv: LabNode & { kind: 'supervisor' 
 function deployControlPlane(p: Planner, sv: LabNode & { kind: 'supervisor' }): void {
   const spec = p.r.spec(sv)
   const size = CONTROL_PLANE_SIZES[spec.size]
-  const hosts = p.r
-    .hostsOf(sv.id)
-    .map((h) => h.id)
-    .filter((h) => p.get('hosts', h, 'state') === 'connected')
+  const all = p.r.hostsOf(sv.id).map((h) => h.id)
   const used = new Set<string>()
   for (let i = 1; i <= spec.controlPlaneCount; i++) {
     const vmId = `${sv.id}/cp-${i}`
-    // Lowest active memory first; a host already holding a CP VM only when no other is left.
-    const ranked = [...hosts].sort(
-      (a, b) =>
-        Number(used.has(a)) - Number(used.has(b)) ||
-        p.num('hosts', a, 'activeMemoryMiB') / p.num('hosts', a, 'capacityMemoryMiB') -
-          p.num('hosts', b, 'activeMemoryMiB') / p.num('hosts', b, 'capacityMemoryMiB') ||
-        (a < b ? -1 : 1),
-    )
+    // Connected hosts (read each time: a fault may strike between two deployments), lowest
+    // active memory first; a host already holding a CP VM only when no other is left.
+    const ranked = all
+      .filter((h) => p.get('hosts', h, 'state') === 'connected')
+      .sort(
+        (a, b) =>
+          Number(used.has(a)) - Number(used.has(b)) ||
+          p.num('hosts', a, 'activeMemoryMiB') / p.num('hosts', a, 'capacityMemoryMiB') -
+            p.num('hosts', b, 'activeMemoryMiB') / p.num('hosts', b, 'capacityMemoryMiB') ||
+          (a < b ? -1 : 1),
+      )
     const hostId = ranked[0]
     if (hostId === undefined) {
       p.emit({
