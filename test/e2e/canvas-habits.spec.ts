@@ -92,3 +92,27 @@ test('a Supervisor is bound by dragging from its handle to a cluster', async ({ 
   await page.mouse.up()
   await expect(page.getByTestId('problem-row')).toHaveCount(0)
 })
+
+test('the palette works from the keyboard: Enter adds the kind into the selected container', async ({
+  page,
+  served,
+}) => {
+  await open(page, served.url)
+  await clickHeader(page, 'cl-1')
+  await page.getByTestId('palette-host').focus()
+  await page.keyboard.press('Enter')
+  await expect.poll(async () => (await labNodes(page)).filter((n) => n.parentId === 'cl-1').length).toBe(4)
+  // A pod has no place in a cluster: refused, with the reason.
+  await clickHeader(page, 'cl-1')
+  await page.getByTestId('palette-pod').focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('toast')).toContainText('vSphere Namespace')
+  // Pod resources are shown in Kubernetes units and typed the same way.
+  await page.getByTestId('node-pod-2').click()
+  await page.getByTestId('field-containers.0.requests.cpu').fill('1.5')
+  await page.getByTestId('field-containers.0.requests.cpu').press('Enter')
+  await expect(page.getByTestId('field-containers.0.requests.cpu')).toHaveValue('1500m')
+  await page.getByTestId('field-containers.0.limits.memory').fill('lots')
+  await page.getByTestId('field-containers.0.limits.memory').press('Enter')
+  await expect(page.getByTestId('field-error-containers.0.limits.memory')).toContainText('512Mi')
+})

@@ -5,32 +5,27 @@ import {
   MiniMap,
   ReactFlow,
   applyNodeChanges,
-  useReactFlow,
   useStore,
-  type Connection,
   type NodeChange,
   type NodeTypes,
   type OnSelectionChangeParams,
 } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
 
-import { isPlaceableKind, type Kind } from '../../../shared/domain/kinds'
 import type { Topology } from '../../../shared/domain/topology'
-import { connectBatch } from '../../../shared/domain/edit-builders'
 import { useProblems } from '../problems/use-problems'
 import { setSelection, toast } from '../stores/canvas-actions'
 import { selectCollapsed, selectSelection, useCanvasStore } from '../stores/canvas-store'
 import { sendBatch } from '../stores/lab-actions'
 import { dragStopBatch } from './drag-stop'
-import { newId } from './new-id'
 import { MessageOverlay } from '../playback/MessageOverlay'
 import { openHostMenu } from '../stores/playback-actions'
 import { CardNode } from './nodes/CardNode'
 import { DerivedNode } from './nodes/DerivedNode'
 import { GroupNode } from './nodes/GroupNode'
-import { bindProblem, dropBatch, PALETTE_MIME } from './palette-drop'
 import { publishRects } from './rects-registry'
 import { toFlow, withSelection, type LabFlowNode } from './to-flow'
+import { useDropAndConnect } from './use-drop-and-connect'
 import { useFocus } from './use-focus'
 import { useShortcuts } from './use-shortcuts'
 
@@ -60,7 +55,6 @@ export function LabCanvas({ topology }: { topology: Topology }) {
     setShown(flow.nodes)
     setNodes(flow.nodes)
   }
-  const { screenToFlowPosition } = useReactFlow()
   const far = useStore(selectFar)
   useShortcuts()
   const parentOf = useCallback(
@@ -94,32 +88,7 @@ export function LabCanvas({ topology }: { topology: Topology }) {
     },
     [topology, flow],
   )
-  const onDrop = useCallback(
-    (e: DragEvent) => {
-      e.preventDefault()
-      const kind = e.dataTransfer.getData(PALETTE_MIME) as Kind
-      if (!kind || !isPlaceableKind(kind)) return
-      const result = dropBatch(
-        kind,
-        screenToFlowPosition({ x: e.clientX, y: e.clientY }),
-        topology,
-        flow.rects,
-      )
-      if ('reason' in result) toast(result.reason, 'error')
-      else void sendBatch(result.batch).then((ok) => ok && setSelection([result.id]))
-    },
-    [screenToFlowPosition, topology, flow.rects],
-  )
-  const onConnect = useCallback(
-    ({ source, target }: Connection) => {
-      const problem = bindProblem(topology, source, target)
-      if (problem) return toast(problem, 'error')
-      void sendBatch(
-        connectBatch(topology, { id: newId('link'), kind: 'supervisor-cluster', source, target }),
-      )
-    },
-    [topology],
-  )
+  const { onDrop, onConnect } = useDropAndConnect(topology, flow.rects)
 
   return (
     <div

@@ -63,8 +63,8 @@ export function dragStopBatch(
   const label =
     dragged.length > 1
       ? `Move ${dragged.length} objects`
-      : reparents.length > 0
-        ? `Move ${first?.name} into a new parent`
+      : reparents[0]?.type === 'reparent'
+        ? `Move ${first?.name} into ${index.byId.get(reparents[0].to.parentId ?? '')?.name ?? 'the canvas'}`
         : `Move ${first?.name}`
   return { batch: { label, edits } }
 }

@@ -3,6 +3,7 @@ import type { DragEvent } from 'react'
 import { KIND_LABELS, PLACEABLE_KINDS, type PlaceableKind } from '../../../shared/domain/kinds'
 import { KindIcon } from '../canvas/KindIcon'
 import { PALETTE_MIME } from '../canvas/palette-drop'
+import { addFromKeyboard } from './add-from-keyboard'
 
 /** Palette sections in the order a lab is usually built: infrastructure, platform, workloads. */
 const SECTIONS: readonly { title: string; kinds: readonly PlaceableKind[] }[] = [
@@ -34,8 +35,15 @@ export function Palette() {
               className={`palette-item kind-${kind}`}
               data-testid={`palette-${kind}`}
               draggable
+              tabIndex={0}
+              role="button"
               onDragStart={onDragStart(kind)}
-              title={`Drag a ${KIND_LABELS[kind]} onto the canvas`}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' && e.key !== ' ') return
+                e.preventDefault()
+                void addFromKeyboard(kind)
+              }}
+              title={`Drag a ${KIND_LABELS[kind]} onto the canvas, or press Enter to add it to the selected container`}
             >
               <KindIcon kind={kind} />
               <span>{KIND_LABELS[kind]}</span>
@@ -43,7 +51,10 @@ export function Palette() {
           ))}
         </section>
       ))}
-      <p className="palette-hint">Drag onto the canvas. Shift-drag selects; Delete removes; Ctrl+Z undoes.</p>
+      <p className="palette-hint">
+        Drag onto the canvas, or Enter to add into the selection. Shift-drag selects; Delete removes; Ctrl+Z
+        undoes.
+      </p>
     </aside>
   )
 }
