@@ -25,6 +25,9 @@ async function provisionDemo(page: Page, url: string) {
   await expect(page.getByTestId('app-ready')).toBeVisible()
   await page.getByTestId('provision').click()
   await expect(page.getByTestId('current-step')).toHaveAttribute('data-seq', '0')
+  await expect(page.getByTestId('current-step')).toHaveAttribute('data-seq', '0')
+  // The playback panel took room from the canvas; the user fits the lab back into view.
+  await page.getByTestId('fit-view').click()
   await expect(page.getByTestId('node-pod-1')).toHaveAttribute('data-status', 'Absent')
 }
 

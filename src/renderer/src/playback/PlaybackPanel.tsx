@@ -46,7 +46,6 @@ export function PlaybackPanel() {
           <HostFaultMenu />
         </>
       ) : (
-        // Same height as a loaded run, so provisioning never squeezes the canvas the user framed.
         <div className="playback-empty">
           Press Provision to watch the platform build this lab, one step at a time, forwards and backwards.
         </div>
