@@ -39,7 +39,21 @@ export function SequenceDiagram() {
   }, [currentY])
   return (
     <div className="sequence-diagram" data-testid="sequence-diagram" ref={box}>
-      <svg width={width} height={height} role="img" aria-label="Sequence diagram">
+      {/* Lane names stay on top while the arrows scroll under them. */}
+      <svg width={width} height={HEAD_H - 4} className="seq-head" aria-hidden="true">
+        {lanes.map((lane, i) => (
+          <text key={lane} x={x(lane)} y={i % 2 ? 30 : 14} textAnchor="middle" className="seq-lane-name">
+            {lane.length > 22 ? `${lane.slice(0, 21)}…` : lane}
+          </text>
+        ))}
+      </svg>
+      <svg
+        width={width}
+        height={height}
+        role="img"
+        aria-label="Sequence diagram"
+        style={{ marginTop: -(HEAD_H - 4) }}
+      >
         <defs>
           <marker
             id="seq-arrow"
@@ -53,11 +67,8 @@ export function SequenceDiagram() {
             <path d="M0,0 L10,5 L0,10 z" className="seq-arrowhead" />
           </marker>
         </defs>
-        {lanes.map((lane, i) => (
+        {lanes.map((lane) => (
           <g key={lane} className="seq-lane">
-            <text x={x(lane)} y={i % 2 ? 30 : 14} textAnchor="middle" className="seq-lane-name">
-              {lane.length > 22 ? `${lane.slice(0, 21)}…` : lane}
-            </text>
             <line x1={x(lane)} x2={x(lane)} y1={HEAD_H - 6} y2={height} className="seq-lifeline" />
           </g>
         ))}
