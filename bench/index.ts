@@ -4,6 +4,7 @@ import { engineBenchmark } from './engine.bench'
 import type { Benchmark } from './harness'
 import { manifestsBenchmark } from './manifests.bench'
 import { persistenceBenchmark } from './persistence.bench'
+import { playbackBenchmark } from './playback.bench'
 
 /** Every benchmark of the project; each issue adds its own here. */
 const BENCHMARKS: readonly Benchmark[] = [
@@ -12,6 +13,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   persistenceBenchmark,
   manifestsBenchmark,
   canvasBenchmark,
+  playbackBenchmark,
 ]
 
 const json = process.argv.includes('--json')

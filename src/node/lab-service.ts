@@ -3,15 +3,16 @@ import { basename } from 'node:path'
 
 import type { z } from 'zod'
 
-import type { AppInfo, EventPayload, Handlers, PushEvent, RunInfo } from '../shared/contract/contract'
+import type { AppInfo, EventPayload, Handlers, PushEvent, StoredRunInfo } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
 import { EMPTY_TOPOLOGY } from '../shared/domain/topology'
 import { loadDemoLab } from './demo-lab'
 import { packageVersion } from './paths'
+import { createManifestHandlers } from './manifests/manifest-handlers'
 import { AppData, dataDir } from './persistence/app-data'
 import { LabFile } from './persistence/lab-file'
 import { getSteps, listRuns, saveRun, type NewRun, type Step } from './persistence/runs'
-import { createManifestHandlers } from './manifests/manifest-handlers'
+import { createRunHandlers, MemoryRunStore } from './run-handlers'
 
 type Shell = z.output<typeof AppInfo>['shell']
 
@@ -121,7 +122,7 @@ export class LabService {
   }
 
   /** Stores a finished run with its steps in one transaction (the engine service calls this). */
-  saveRun(run: NewRun, steps: readonly Step[]): RunInfo {
+  saveRun(run: NewRun, steps: readonly Step[]): StoredRunInfo {
     const info = saveRun(this.lab.writable(), run, steps)
     return info
   }
@@ -132,8 +133,16 @@ export class LabService {
     this.app.close()
   }
 
+  // Runs: the integrator may swap MemoryRunStore for the lab file's store.
+  private readonly runs = createRunHandlers({
+    topology: () => this.lab.document.topology,
+    emit: (event) => this.emit(event),
+    store: new MemoryRunStore(),
+  })
+
   readonly handlers = {
     ...createManifestHandlers(() => this.lab.document),
+    ...this.runs,
     getAppInfo: () => ({
       name: 'Pacific Lab',
       version: packageVersion(),

@@ -50,7 +50,7 @@ describe('LabService edits', () => {
   it('pushes labChanged to subscribers after each change', () => {
     const service = newService()
     const seen: number[] = []
-    service.onEvent((e) => seen.push(e.payload.revision))
+    service.onEvent((e) => e.name === 'labChanged' && seen.push(e.payload.revision))
     service.handlers.applyEdits({
       batch: addNodeBatch('host', 'esxi-04', 'cl-1', { x: 680, y: 50 }, 'host-4'),
     })

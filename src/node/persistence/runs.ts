@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 
-import type { RunInfo } from '../../shared/contract/contract'
+import type { StoredRunInfo as RunInfo } from '../../shared/contract/contract'
 import { LabError } from '../../shared/contract/result'
 import { inTransaction, type Db } from './sqlite'
 

@@ -6,6 +6,7 @@ import { isPlainBench } from './bench/bench-lab'
 import { LabCanvas } from './canvas/LabCanvas'
 import { Inspector } from './inspector/Inspector'
 import { Palette } from './palette/Palette'
+import { PlaybackPanel } from './playback/PlaybackPanel'
 import { ProblemsPanel } from './problems/ProblemsPanel'
 import { dismissError, reportError, startLabSession } from './stores/lab-actions'
 import { selectAppInfo, selectError, selectSnapshot, useLabStore } from './stores/lab-store'
@@ -73,6 +74,7 @@ function LabApp() {
             <Inspector topology={snapshot.topology} readOnly={snapshot.readOnly} />
           </main>
           <ProblemsPanel topology={snapshot.topology} />
+          <PlaybackPanel />
         </ReactFlowProvider>
       ) : (
         <main className="workspace">

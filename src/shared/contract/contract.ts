@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { EditBatch } from '../domain/edits'
 import { Problem } from '../domain/problems'
 import { Topology } from '../domain/topology'
+import { Fault, RunSummary, Step } from '../engine/types'
 import { ExportOptions } from '../manifests/options'
 import type { Result } from './result'
 
@@ -46,7 +47,7 @@ export const ViewState = z.object({
 export type ViewState = z.output<typeof ViewState>
 
 /** A stored run: its seed and faults make it reproducible; its steps are the record. */
-export const RunInfo = z.object({
+export const StoredRunInfo = z.object({
   id: z.string().min(1),
   seed: z.number().int(),
   /** The faults injected into the run, as the engine defines them (JSON). */
@@ -58,7 +59,7 @@ export const RunInfo = z.object({
   parentRunId: z.string().nullable(),
   stepCount: z.number().int().nonnegative(),
 })
-export type RunInfo = z.output<typeof RunInfo>
+export type StoredRunInfo = z.output<typeof StoredRunInfo>
 
 /** A lab the user opened before, newest first. */
 export const RecentLab = z.object({
@@ -87,6 +88,25 @@ export const ImportErrorSchema = z.object({
   schema: z.string().optional(),
 })
 
+/** A planned run as lists show it; its steps come separately (`getRunSteps`). */
+export const RunInfo = z.object({
+  id: z.string(),
+  label: z.string(),
+  seed: z.number().int(),
+  faults: z.array(Fault),
+  stepCount: z.number().int().nonnegative(),
+  summary: RunSummary,
+  /** The run this one branched from by adding a fault. */
+  parentId: z.string().optional(),
+})
+
+/** Progress of planning a run, pushed while `startRun` or `branchRun` works. */
+export const RunProgress = z.object({
+  runId: z.string(),
+  planned: z.number().int().nonnegative(),
+  phase: z.enum(['planning', 'storing', 'done']),
+})
+
 export const requests = {
   getAppInfo: { input: None, output: AppInfo },
   openDemoLab: { input: None, output: LabSnapshot },
@@ -108,7 +128,7 @@ export const requests = {
     output: LabSnapshot,
   },
   listRecentLabs: { input: None, output: z.object({ labs: z.array(RecentLab) }) },
-  listRuns: { input: None, output: z.object({ runs: z.array(RunInfo) }) },
+  listRuns: { input: None, output: z.object({ runs: z.array(StoredRunInfo) }) },
   /** Steps of a stored run with fromSeq <= seq <= toSeq, in seq order (JSON as the engine wrote them). */
   getSteps: {
     input: z.object({
@@ -140,10 +160,34 @@ export const requests = {
       z.object({ ok: z.literal(false), errors: z.array(ImportErrorSchema) }),
     ]),
   },
+  /** Plans a run that provisions the open lab from nothing, stores it and returns its summary. */
+  startRun: {
+    input: z.object({ seed: z.number().int(), faults: z.array(Fault).default([]) }).strict(),
+    output: RunInfo,
+  },
+  /**
+   * Every step of a stored run, with the topology it was planned from. Placement tables come
+   * without their per-host rows (a 10,000-pod run would send over 200 MB); `getStep` has them.
+   */
+  getRunSteps: {
+    input: z.object({ runId: z.string().min(1) }).strict(),
+    output: z.object({ steps: z.array(Step), topology: Topology.optional() }),
+  },
+  /** One step of a stored run in full, with its placement table. */
+  getStep: {
+    input: z.object({ runId: z.string().min(1), seq: z.number().int().positive() }).strict(),
+    output: Step,
+  },
+  /** Re-plans a stored run with one more fault; the branch is stored beside the original. */
+  branchRun: {
+    input: z.object({ runId: z.string().min(1), fault: Fault }).strict(),
+    output: RunInfo,
+  },
 } as const
 
 export const events = {
   labChanged: LabSnapshot,
+  runProgress: RunProgress,
 } as const
 
 export type RequestName = keyof typeof requests

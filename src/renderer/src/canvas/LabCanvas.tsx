@@ -18,6 +18,8 @@ import { setSelection, toast } from '../stores/canvas-actions'
 import { selectCollapsed, selectSelection, useCanvasStore } from '../stores/canvas-store'
 import { sendBatch } from '../stores/lab-actions'
 import { dragStopBatch } from './drag-stop'
+import { MessageOverlay } from '../playback/MessageOverlay'
+import { openHostMenu } from '../stores/playback-actions'
 import { CardNode } from './nodes/CardNode'
 import { DerivedNode } from './nodes/DerivedNode'
 import { GroupNode } from './nodes/GroupNode'
@@ -103,6 +105,7 @@ export function LabCanvas({ topology }: { topology: Topology }) {
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onNodeContextMenu={openHostMenu}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_KEYS}
@@ -117,6 +120,7 @@ export function LabCanvas({ topology }: { topology: Topology }) {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <MiniMap pannable zoomable nodeColor={minimapColor} />
         <Controls />
+        <MessageOverlay />
       </ReactFlow>
     </div>
   )

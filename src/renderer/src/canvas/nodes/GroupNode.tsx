@@ -6,6 +6,7 @@ import { toggleCollapsed } from '../../stores/canvas-actions'
 import { KindIcon } from '../KindIcon'
 import type { LabFlowNode } from '../to-flow'
 import { ProblemBadge } from './ProblemBadge'
+import { NamespacePlayback, StatusBadge, usePlaybackNodeAttrs } from '../../playback/NodePlayback'
 
 /**
  * A container drawn around its children: vCenter, cluster, Supervisor, namespace. A
@@ -13,12 +14,13 @@ import { ProblemBadge } from './ProblemBadge'
  */
 export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<LabFlowNode>) {
   const { node, summary, collapsed } = data
+  const pb = usePlaybackNodeAttrs(node.id)
   return (
     <div
-      className={`group-node kind-${node.kind}${selected ? ' is-selected' : ''}${collapsed ? ' is-collapsed' : ''}`}
+      className={`group-node kind-${node.kind}${selected ? ' is-selected' : ''}${collapsed ? ' is-collapsed' : ''}${pb.className}`}
       data-testid={`node-${node.id}`}
       data-kind={node.kind}
-      data-status={data.status}
+      data-status={pb.status ?? data.status}
     >
       <Handle
         type="target"
@@ -41,6 +43,8 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<L
         <span className="node-name">{node.name}</span>
         <span className="group-kind">{KIND_LABELS[node.kind]}</span>
         {collapsed ? null : <span className="node-summary">{summary}</span>}
+        {node.kind === 'namespace' ? <NamespacePlayback nsId={node.id} /> : null}
+        <StatusBadge nodeId={node.id} />
       </div>
       {collapsed ? <div className="collapsed-summary node-summary">{summary}</div> : null}
       <ProblemBadge severity={data.problem} />

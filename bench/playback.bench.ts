@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+
+import { chromium, type Page } from '@playwright/test'
+
+import { LabService } from '../src/node/lab-service'
+import { startServer } from '../src/node/server'
+import { generateLargeLab } from '../src/shared/domain/large-lab'
+// @ts-expect-error: a plain .mjs helper shared with the scripts, without type declarations
+import { findChromium } from '../scripts/find-chromium.mjs'
+import { round, type Benchmark } from './harness'
+
+const RENDERER = 'out/renderer'
+const PLAY_MS = 4000
+const SEEKS = [0.5, 0.1, 0.9, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6]
+
+// Page scripts as strings: this file is compiled without the DOM library.
+const START_COUNTING = `(() => {
+  window.benchFrames = 0
+  window.benchStop = false
+  const tick = () => { window.benchFrames++; if (!window.benchStop) requestAnimationFrame(tick) }
+  requestAnimationFrame(tick)
+})()`
+const STOP_COUNTING = `(() => { window.benchStop = true; return window.benchFrames })()`
+/** Presses the timeline at a fraction of its width and resolves with the time to the frame after
+ * the new step is on screen (the step counter and the canvas commit in the same React render). */
+const seekScript = (fraction: number) => `new Promise((resolve) => {
+  const bar = document.querySelector('[data-testid="timeline"]')
+  const counter = document.querySelector('[data-testid="current-step"]')
+  const before = counter.getAttribute('data-seq')
+  const box = bar.getBoundingClientRect()
+  const t0 = performance.now()
+  bar.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, clientX: box.left + box.width * ${fraction}, clientY: box.top + 4, buttons: 1 }))
+  const check = () => {
+    if (counter.getAttribute('data-seq') !== before) requestAnimationFrame(() => resolve(performance.now() - t0))
+    else requestAnimationFrame(check)
+  }
+  check()
+})`
+
+/**
+ * Playback of a stored run of the 10,000-PodVM lab (64 hosts, 50 namespaces) in headless
+ * Chromium: planning and loading time, frames per second while playing at 64x, and the time
+ * from a timeline click to the canvas showing that step.
+ */
+export const playbackBenchmark: Benchmark = {
+  name: 'playback',
+  async run() {
+    if (!existsSync(`${RENDERER}/index.html`))
+      execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' })
+    const service = new LabService('serve')
+    const demo = service.handlers.getTopology().topology
+    const large = generateLargeLab({ hosts: 64, namespaces: 50, pods: 10_000 }).topology
+    service.handlers.applyEdits({
+      batch: {
+        label: 'Open the 10,000-pod lab',
+        edits: [
+          { type: 'removeNodes', nodes: demo.nodes, links: demo.links },
+          { type: 'addNodes', nodes: large.nodes, links: large.links },
+        ],
+      },
+    })
+    const server = await startServer({ port: 0, rendererDir: RENDERER, service })
+    const executablePath = (findChromium as () => string)()
+    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] })
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+      page.setDefaultTimeout(600_000)
+      await page.goto(`http://127.0.0.1:${server.port}/?token=${server.token}`)
+      await page.getByTestId('app-ready').waitFor()
+      const t0 = Date.now()
+      await page.getByTestId('provision').click()
+      await page.getByTestId('timeline').waitFor()
+      const provisionMs = Date.now() - t0
+      const steps = Number(/\/ (\d+)/.exec(await page.getByTestId('current-step').innerText())?.[1] ?? 0)
+      const fps = await playFps(page)
+      const seeks: number[] = []
+      for (const f of SEEKS) seeks.push(await page.evaluate<number>(seekScript(f)))
+      seeks.sort((a, b) => a - b)
+      return {
+        steps,
+        provisionAndLoadMs: round(provisionMs, 0),
+        play64xFps: round(fps, 1),
+        timelineSeekMedianMs: round(seeks[Math.floor(seeks.length / 2)] ?? 0, 1),
+        timelineSeekMaxMs: round(seeks.at(-1) ?? 0, 1),
+      }
+    } finally {
+      await browser.close()
+      await server.close()
+    }
+  },
+}
+
+async function playFps(page: Page): Promise<number> {
+  await page.getByTestId('speed').selectOption('64')
+  await page.evaluate(START_COUNTING)
+  const start = Date.now()
+  await page.getByTestId('play').click()
+  await page.waitForTimeout(PLAY_MS)
+  const frames = await page.evaluate<number>(STOP_COUNTING)
+  const elapsed = Date.now() - start
+  await page.getByTestId('pause').click()
+  return frames / (elapsed / 1000)
+}

@@ -1,0 +1,81 @@
+import { memo } from 'react'
+
+import {
+  useHighlightRole,
+  useHostChips,
+  useHostUsage,
+  useNamespaceUsage,
+  usePlaybackStatus,
+} from '../stores/playback-hooks'
+
+/** Class names and `data-status` a canvas node adds during playback (nothing without a run). */
+export function usePlaybackNodeAttrs(nodeId: string): { className: string; status: string | undefined } {
+  const status = usePlaybackStatus(nodeId)
+  const role = useHighlightRole(nodeId)
+  const statusClass = status ? ` pb-status-${status.toLowerCase().replace(/[^a-z]+/g, '-')}` : ''
+  return { className: `${statusClass}${role ? ` pb-${role}` : ''}`, status: status ?? undefined }
+}
+
+/** The object's status at the current step, as a badge. */
+export const StatusBadge = memo(function StatusBadge({ nodeId }: { nodeId: string }) {
+  const status = usePlaybackStatus(nodeId)
+  if (!status) return null
+  return (
+    <span className="pb-badge" data-testid={`status-${nodeId}`} data-status={status}>
+      {status}
+    </span>
+  )
+})
+
+const MAX_CHIPS = 12
+
+const Bar = ({ label, share }: { label: string; share: number }) => (
+  <div className="pb-bar" title={`${label} ${Math.round(share * 100)}% reserved`}>
+    <span className="pb-bar-label">{label}</span>
+    <span className="pb-bar-track">
+      <span
+        className={`pb-bar-fill${share > 0.9 ? ' is-high' : ''}`}
+        style={{ width: `${Math.min(100, share * 100)}%` }}
+      />
+    </span>
+  </div>
+)
+
+/** A host during playback: CPU and memory reservation bars and chips for what runs on it. */
+export const HostPlayback = memo(function HostPlayback({ hostId }: { hostId: string }) {
+  const cpu = useHostUsage(hostId, 'Cpu')
+  const mem = useHostUsage(hostId, 'Memory')
+  const chips = useHostChips(hostId)
+  if (cpu === null || mem === null) return null
+  return (
+    <div className="pb-host" data-testid={`host-usage-${hostId}`}>
+      <Bar label="CPU" share={cpu} />
+      <Bar label="Mem" share={mem} />
+      <div className="pb-chips">
+        {chips.slice(0, MAX_CHIPS).map((c) => (
+          <span
+            key={c.id}
+            className={`pb-chip chip-${c.kind}`}
+            data-testid={`chip-${c.id}`}
+            title={`${c.name}: ${c.status}`}
+          >
+            {c.name}
+          </span>
+        ))}
+        {chips.length > MAX_CHIPS ? <span className="pb-chip more">+{chips.length - MAX_CHIPS}</span> : null}
+      </div>
+    </div>
+  )
+})
+
+/** A namespace during playback: pods and quota use. */
+export const NamespacePlayback = memo(function NamespacePlayback({ nsId }: { nsId: string }) {
+  const usage = useNamespaceUsage(nsId)
+  if (!usage) return null
+  return (
+    <div className="pb-ns" data-testid={`ns-usage-${nsId}`} title={usage.label}>
+      {usage.share !== null ? <Bar label="Quota" share={usage.share} /> : null}
+      <span className="pb-ns-label">{usage.short}</span>
+    </div>
+  )
+})

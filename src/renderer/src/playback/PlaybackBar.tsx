@@ -1,0 +1,69 @@
+import {
+  jumpEnd,
+  jumpSequence,
+  jumpStart,
+  nextFailure,
+  pause,
+  play,
+  setSpeed,
+  stepBack,
+  stepForward,
+} from '../stores/playback-actions'
+import {
+  selectPlaying,
+  selectSeq,
+  selectSimTime,
+  selectSpeed,
+  selectSteps,
+  usePlaybackStore,
+} from '../stores/playback-store'
+import { formatClock } from './derive'
+
+/** Speeds as multiples of simulated time; 0 plays one step per tick. */
+const SPEEDS = [0, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64]
+
+/** Transport controls, speed and the simulated clock. */
+export function PlaybackBar() {
+  const playing = usePlaybackStore(selectPlaying)
+  const speed = usePlaybackStore(selectSpeed)
+  const seq = usePlaybackStore(selectSeq)
+  const steps = usePlaybackStore(selectSteps)
+  const simTime = usePlaybackStore(selectSimTime)
+  const button = (testid: string, label: string, title: string, onClick: () => void) => (
+    <button type="button" data-testid={testid} title={title} aria-label={title} onClick={onClick}>
+      {label}
+    </button>
+  )
+  return (
+    <div className="playback-bar">
+      {button('jump-start', 'Start', 'Jump to start (Home)', jumpStart)}
+      {button('prev-sequence', '◀ Seq', 'Previous sequence', () => jumpSequence(-1))}
+      {button('step-back', '◀ Step', 'Step back (Left)', stepBack)}
+      {playing
+        ? button('pause', 'Pause', 'Pause (Space)', pause)
+        : button('play', '▶ Play', 'Play (Space)', play)}
+      {button('step-forward', 'Step ▶', 'Step forward (Right)', stepForward)}
+      {button('next-sequence', 'Seq ▶', 'Next sequence', () => jumpSequence(1))}
+      {button('jump-end', 'End', 'Jump to end (End)', jumpEnd)}
+      {button('next-failure', 'Next failure', 'Next failure', nextFailure)}
+      <select
+        data-testid="speed"
+        aria-label="Speed"
+        value={speed}
+        onChange={(e) => setSpeed(Number(e.target.value))}
+      >
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {s === 0 ? 'step' : `${s}x`}
+          </option>
+        ))}
+      </select>
+      <span className="sim-clock" data-testid="sim-clock">
+        {formatClock(simTime)}
+      </span>
+      <span className="step-counter" data-testid="current-step" data-seq={seq}>
+        Step {seq} / {steps.length}
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,73 @@
+import { dismissPlaybackError, loadRun, provision, setSeed } from '../stores/playback-actions'
+import {
+  selectBusy,
+  selectPlaybackError,
+  selectProgress,
+  selectRunId,
+  selectRuns,
+  selectSeed,
+  usePlaybackStore,
+} from '../stores/playback-store'
+
+/** Seed, the Provision button, planning progress and the list of stored runs. */
+export function ProvisionControls() {
+  const seed = usePlaybackStore(selectSeed)
+  const busy = usePlaybackStore(selectBusy)
+  const progress = usePlaybackStore(selectProgress)
+  const runs = usePlaybackStore(selectRuns)
+  const runId = usePlaybackStore(selectRunId)
+  const error = usePlaybackStore(selectPlaybackError)
+  return (
+    <div className="provision-controls">
+      <label className="seed-field">
+        Seed
+        <input
+          type="number"
+          data-testid="seed"
+          value={seed}
+          onChange={(e) => setSeed(Math.trunc(Number(e.target.value) || 0))}
+        />
+      </label>
+      <button
+        type="button"
+        data-testid="provision"
+        className="primary"
+        disabled={busy}
+        onClick={() => void provision()}
+      >
+        {runId ? 'Re-run' : 'Provision'}
+      </button>
+      {busy && progress && progress.phase !== 'done' ? (
+        <span className="run-progress" data-testid="run-progress">
+          {progress.phase === 'planning'
+            ? 'Planning…'
+            : `Storing ${progress.planned.toLocaleString()} steps…`}
+        </span>
+      ) : null}
+      {runs.length > 0 ? (
+        <select
+          data-testid="run-picker"
+          aria-label="Stored runs"
+          value={runId ?? ''}
+          onChange={(e) => void loadRun(e.target.value)}
+        >
+          {runs.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.parentId ? '↳ ' : ''}
+              {r.label} · {r.stepCount} steps
+              {r.summary.problems.length ? ` · ${r.summary.problems.length} problems` : ''}
+            </option>
+          ))}
+        </select>
+      ) : null}
+      {error ? (
+        <span className="playback-error" role="alert">
+          {error}{' '}
+          <button type="button" onClick={dismissPlaybackError}>
+            Dismiss
+          </button>
+        </span>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+
+import { dispatch } from '../../src/shared/contract/dispatch'
+import { LabService } from '../../src/node/lab-service'
+import type { PushEvent } from '../../src/shared/contract/contract'
+
+describe('run requests', () => {
+  it('plans the demo lab, lists progress, and returns every step with the topology', async () => {
+    const service = new LabService('cli')
+    const phases: string[] = []
+    service.onEvent((e: PushEvent) => e.name === 'runProgress' && phases.push(e.payload.phase))
+    const info = await service.handlers.startRun({ seed: 7, faults: [] })
+    expect(info).toMatchObject({ seed: 7, faults: [] })
+    expect(info.stepCount).toBeGreaterThan(50)
+    expect(phases).toEqual(['planning', 'storing', 'done'])
+    const { steps, topology } = await service.handlers.getRunSteps({ runId: info.id })
+    expect(steps).toHaveLength(info.stepCount)
+    expect(topology?.nodes.some((n) => n.id === 'pod-1')).toBe(true)
+    // The list leaves out placement rows; the single step has them.
+    const placed = steps.find((s) => s.placement)!
+    expect(placed.placement!.rows).toEqual([])
+    const full = await service.handlers.getStep({ runId: info.id, seq: placed.seq })
+    expect(full.placement!.rows.length).toBe(3)
+  })
+
+  it('branches a run with a fault and keeps the original beside it', async () => {
+    const service = new LabService('cli')
+    const original = await service.handlers.startRun({ seed: 1, faults: [] })
+    const branch = await service.handlers.branchRun({
+      runId: original.id,
+      fault: { kind: 'host-failure', target: 'host-2', atSeq: 33 },
+    })
+    expect(branch.parentId).toBe(original.id)
+    expect(branch.id).not.toBe(original.id)
+    expect(branch.faults).toHaveLength(1)
+    expect(branch.label).toContain('host-failure host-2 at step 33')
+    const again = await service.handlers.getRunSteps({ runId: original.id })
+    expect(again.steps).toHaveLength(original.stepCount)
+  })
+
+  it('names the run or step that does not exist', async () => {
+    const handlers = new LabService('cli').handlers
+    const missing = await dispatch(handlers, 'getRunSteps', { runId: 'run-9' })
+    expect(missing).toMatchObject({ ok: false, error: { code: 'no-such-run' } })
+    expect(missing.ok ? '' : missing.error.message).toContain('run-9')
+    const info = await handlers.startRun({ seed: 1, faults: [] })
+    expect(await dispatch(handlers, 'getStep', { runId: info.id, seq: 99_999 })).toMatchObject({
+      ok: false,
+      error: { code: 'no-such-step' },
+    })
+    const late = await dispatch(handlers, 'branchRun', {
+      runId: info.id,
+      fault: { kind: 'host-failure', target: 'host-1', atSeq: 100_000 },
+    })
+    expect(late).toMatchObject({ ok: false, error: { code: 'bad-fault' } })
+    expect(late.ok ? '' : late.error.message).toContain('past the end')
+  })
+})
