@@ -1,7 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 
 import { LabCanvas } from './canvas/LabCanvas'
+import { ExportDialog } from './export/ExportDialog'
+import { ImportDialog } from './import/ImportDialog'
 import { dismissError, reportError, startLabSession } from './stores/lab-actions'
 import { selectAppInfo, selectError, selectSnapshot, useLabStore } from './stores/lab-store'
 
@@ -9,6 +11,20 @@ export function App() {
   const snapshot = useLabStore(selectSnapshot)
   const error = useLabStore(selectError)
   const appInfo = useLabStore(selectAppInfo)
+  const [dialog, setDialog] = useState<'export' | 'import' | null>(null)
+  const closeDialog = () => setDialog(null)
+
+  // Ctrl/Cmd+E opens the export dialog.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'e') {
+        e.preventDefault()
+        setDialog('export')
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
 
   useEffect(() => {
     let off: (() => void) | undefined
@@ -32,6 +48,22 @@ export function App() {
         <span className="lab-name">{snapshot?.name ?? 'Opening…'}</span>
         {snapshot?.readOnly ? <span className="badge">read-only</span> : null}
         <span className="spacer" />
+        <button
+          type="button"
+          data-testid="export-open"
+          disabled={!snapshot}
+          onClick={() => setDialog('export')}
+        >
+          Export…
+        </button>
+        <button
+          type="button"
+          data-testid="import-open"
+          disabled={!snapshot}
+          onClick={() => setDialog('import')}
+        >
+          Import…
+        </button>
         {appInfo ? (
           <span className="app-version">
             v{appInfo.version} · {appInfo.shell}
@@ -55,6 +87,8 @@ export function App() {
           <div className="loading">Opening the lab…</div>
         )}
       </main>
+      <ExportDialog open={dialog === 'export'} onClose={closeDialog} />
+      <ImportDialog open={dialog === 'import'} onClose={closeDialog} />
     </div>
   )
 }

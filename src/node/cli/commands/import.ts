@@ -3,18 +3,13 @@ import { parseArgs } from 'node:util'
 
 import { applyBatch } from '../../../shared/domain/edits'
 import type { LabDocument } from '../../../shared/domain/lab-document'
+import { formatImportError } from '../../../shared/manifests/import/format-error'
 import type { ImportError, ImportFile } from '../../../shared/manifests/import/parse-files'
 import { importIntoLab } from '../../manifests/manifest-handlers'
 import { readImportFiles } from '../../manifests/manifest-files'
 import { LAB_EXTENSION, LabFile } from '../../persistence/lab-file'
 import { CliUsageError, type CliCommand, type CliIo } from '../command'
 import { loadLabArgument } from '../load-lab'
-
-/** `file:line:col: message [path] (schema: …)`, the form editors and terminals link. */
-export function formatImportError(e: ImportError, severity: 'error' | 'warning' = 'error'): string {
-  const where = `${e.file}:${e.line}:${e.col}: ${severity === 'warning' ? 'warning: ' : ''}`
-  return `${where}${e.message}${e.path ? ` [${e.path}]` : ''}${e.schema ? ` (schema: ${e.schema})` : ''}`
-}
 
 /** Prints every error and says the lab is unchanged; the exit code of a refused import. */
 function refuse(errors: readonly ImportError[], io: CliIo): number {

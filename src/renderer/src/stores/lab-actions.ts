@@ -1,4 +1,6 @@
 import { lab } from '../api/lab-client'
+import type { Result } from '../../../shared/contract/result'
+import type { EditBatch } from '../../../shared/domain/edits'
 import { useLabStore, type LabSnapshot } from './lab-store'
 
 function accept(snapshot: LabSnapshot) {
@@ -32,4 +34,21 @@ export async function openDemoLab() {
   const result = await lab.openDemoLab({})
   if (result.ok) accept(result.value)
   else reportError(result.error.message)
+}
+
+/**
+ * Applies one batch as one undo step. With `baseRevision` the service refuses it if the lab
+ * changed since the batch was made. The caller shows a refusal where the user acted.
+ */
+export async function applyEditBatch(batch: EditBatch, baseRevision?: number): Promise<Result<LabSnapshot>> {
+  const result = await lab.applyEdits({ batch, ...(baseRevision === undefined ? {} : { baseRevision }) })
+  if (result.ok) accept(result.value)
+  return result
+}
+
+/** Undoes the last edit; the caller shows a refusal where the user acted. */
+export async function undoEdit(): Promise<Result<LabSnapshot>> {
+  const result = await lab.undo({})
+  if (result.ok) accept(result.value)
+  return result
 }
