@@ -14,10 +14,11 @@ export function App() {
   const [dialog, setDialog] = useState<'export' | 'import' | null>(null)
   const closeDialog = () => setDialog(null)
 
-  // Ctrl/Cmd+E opens the export dialog.
+  // Cmd+E on macOS (where Ctrl+E moves to the end of a line), Ctrl+E elsewhere, opens the export dialog.
   useEffect(() => {
+    const mac = navigator.platform.startsWith('Mac')
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'e') {
+      if ((mac ? e.metaKey : e.ctrlKey) && !e.altKey && e.key.toLowerCase() === 'e') {
         e.preventDefault()
         setDialog('export')
       }
