@@ -1,9 +1,11 @@
 import { ReactFlowProvider } from '@xyflow/react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 
 import { PlainBench } from './bench/PlainBench'
 import { isPlainBench } from './bench/bench-lab'
 import { LabCanvas } from './canvas/LabCanvas'
+import { ExportDialog } from './export/ExportDialog'
+import { ImportDialog } from './import/ImportDialog'
 import { Inspector } from './inspector/Inspector'
 import { Palette } from './palette/Palette'
 import { PlaybackPanel } from './playback/PlaybackPanel'
@@ -24,6 +26,21 @@ function LabApp() {
   const snapshot = useLabStore(selectSnapshot)
   const error = useLabStore(selectError)
   const appInfo = useLabStore(selectAppInfo)
+  const [dialog, setDialog] = useState<'export' | 'import' | null>(null)
+  const closeDialog = () => setDialog(null)
+
+  // Cmd+E on macOS (where Ctrl+E moves to the end of a line), Ctrl+E elsewhere, opens the export dialog.
+  useEffect(() => {
+    const mac = navigator.platform.startsWith('Mac')
+    const onKey = (e: KeyboardEvent) => {
+      if ((mac ? e.metaKey : e.ctrlKey) && !e.altKey && e.key.toLowerCase() === 'e') {
+        e.preventDefault()
+        setDialog('export')
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
 
   useEffect(() => {
     let off: (() => void) | undefined
@@ -47,6 +64,22 @@ function LabApp() {
         <span className="lab-name">{snapshot?.name ?? 'Opening…'}</span>
         {snapshot?.readOnly ? <span className="badge">read-only</span> : null}
         <span className="spacer" />
+        <button
+          type="button"
+          data-testid="export-open"
+          disabled={!snapshot}
+          onClick={() => setDialog('export')}
+        >
+          Export…
+        </button>
+        <button
+          type="button"
+          data-testid="import-open"
+          disabled={!snapshot}
+          onClick={() => setDialog('import')}
+        >
+          Import…
+        </button>
         {appInfo ? (
           <span className="app-version">
             v{appInfo.version} · {appInfo.shell}
@@ -81,6 +114,8 @@ function LabApp() {
           <div className="loading">Opening the lab…</div>
         </main>
       )}
+      <ExportDialog open={dialog === 'export'} onClose={closeDialog} />
+      <ImportDialog open={dialog === 'import'} onClose={closeDialog} />
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { applyBatch, type EditBatch } from '../../../shared/domain/edits'
 import { lab } from '../api/lab-client'
+import type { Result } from '../../../shared/contract/result'
 import { BENCH_PATH, benchTopology } from '../bench/bench-lab'
 import { useLabStore, type LabSnapshot } from './lab-store'
 
@@ -69,4 +70,21 @@ export async function redo() {
   const result = await lab.redo({})
   if (result.ok) accept(result.value)
   else reportError(result.error.message)
+}
+
+/**
+ * Applies one batch as one undo step. With `baseRevision` the service refuses it if the lab
+ * changed since the batch was made. The caller shows a refusal where the user acted.
+ */
+export async function applyEditBatch(batch: EditBatch, baseRevision?: number): Promise<Result<LabSnapshot>> {
+  const result = await lab.applyEdits({ batch, ...(baseRevision === undefined ? {} : { baseRevision }) })
+  if (result.ok) accept(result.value)
+  return result
+}
+
+/** Undoes the last edit; the caller shows a refusal where the user acted. */
+export async function undoEdit(): Promise<Result<LabSnapshot>> {
+  const result = await lab.undo({})
+  if (result.ok) accept(result.value)
+  return result
 }

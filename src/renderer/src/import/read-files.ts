@@ -1,0 +1,63 @@
+import { strFromU8, unzipSync } from 'fflate'
+
+import { isManifestPath, type ImportFile } from '../../../shared/manifests/import/parse-files'
+
+/** A file the user picked or dropped, as bytes. */
+export interface PickedFile {
+  name: string
+  data: Uint8Array
+}
+
+/** What the dialog sends to the import, and what it could not read (shown, never dropped silently). */
+export interface ReadFiles {
+  files: ImportFile[]
+  problems: string[]
+}
+
+const TEXT = /\.(ya?ml|json)$/i
+const ZIP = /\.zip$/i
+
+/**
+ * Turns picked files into import files: YAML and JSON as text, a zip as its entries named
+ * `archive.zip!path/in/zip` (as the CLI names them, so errors point into the archive).
+ */
+export function expandPicked(picked: readonly PickedFile[]): ReadFiles {
+  const files: ImportFile[] = []
+  const problems: string[] = []
+  for (const { name, data } of picked) {
+    if (ZIP.test(name)) {
+      let entries: Record<string, Uint8Array>
+      try {
+        entries = unzipSync(data)
+      } catch (e) {
+        problems.push(`${name}: not a zip that can be read (${e instanceof Error ? e.message : String(e)})`)
+        continue
+      }
+      for (const entry of Object.keys(entries).sort()) {
+        const bytes = entries[entry]
+        if (bytes && !entry.endsWith('/')) files.push({ path: `${name}!${entry}`, content: strFromU8(bytes) })
+      }
+    } else if (TEXT.test(name)) files.push({ path: name, content: strFromU8(data) })
+    else problems.push(`${name}: skipped; only .yaml, .yml, .json and .zip files are read`)
+  }
+  return { files, problems }
+}
+
+/** True for files the import reads as manifests (not the vCenter request bodies of an export). */
+export const isReadAsManifest = (file: ImportFile) => isManifestPath(file.path)
+
+/** Reads browser File objects (from the picker or a drop) into import files. */
+export async function readPicked(list: readonly File[]): Promise<ReadFiles> {
+  const picked: PickedFile[] = []
+  const problems: string[] = []
+  for (const file of list) {
+    try {
+      picked.push({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) })
+    } catch {
+      // A dropped folder arrives as a File that cannot be read.
+      problems.push(`${file.name}: could not be read; to import a folder, drop its files or a zip of it`)
+    }
+  }
+  const expanded = expandPicked(picked)
+  return { files: expanded.files, problems: [...problems, ...expanded.problems] }
+}

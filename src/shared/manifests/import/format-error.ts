@@ -1,0 +1,13 @@
+import type { ImportError } from './parse-files'
+
+/** `file:line:col`, the form editors and terminals turn into a link. */
+export const importErrorLocation = (e: ImportError) => `${e.file}:${e.line}:${e.col}`
+
+/** What went wrong after the location: the message, the object path and the refusing schema rule. */
+export const importErrorDetail = (e: ImportError) =>
+  `${e.message}${e.path ? ` [${e.path}]` : ''}${e.schema ? ` (schema: ${e.schema})` : ''}`
+
+/** One line per error or warning: `file:line:col: [warning: ]message [path] (schema: …)`. */
+export function formatImportError(e: ImportError, severity: 'error' | 'warning' = 'error'): string {
+  return `${importErrorLocation(e)}: ${severity === 'warning' ? 'warning: ' : ''}${importErrorDetail(e)}`
+}
