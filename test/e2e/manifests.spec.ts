@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 
+import { labNodes } from './canvas-helpers'
 import { expect, test } from './serve-fixture'
 
 /** Indented one space too far, so `labels` cannot belong anywhere: a YAML syntax error. */
@@ -18,7 +19,8 @@ spec:
 /** The import names a new node `<kind prefix>-<namespace>-<name>`. */
 const NEW_POD_NODE = 'node-pod-finance-web'
 
-const nodeCount = (page: Page) => page.locator('[data-testid^="node-"]').count()
+// Counted from the service: the canvas renders only the nodes in view.
+const nodeCount = async (page: Page) => (await labNodes(page)).length
 
 /** Drops a file on the dialog as a user dragging it from the file manager would. */
 async function dropFile(page: Page, testId: string, name: string, content: string) {

@@ -58,18 +58,21 @@ export async function sendBatch(batch: EditBatch | null): Promise<boolean> {
   return result.ok
 }
 
+/**
+ * Undo and redo ask the service even when the local snapshot says there is nothing to do: a
+ * key pressed right after an edit may come before that edit's snapshot has arrived. An empty
+ * journal is not an error worth a banner.
+ */
 export async function undo() {
-  if (!useLabStore.getState().snapshot?.undoLabel) return
   const result = await lab.undo({})
   if (result.ok) accept(result.value)
-  else reportError(result.error.message)
+  else if (result.error.code !== 'nothing-to-undo') reportError(result.error.message)
 }
 
 export async function redo() {
-  if (!useLabStore.getState().snapshot?.redoLabel) return
   const result = await lab.redo({})
   if (result.ok) accept(result.value)
-  else reportError(result.error.message)
+  else if (result.error.code !== 'nothing-to-redo') reportError(result.error.message)
 }
 
 /**
