@@ -1,15 +1,10 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-
-import { chromium, type Browser, type Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 
 import { LabService } from '../src/node/lab-service'
 import { startServer } from '../src/node/server'
-// @ts-expect-error: a plain .mjs helper shared with the scripts, without type declarations
-import { findChromium } from '../scripts/find-chromium.mjs'
+import { ensureRendererBuilt, launchChromium, RENDERER, START_COUNTING, STOP_COUNTING } from './browser'
 import { round, type Benchmark } from './harness'
 
-const RENDERER = 'out/renderer'
 const MEASURE_MS = 2000
 
 // Page scripts as strings: this file is compiled without the DOM library.
@@ -17,13 +12,6 @@ const FIRST_RENDER = `new Promise((resolve) => {
   const check = () => document.querySelector('.react-flow__node') ? resolve(performance.now()) : requestAnimationFrame(check)
   check()
 })`
-const START_COUNTING = `(() => {
-  window.benchFrames = 0
-  window.benchStop = false
-  const tick = () => { window.benchFrames++; if (!window.benchStop) requestAnimationFrame(tick) }
-  requestAnimationFrame(tick)
-})()`
-const STOP_COUNTING = `(() => { window.benchStop = true; return window.benchFrames })()`
 
 interface Figures {
   firstRenderMs: number
@@ -39,13 +27,11 @@ interface Figures {
 export const canvasBenchmark: Benchmark = {
   name: 'canvas',
   async run() {
-    if (!existsSync(`${RENDERER}/index.html`))
-      execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' })
+    ensureRendererBuilt()
     const service = new LabService('serve')
     const demoCount = service.handlers.getTopology().topology.nodes.length
     const server = await startServer({ port: 0, rendererDir: RENDERER, service })
-    const executablePath = (findChromium as () => string)()
-    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] })
+    const browser = await launchChromium()
     const base = `http://127.0.0.1:${server.port}/?token=${server.token}`
     const out: Record<string, number> = {}
     try {

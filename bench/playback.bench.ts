@@ -1,27 +1,15 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-
-import { chromium, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 
 import { LabService } from '../src/node/lab-service'
 import { startServer } from '../src/node/server'
 import { generateLargeLab } from '../src/shared/domain/large-lab'
-// @ts-expect-error: a plain .mjs helper shared with the scripts, without type declarations
-import { findChromium } from '../scripts/find-chromium.mjs'
+import { ensureRendererBuilt, launchChromium, RENDERER, START_COUNTING, STOP_COUNTING } from './browser'
 import { round, type Benchmark } from './harness'
 
-const RENDERER = 'out/renderer'
 const PLAY_MS = 4000
 const SEEKS = [0.5, 0.1, 0.9, 0.3, 0.7, 0.2, 0.8, 0.4, 0.6]
 
 // Page scripts as strings: this file is compiled without the DOM library.
-const START_COUNTING = `(() => {
-  window.benchFrames = 0
-  window.benchStop = false
-  const tick = () => { window.benchFrames++; if (!window.benchStop) requestAnimationFrame(tick) }
-  requestAnimationFrame(tick)
-})()`
-const STOP_COUNTING = `(() => { window.benchStop = true; return window.benchFrames })()`
 /** Presses the timeline at a fraction of its width and resolves with the time to the frame after
  * the new step is on screen (the step counter and the canvas commit in the same React render). */
 const seekScript = (fraction: number) => `new Promise((resolve) => {
@@ -46,8 +34,7 @@ const seekScript = (fraction: number) => `new Promise((resolve) => {
 export const playbackBenchmark: Benchmark = {
   name: 'playback',
   async run() {
-    if (!existsSync(`${RENDERER}/index.html`))
-      execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' })
+    ensureRendererBuilt()
     const service = new LabService('serve')
     const demo = service.handlers.getTopology().topology
     const large = generateLargeLab({ hosts: 64, namespaces: 50, pods: 10_000 }).topology
@@ -61,8 +48,7 @@ export const playbackBenchmark: Benchmark = {
       },
     })
     const server = await startServer({ port: 0, rendererDir: RENDERER, service })
-    const executablePath = (findChromium as () => string)()
-    const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] })
+    const browser = await launchChromium()
     try {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
       page.setDefaultTimeout(600_000)
