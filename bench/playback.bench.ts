@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 import { chromium, type Page } from '@playwright/test'
 
@@ -48,7 +50,8 @@ export const playbackBenchmark: Benchmark = {
   async run() {
     if (!existsSync(`${RENDERER}/index.html`))
       execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' })
-    const service = new LabService('serve')
+    // A throwaway data folder: the 10,000-pod edit and its stored run must not land in the user's demo lab.
+    const service = new LabService('serve', { dataDir: mkdtempSync(join(tmpdir(), 'pl-bench-')) })
     const demo = service.handlers.getTopology().topology
     const large = generateLargeLab({ hosts: 64, namespaces: 50, pods: 10_000 }).topology
     service.handlers.applyEdits({
