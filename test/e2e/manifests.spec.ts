@@ -18,6 +18,10 @@ spec:
 /** The import names a new node `<kind prefix>-<namespace>-<name>`. */
 const NEW_POD_NODE = 'node-pod-finance-web'
 
+// The canvas draws only nodes in view; the playback panel below it took some of the default
+// window's height, so a taller window keeps the whole demo lab (and an imported pod) in view.
+test.use({ viewport: { width: 1440, height: 1100 } })
+
 const nodeCount = (page: Page) => page.locator('[data-testid^="node-"]').count()
 
 /** Drops a file on the dialog as a user dragging it from the file manager would. */
