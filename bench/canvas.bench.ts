@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
 import type { Browser, Page } from '@playwright/test'
 
 import { LabService } from '../src/node/lab-service'
@@ -28,7 +32,8 @@ export const canvasBenchmark: Benchmark = {
   name: 'canvas',
   async run() {
     ensureRendererBuilt()
-    const service = new LabService('serve')
+    // A throwaway data folder, so the benchmark never touches the user's demo lab.
+    const service = new LabService('serve', { dataDir: mkdtempSync(join(tmpdir(), 'pl-bench-')) })
     const demoCount = service.handlers.getTopology().topology.nodes.length
     const server = await startServer({ port: 0, rendererDir: RENDERER, service })
     const browser = await launchChromium()

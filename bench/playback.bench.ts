@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
 import type { Page } from '@playwright/test'
 
 import { LabService } from '../src/node/lab-service'
@@ -35,7 +39,8 @@ export const playbackBenchmark: Benchmark = {
   name: 'playback',
   async run() {
     ensureRendererBuilt()
-    const service = new LabService('serve')
+    // A throwaway data folder: the 10,000-pod edit and its stored run must not land in the user's demo lab.
+    const service = new LabService('serve', { dataDir: mkdtempSync(join(tmpdir(), 'pl-bench-')) })
     const demo = service.handlers.getTopology().topology
     const large = generateLargeLab({ hosts: 64, namespaces: 50, pods: 10_000 }).topology
     service.handlers.applyEdits({

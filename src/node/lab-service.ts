@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 
 import type { z } from 'zod'
 
-import type { AppInfo, EventPayload, Handlers, PushEvent, StoredRunInfo } from '../shared/contract/contract'
+import type { AppInfo, EventPayload, Handlers, PushEvent } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
 import { EMPTY_TOPOLOGY } from '../shared/domain/topology'
 import { loadDemoLab } from './demo-lab'
@@ -11,8 +11,8 @@ import { packageVersion } from './paths'
 import { createManifestHandlers } from './manifests/manifest-handlers'
 import { AppData, dataDir } from './persistence/app-data'
 import { LabFile } from './persistence/lab-file'
-import { getSteps, listRuns, saveRun, type NewRun, type Step } from './persistence/runs'
-import { createRunHandlers, MemoryRunStore } from './run-handlers'
+import { LabRunStore } from './lab-run-store'
+import { createRunHandlers, type RunStore } from './run-handlers'
 
 type Shell = z.output<typeof AppInfo>['shell']
 
@@ -121,23 +121,28 @@ export class LabService {
     return this.changed()
   }
 
-  /** Stores a finished run with its steps in one transaction (the engine service calls this). */
-  saveRun(run: NewRun, steps: readonly Step[]): StoredRunInfo {
-    const info = saveRun(this.lab.writable(), run, steps)
-    return info
-  }
-
   /** Closes the lab file and the settings database. */
   close() {
     this.lab.close()
     this.app.close()
   }
 
-  // Runs: the integrator may swap MemoryRunStore for the lab file's store.
+  private labRuns: LabRunStore | null = null
+  /** The open lab's runs; a new store when the lab changes, so a read-only lab's session runs go with it. */
+  private get runStore(): LabRunStore {
+    if (this.labRuns?.lab !== this.lab) this.labRuns = new LabRunStore(this.lab)
+    return this.labRuns
+  }
+  private readonly currentRuns: RunStore = {
+    saveRun: (info, steps, topology) => this.runStore.saveRun(info, steps, topology),
+    getRun: (id) => this.runStore.getRun(id),
+    list: () => this.runStore.list(),
+  }
+
   private readonly runs = createRunHandlers({
     topology: () => this.lab.document.topology,
     emit: (event) => this.emit(event),
-    store: new MemoryRunStore(),
+    store: this.currentRuns,
   })
 
   readonly handlers = {
@@ -181,8 +186,7 @@ export class LabService {
       return this.switchTo(LabFile.open(file))
     },
     listRecentLabs: () => ({ labs: this.app.recentLabs() }),
-    listRuns: () => ({ runs: listRuns(this.lab.db) }),
-    getSteps: ({ runId, fromSeq, toSeq }) => ({ steps: getSteps(this.lab.db, runId, fromSeq, toSeq) }),
+    listRuns: () => ({ runs: this.runStore.list() }),
     getViewState: () => this.lab.viewState,
     setViewState: (view) => {
       this.lab.setViewState(view)

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { randomUUID } from 'node:crypto'
 
 import type { Handlers, PushEvent, RunInfo } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
@@ -6,18 +6,20 @@ import type { Topology } from '../shared/domain/topology'
 import { plan } from '../shared/engine/plan'
 import type { Fault, Step } from '../shared/engine/types'
 
-export type RunInfoT = z.output<typeof RunInfo>
+/** A run as lists show it (the contract's RunInfo). */
+export type RunInfoT = RunInfo
 
 /** A stored run: what lists show, its steps, and the topology it was planned from (for branches). */
 export interface StoredRun {
   info: RunInfoT
   steps: Step[]
-  topology: Topology
+  /** Null for runs stored before lab format 3: they replay, but cannot branch. */
+  topology: Topology | null
 }
 
 /**
- * Where runs live. The in-memory store below serves the demo and tests; the persistence work
- * swaps in a store backed by the lab file with the same three methods.
+ * Where runs live: the lab file (LabRunStore), or memory (below) for runs that cannot be
+ * written, such as those of a read-only lab.
  */
 export interface RunStore {
   saveRun(info: RunInfoT, steps: Step[], topology: Topology): void
@@ -62,16 +64,15 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve))
  * reported per phase (planning, storing, done) rather than per step.
  */
 export function createRunHandlers(deps: RunDeps): RunHandlers {
-  let counter = 0
   const planAndStore = async (
     topology: Topology,
     seed: number,
     faults: Fault[],
     label: string,
-    parentId?: string,
+    parentId: string | null,
   ): Promise<RunInfoT> => {
-    counter++
-    const id = `run-${counter}`
+    // Ids stay unique across sessions of the same lab file, unlike a per-process counter.
+    const id = `run-${randomUUID()}`
     deps.emit({ name: 'runProgress', payload: { runId: id, planned: 0, phase: 'planning' } })
     await yieldToIo()
     const run = plan(topology, undefined, seed, faults)
@@ -81,9 +82,10 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
       label,
       seed,
       faults,
+      created: new Date().toISOString(),
+      parentId,
       stepCount: run.steps.length,
       summary: run.summary,
-      ...(parentId ? { parentId } : {}),
     }
     deps.store.saveRun(info, run.steps, topology)
     deps.emit({ name: 'runProgress', payload: { runId: id, planned: run.steps.length, phase: 'done' } })
@@ -95,11 +97,13 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
     return run
   }
   return {
-    startRun: ({ seed, faults }) =>
-      planAndStore(deps.topology(), seed, faults, `Run ${counter + 1} · seed ${seed}`),
+    startRun: ({ seed, faults }) => {
+      const number = deps.store.list().filter((r) => r.parentId === null).length + 1
+      return planAndStore(deps.topology(), seed, faults, `Run ${number} · seed ${seed}`, null)
+    },
     getRunSteps: ({ runId }) => {
       const run = stored(runId)
-      return { steps: run.steps.map(lite), topology: run.topology }
+      return { steps: run.steps.map(lite), ...(run.topology ? { topology: run.topology } : {}) }
     },
     getStep: ({ runId, seq }) => {
       const step = stored(runId).steps[seq - 1]
@@ -112,6 +116,11 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
         throw new LabError(
           'bad-fault',
           `A fault at step ${fault.atSeq} is past the end of ${parent.info.label} (${parent.info.stepCount} steps).`,
+        )
+      if (!parent.topology)
+        throw new LabError(
+          'no-topology',
+          `${parent.info.label} was stored by an older Pacific Lab without the lab it was planned from, so it replays but cannot branch. Provision again to branch.`,
         )
       const faults = [...parent.info.faults, fault]
       const label = `${parent.info.label} + ${describeFault(fault)}`

@@ -151,3 +151,29 @@ test('clicking the timeline seeks there; the event list and sequence diagram fol
   await expect(page.getByTestId('sequence-diagram').locator('.seq-step.is-current')).toHaveCount(1)
   await page.screenshot({ path: 'docs/screenshot-playback.png' })
 })
+
+test('a run is stored with the lab: after a reload it is still listed and replays', async ({
+  page,
+  served,
+}) => {
+  await provisionDemo(page, served.url)
+  const total = await page.getByTestId('current-step').innerText()
+  await page.getByTestId('jump-end').click()
+  await expect(page.getByTestId('node-pod-1')).toHaveAttribute('data-status', 'Running')
+  const lastRows = await page.getByTestId('event-row').last().innerText()
+
+  await page.reload()
+  await expect(page.getByTestId('app-ready')).toBeVisible()
+  const picker = page.getByTestId('run-picker')
+  const stored = picker.locator('option', { hasText: 'Run 1 · seed 1' })
+  await expect(stored).toHaveCount(1)
+  await picker.selectOption((await stored.getAttribute('value')) ?? '')
+  await expect(page.getByTestId('current-step')).toHaveAttribute('data-seq', '0')
+  // The stored steps are the record: the same steps, and the pod comes up again on replay.
+  await expect(page.getByTestId('current-step')).toHaveText(total)
+  await page.getByTestId('fit-view').click()
+  await expect(page.getByTestId('node-pod-1')).toHaveAttribute('data-status', 'Absent')
+  await page.getByTestId('jump-end').click()
+  await expect(page.getByTestId('node-pod-1')).toHaveAttribute('data-status', 'Running')
+  expect(await page.getByTestId('event-row').last().innerText()).toBe(lastRows)
+})

@@ -38,11 +38,6 @@ describe('LabService with lab files', () => {
     first.handlers.undo()
     const view = { viewport: { x: 3, y: 4, zoom: 1.5 }, collapsed: ['vc-1'], selection: [] }
     first.handlers.setViewState(view)
-    first.saveRun({ id: 'run-1', seed: 9, label: 'try' }, [
-      { seq: 0, what: 'a' },
-      { seq: 1, what: 'b' },
-      { seq: 2, what: 'c' },
-    ])
     first.close()
 
     const second = start(dir)
@@ -50,16 +45,43 @@ describe('LabService with lab files', () => {
     expect(snapshot.path).toBe(join(dir, 'mine.pacificlab'))
     expect(snapshot).toMatchObject({ undoLabel: 'Add vc', redoLabel: 'Add c1' })
     expect(second.handlers.getViewState()).toEqual(view)
-    expect(second.handlers.listRuns().runs).toMatchObject([{ id: 'run-1', seed: 9, stepCount: 3 }])
-    expect(second.handlers.getSteps({ runId: 'run-1', fromSeq: 1, toSeq: 2 }).steps).toEqual([
-      { seq: 1, what: 'b' },
-      { seq: 2, what: 'c' },
-    ])
     expect(second.handlers.redo().topology.nodes.map((n) => n.id)).toEqual(['cl-1', 'vc-1'])
     expect(second.handlers.listRecentLabs().labs.map((l) => l.path)).toEqual([
       join(dir, 'mine.pacificlab'),
       join(dir, 'demo.pacificlab'),
     ])
+  })
+
+  it('stores runs and branches in the lab file: after a restart they list and replay without re-planning', async () => {
+    const dir = freshDir()
+    const first = start(dir)
+    const run = await first.handlers.startRun({ seed: 7, faults: [] })
+    const branch = await first.handlers.branchRun({
+      runId: run.id,
+      fault: { kind: 'host-failure', target: 'host-2', atSeq: 33 },
+    })
+    const steps = await first.handlers.getRunSteps({ runId: run.id })
+    const branchSteps = await first.handlers.getRunSteps({ runId: branch.id })
+    const placed = steps.steps.find((s) => s.placement)!
+    const full = await first.handlers.getStep({ runId: run.id, seq: placed.seq })
+    first.close()
+
+    const second = start(dir)
+    const { runs } = second.handlers.listRuns()
+    expect(runs).toEqual([run, branch])
+    expect(runs[0]).toMatchObject({ seed: 7, parentId: null, label: 'Run 1 · seed 7' })
+    expect(runs[0]!.summary.steps).toBe(run.stepCount)
+    expect(runs[1]).toMatchObject({ parentId: run.id, faults: [{ kind: 'host-failure', target: 'host-2' }] })
+    expect(await second.handlers.getRunSteps({ runId: run.id })).toEqual(steps)
+    expect(await second.handlers.getRunSteps({ runId: branch.id })).toEqual(branchSteps)
+    expect(await second.handlers.getStep({ runId: run.id, seq: placed.seq })).toEqual(full)
+    // Branching a reopened run re-plans from the topology stored with it.
+    const again = await second.handlers.branchRun({
+      runId: run.id,
+      fault: { kind: 'host-failure', target: 'host-2', atSeq: 33 },
+    })
+    expect(again.stepCount).toBe(branch.stepCount)
+    expect((await second.handlers.startRun({ seed: 8, faults: [] })).label).toBe('Run 2 · seed 8')
   })
 
   it('saves as a new file and keeps working on the copy', async () => {
@@ -116,6 +138,12 @@ describe('LabService with lab files', () => {
       batch: addNodeBatch('host', 'esxi-04', 'cl-1', { x: 680, y: 50 }, 'host-4'),
     })
     expect(edit).toMatchObject({ ok: false, error: { code: 'read-only' } })
+    // Runs of a read-only lab stay for the session, listed after those in the file.
+    const run = await service.handlers.startRun({ seed: 3, faults: [] })
+    expect(service.handlers.listRuns().runs.map((r) => r.id)).toEqual([run.id])
+    expect((await service.handlers.getRunSteps({ runId: run.id })).steps).toHaveLength(run.stepCount)
+    await dispatch(service.handlers, 'openDemoLab', {})
+    expect(service.handlers.listRuns().runs).toEqual([])
   })
 
   it('starts on the demo, saying why, when the last lab no longer opens', async () => {

@@ -9,6 +9,7 @@ import { addNodeBatch, deleteSubtreesBatch } from '../../src/shared/domain/comma
 import { loadDemoLab } from '../../src/node/demo-lab'
 import { LabFile } from '../../src/node/persistence/lab-file'
 import {
+  getRunTopology,
   getSteps,
   listRuns,
   saveRun,
@@ -45,10 +46,19 @@ describe('a lab file', () => {
     lab.undo()
     const view = { viewport: { x: 10, y: -20, zoom: 0.5 }, collapsed: ['cl-1'], selection: ['host-1'] }
     lab.setViewState(view)
-    saveRun(lab.db, { id: 'run-1', seed: 42, faults: [{ kind: 'host-down' }], label: 'first' }, [
-      { seq: 0, type: 'start' },
-      { seq: 1, type: 'placed' },
-    ])
+    saveRun(
+      lab.db,
+      {
+        id: 'run-1',
+        seed: 42,
+        faults: [{ kind: 'host-failure', target: 'host-1', atSeq: 2 }],
+        label: 'first',
+      },
+      [
+        { seq: 0, type: 'start' },
+        { seq: 1, type: 'placed' },
+      ],
+    )
     const topology = lab.document.topology
     lab.close()
 
@@ -116,10 +126,10 @@ describe('runs', () => {
     const lab = create()
     const steps = Array.from({ length: 50 }, (_, seq) => ({ seq, text: `step ${seq}` }))
     saveRun(lab.db, { id: 'a', seed: 7 }, steps)
-    saveRun(lab.db, { id: 'b', seed: 7, parentRunId: 'a', label: 'branch' }, steps.slice(0, 5))
+    saveRun(lab.db, { id: 'b', seed: 7, parentId: 'a', label: 'branch' }, steps.slice(0, 5))
     expect(getSteps(lab.db, 'a', 10, 12)).toEqual([steps[10], steps[11], steps[12]])
     expect(getSteps(lab.db, 'a')).toHaveLength(50)
-    expect(listRuns(lab.db).map((r) => [r.id, r.parentRunId])).toEqual([
+    expect(listRuns(lab.db).map((r) => [r.id, r.parentId])).toEqual([
       ['a', null],
       ['b', 'a'],
     ])
@@ -159,6 +169,34 @@ describe('migrations', () => {
     lab.setViewState({ viewport: { x: 1, y: 1, zoom: 2 }, collapsed: [], selection: [] })
     lab.close()
     expect(reopen(path).viewState.viewport.zoom).toBe(2)
+  })
+
+  it('upgrades a version-2 file with a run: it still lists and replays, and new runs keep summary and topology', () => {
+    const path = join(tempDir(), 'v2.pacificlab')
+    const db = openSqlite(path)
+    db.pragma('journal_mode = WAL')
+    migrate(db, LAB_MIGRATIONS, LAB_APPLICATION_ID, 2)
+    db.prepare("INSERT INTO meta (key, value) VALUES ('name', 'old lab')").run()
+    db.prepare(
+      "INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count) VALUES ('old', 5, '[]', '2026-01-01T00:00:00Z', 'Run 1', NULL, 1)",
+    ).run()
+    db.prepare('INSERT INTO steps (run_id, seq, json) VALUES (?, 1, ?)').run('old', '{"seq":1,"text":"x"}')
+    db.close()
+
+    const lab = reopen(path)
+    expect(userVersion(lab.db)).toBe(3)
+    expect(listRuns(lab.db)).toMatchObject([
+      { id: 'old', label: 'Run 1', parentId: null, stepCount: 1, summary: { seed: 5, steps: 1 } },
+    ])
+    expect(getSteps(lab.db, 'old')).toEqual([{ seq: 1, text: 'x' }])
+    expect(getRunTopology(lab.db, 'old')).toBeNull()
+    const summary = { seed: 6, steps: 1, durationMs: 40, statuses: { Running: 1 }, problems: [], faults: [] }
+    const topology = lab.document.topology
+    saveRun(lab.db, { id: 'new', seed: 6, summary, topology }, [{ seq: 1 }])
+    lab.close()
+    const again = reopen(path)
+    expect(listRuns(again.db)[1]).toMatchObject({ id: 'new', summary })
+    expect(getRunTopology(again.db, 'new')).toEqual(topology)
   })
 
   it('applies each migration in its own transaction and is idempotent', () => {

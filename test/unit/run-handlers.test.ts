@@ -1,12 +1,27 @@
-import { describe, expect, it } from 'vitest'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+import { afterEach, describe, expect, it } from 'vitest'
 
 import { dispatch } from '../../src/shared/contract/dispatch'
 import { LabService } from '../../src/node/lab-service'
 import type { PushEvent } from '../../src/shared/contract/contract'
 
+const services: LabService[] = []
+/** A service on a fresh data folder, so runs land in a throwaway demo lab file. */
+function start() {
+  const service = new LabService('cli', { dataDir: mkdtempSync(join(tmpdir(), 'pl-runs-')) })
+  services.push(service)
+  return service
+}
+afterEach(() => {
+  for (const s of services.splice(0)) s.close()
+})
+
 describe('run requests', () => {
   it('plans the demo lab, lists progress, and returns every step with the topology', async () => {
-    const service = new LabService('cli')
+    const service = start()
     const phases: string[] = []
     service.onEvent((e: PushEvent) => e.name === 'runProgress' && phases.push(e.payload.phase))
     const info = await service.handlers.startRun({ seed: 7, faults: [] })
@@ -24,7 +39,7 @@ describe('run requests', () => {
   })
 
   it('branches a run with a fault and keeps the original beside it', async () => {
-    const service = new LabService('cli')
+    const service = start()
     const original = await service.handlers.startRun({ seed: 1, faults: [] })
     const branch = await service.handlers.branchRun({
       runId: original.id,
@@ -39,7 +54,7 @@ describe('run requests', () => {
   })
 
   it('names the run or step that does not exist', async () => {
-    const handlers = new LabService('cli').handlers
+    const handlers = start().handlers
     const missing = await dispatch(handlers, 'getRunSteps', { runId: 'run-9' })
     expect(missing).toMatchObject({ ok: false, error: { code: 'no-such-run' } })
     expect(missing.ok ? '' : missing.error.message).toContain('run-9')

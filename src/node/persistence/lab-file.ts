@@ -54,7 +54,7 @@ export class LabFile {
         path,
         db,
         true,
-        `${basename(path)} is read-only: you can look and run, but not edit.`,
+        `${basename(path)} is read-only: you can look and run, but not edit; new runs are kept only until the lab closes.`,
       )
     }
     const db = openSqlite(path, { fileMustExist: true })

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
 
-import type { StoredRunInfo as RunInfo } from '../../shared/contract/contract'
+import type { RunInfo } from '../../shared/contract/contract'
 import { LabError } from '../../shared/contract/result'
+import type { Topology } from '../../shared/domain/topology'
+import type { Fault, RunSummary } from '../../shared/engine/types'
 import { inTransaction, type Db } from './sqlite'
 
 /**
@@ -14,14 +16,17 @@ export interface Step {
   [key: string]: unknown
 }
 
-/** What the caller says about a run; id and created are filled in when left out. */
+/** What the caller says about a run; id, created and summary are filled in when left out. */
 export interface NewRun {
   id?: string
   seed: number
-  faults?: unknown
+  faults?: Fault[]
   label?: string
-  parentRunId?: string | null
+  parentId?: string | null
   created?: string
+  summary?: RunSummary
+  /** The topology the run was planned from (a branch re-plans it). */
+  topology?: Topology
 }
 
 interface RunRow {
@@ -32,17 +37,35 @@ interface RunRow {
   label: string
   parent_run_id: string | null
   step_count: number
+  summary: string | null
 }
 
-const toInfo = (r: RunRow): RunInfo => ({
-  id: r.id,
+/** Runs stored before format version 3 have no summary: the list shows their counts only. */
+const bareSummary = (r: RunRow, faults: Fault[]): RunSummary => ({
   seed: r.seed,
-  faults: JSON.parse(r.faults) as unknown,
-  created: r.created,
-  label: r.label,
-  parentRunId: r.parent_run_id,
-  stepCount: r.step_count,
+  steps: r.step_count,
+  durationMs: 0,
+  statuses: {},
+  problems: [],
+  faults: faults.map((fault) => ({ fault, injected: false })),
 })
+
+/** The columns a list needs: not the topology, which only a branch reads. */
+const INFO_COLUMNS = 'id, seed, faults, created, label, parent_run_id, step_count, summary'
+
+const toInfo = (r: RunRow): RunInfo => {
+  const faults = JSON.parse(r.faults) as Fault[]
+  return {
+    id: r.id,
+    label: r.label,
+    seed: r.seed,
+    faults,
+    created: r.created,
+    parentId: r.parent_run_id,
+    stepCount: r.step_count,
+    summary: r.summary === null ? bareSummary(r, faults) : (JSON.parse(r.summary) as RunSummary),
+  }
+}
 
 /**
  * Stores a run and all its steps in one transaction: after a crash the run is whole or absent.
@@ -55,15 +78,17 @@ export function saveRun(db: Db, run: NewRun, steps: readonly Step[]): RunInfo {
     if (db.prepare('SELECT 1 FROM runs WHERE id = ?').get(id))
       throw new LabError('run-exists', `A run with id "${id}" is already stored.`)
     db.prepare(
-      'INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count, summary, topology) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(
       id,
       run.seed,
       JSON.stringify(run.faults ?? []),
       run.created ?? new Date().toISOString(),
       run.label ?? '',
-      run.parentRunId ?? null,
+      run.parentId ?? null,
       steps.length,
+      run.summary === undefined ? null : JSON.stringify(run.summary),
+      run.topology === undefined ? null : JSON.stringify(run.topology),
     )
     for (const step of steps) {
       if (!Number.isSafeInteger(step.seq) || step.seq < 0)
@@ -83,15 +108,25 @@ export function saveRun(db: Db, run: NewRun, steps: readonly Step[]): RunInfo {
   return getRun(db, id)
 }
 
+/** One stored run as lists show it; `not-found` when there is none. */
 export function getRun(db: Db, id: string): RunInfo {
-  const row = db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined
+  const row = db.prepare(`SELECT ${INFO_COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow | undefined
   if (!row) throw new LabError('not-found', `There is no run with id "${id}" in this lab.`)
   return toInfo(row)
 }
 
+/** The topology a run was planned from, or null when it was stored without one (before version 3). */
+export function getRunTopology(db: Db, id: string): Topology | null {
+  getRun(db, id)
+  const json = db.prepare('SELECT topology FROM runs WHERE id = ?').pluck().get(id) as string | null
+  return json === null ? null : (JSON.parse(json) as Topology)
+}
+
 /** Every stored run, oldest first. */
 export function listRuns(db: Db): RunInfo[] {
-  return (db.prepare('SELECT * FROM runs ORDER BY created, rowid').all() as RunRow[]).map(toInfo)
+  return (db.prepare(`SELECT ${INFO_COLUMNS} FROM runs ORDER BY created, rowid`).all() as RunRow[]).map(
+    toInfo,
+  )
 }
 
 /** Steps of a run with fromSeq <= seq <= toSeq, in seq order. */

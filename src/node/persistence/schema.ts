@@ -68,6 +68,12 @@ export const LAB_MIGRATIONS: readonly string[] = [
   CREATE TABLE view_state (id INTEGER PRIMARY KEY CHECK (id = 1), json TEXT NOT NULL) STRICT;
   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
   `,
+  // 3: what a run list shows (the summary) and the topology a run was planned from, which a
+  // branch re-plans. Both JSON; null on runs stored before this version.
+  `
+  ALTER TABLE runs ADD COLUMN summary TEXT;
+  ALTER TABLE runs ADD COLUMN topology TEXT;
+  `,
 ]
 
 /** Migrations of the app's settings database (recent labs). */

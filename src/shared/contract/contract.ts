@@ -46,21 +46,6 @@ export const ViewState = z.object({
 })
 export type ViewState = z.output<typeof ViewState>
 
-/** A stored run: its seed and faults make it reproducible; its steps are the record. */
-export const StoredRunInfo = z.object({
-  id: z.string().min(1),
-  seed: z.number().int(),
-  /** The faults injected into the run, as the engine defines them (JSON). */
-  faults: z.unknown(),
-  /** ISO 8601 time the run was stored (wall clock; metadata only). */
-  created: z.string(),
-  label: z.string(),
-  /** The run this one branched from, or null. */
-  parentRunId: z.string().nullable(),
-  stepCount: z.number().int().nonnegative(),
-})
-export type StoredRunInfo = z.output<typeof StoredRunInfo>
-
 /** A lab the user opened before, newest first. */
 export const RecentLab = z.object({
   path: z.string(),
@@ -88,17 +73,23 @@ export const ImportErrorSchema = z.object({
   schema: z.string().optional(),
 })
 
-/** A planned run as lists show it; its steps come separately (`getRunSteps`). */
+/**
+ * A planned run as lists show it; its steps come separately (`getRunSteps`). Runs are stored
+ * in the lab file, so the list survives a reload; its seed and faults make it reproducible.
+ */
 export const RunInfo = z.object({
-  id: z.string(),
+  id: z.string().min(1),
   label: z.string(),
   seed: z.number().int(),
   faults: z.array(Fault),
+  /** ISO 8601 time the run was stored (wall clock; metadata only). */
+  created: z.string(),
+  /** The run this one branched from by adding a fault, or null. */
+  parentId: z.string().nullable(),
   stepCount: z.number().int().nonnegative(),
   summary: RunSummary,
-  /** The run this one branched from by adding a fault. */
-  parentId: z.string().optional(),
 })
+export type RunInfo = z.output<typeof RunInfo>
 
 /** Progress of planning a run, pushed while `startRun` or `branchRun` works. */
 export const RunProgress = z.object({
@@ -128,16 +119,8 @@ export const requests = {
     output: LabSnapshot,
   },
   listRecentLabs: { input: None, output: z.object({ labs: z.array(RecentLab) }) },
-  listRuns: { input: None, output: z.object({ runs: z.array(StoredRunInfo) }) },
-  /** Steps of a stored run with fromSeq <= seq <= toSeq, in seq order (JSON as the engine wrote them). */
-  getSteps: {
-    input: z.object({
-      runId: z.string().min(1),
-      fromSeq: z.number().int().nonnegative().default(0),
-      toSeq: z.number().int().nonnegative().default(Number.MAX_SAFE_INTEGER),
-    }),
-    output: z.object({ steps: z.array(z.record(z.string(), z.unknown())) }),
-  },
+  /** Every run of the open lab, oldest first (a read-only lab adds the runs of this session). */
+  listRuns: { input: None, output: z.object({ runs: z.array(RunInfo) }) },
   getViewState: { input: None, output: ViewState },
   setViewState: { input: ViewState, output: ViewState },
 

@@ -47,7 +47,8 @@ export function PlaybackPanel() {
         </>
       ) : (
         <div className="playback-empty">
-          Press Provision to watch the platform build this lab, one step at a time, forwards and backwards.
+          Press Provision to watch the platform build this lab, one step at a time, forwards and backwards, or
+          pick a run stored with the lab.
         </div>
       )}
     </section>

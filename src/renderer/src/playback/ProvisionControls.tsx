@@ -51,6 +51,11 @@ export function ProvisionControls() {
           value={runId ?? ''}
           onChange={(e) => void loadRun(e.target.value)}
         >
+          {runId ? null : (
+            <option value="" disabled>
+              Pick a stored run ({runs.length})
+            </option>
+          )}
           {runs.map((r) => (
             <option key={r.id} value={r.id}>
               {r.parentId ? '↳ ' : ''}

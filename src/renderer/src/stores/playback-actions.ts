@@ -4,6 +4,7 @@ import type { Kind } from '../../../shared/domain/kinds'
 import { createCursor, type Cursor } from '../../../shared/engine/cursor'
 import { initialState } from '../../../shared/engine/state'
 import type { Fault } from '../../../shared/engine/types'
+import { BENCH_PATH } from '../bench/bench-lab'
 import { ChipIndex } from '../playback/chip-index'
 import { seqAtTime } from '../playback/derive'
 import { firstOfKindMap, highlightOf } from '../playback/lane-map'
@@ -21,10 +22,53 @@ let stepTimer: ReturnType<typeof setInterval> | null = null
 
 const fail = (message: string) => store.setState({ error: message, busy: false })
 
-/** Follows planning progress pushed by the service. */
+/**
+ * Follows planning progress pushed by the service, and the open lab: its stored runs are
+ * listed whenever a lab opens (at start, after a reload, on switching labs).
+ */
 export function startPlaybackSession(): () => void {
-  return lab.onEvent((event) => {
+  let path: string | null | undefined
+  const follow = (snapshot: { path: string | null } | null) => {
+    if (!snapshot || snapshot.path === path) return
+    const first = path === undefined
+    path = snapshot.path
+    if (!first) closeRun()
+    if (path !== BENCH_PATH) void refreshRuns()
+  }
+  follow(useLabStore.getState().snapshot)
+  const offLab = useLabStore.subscribe((s) => follow(s.snapshot))
+  const offEvents = lab.onEvent((event) => {
     if (event.name === 'runProgress') store.setState({ progress: event.payload })
+  })
+  return () => {
+    offLab()
+    offEvents()
+  }
+}
+
+/** Reads the open lab's runs from the service: the lab file is the record, not this session. */
+export async function refreshRuns(): Promise<void> {
+  const result = await lab.listRuns({})
+  if (!result.ok) return fail(result.error.message)
+  store.setState({ runs: result.value.runs })
+}
+
+/** Leaves playback: the run of another lab means nothing on this one. */
+function closeRun(): void {
+  pause()
+  cursor = null
+  index = null
+  store.setState({
+    runs: [],
+    runId: null,
+    steps: [],
+    topology: null,
+    seq: 0,
+    engine: null,
+    chips: {},
+    highlight: null,
+    detail: null,
+    hostMenu: null,
   })
 }
 
@@ -54,6 +98,8 @@ export async function provision(): Promise<void> {
 }
 
 async function addAndLoad(info: RunInfoT, seq: number) {
+  await refreshRuns()
+  // Listed even if the refresh failed, so the run just planned can be played.
   store.setState((s) => ({ runs: [...s.runs.filter((r) => r.id !== info.id), info] }))
   await loadRun(info.id, seq)
 }
