@@ -66,6 +66,16 @@ test('collapsing a namespace summarises its workloads; auto-layout is one undo s
   await page.getByTestId('collapse-ns-1').click()
   await expect(page.getByTestId('node-ns-1')).toContainText('2 pods')
   await expect(page.getByTestId('node-pod-1')).toHaveCount(0)
+  // Collapsed groups are view state kept in the lab file, not in the browser.
+  await expect
+    .poll(async () => {
+      const res = await page.request.post(`${served.origin}/api/getViewState`, {
+        data: {},
+        headers: { authorization: `Bearer ${served.token}` },
+      })
+      return ((await res.json()) as { value: { collapsed: string[] } }).value.collapsed
+    })
+    .toEqual(['ns-1'])
   await page.reload()
   await expect(page.getByTestId('node-ns-1')).toContainText('2 pods')
   await page.getByTestId('collapse-ns-1').click()

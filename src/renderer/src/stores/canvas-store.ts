@@ -10,7 +10,7 @@ export interface Toast {
 interface CanvasState {
   /** Selected node and link ids; the canvas, inspector and problems panel share it. */
   selection: readonly string[]
-  /** Collapsed containers: view state, not part of the lab (kept in localStorage for now). */
+  /** Collapsed containers: view state, stored in the lab file (view-state-actions). */
   collapsed: readonly string[]
   /** Roots of the last copy, pasted as fresh duplicates. */
   clipboard: readonly string[]
@@ -22,25 +22,10 @@ interface CanvasState {
   layingOut: boolean
 }
 
-const COLLAPSED_KEY = 'pacific-lab.collapsed'
-
-export function loadCollapsed(): string[] {
-  try {
-    const raw: unknown = JSON.parse(globalThis.localStorage?.getItem(COLLAPSED_KEY) ?? '[]')
-    return Array.isArray(raw) ? raw.filter((x): x is string => typeof x === 'string') : []
-  } catch {
-    return []
-  }
-}
-
-export function saveCollapsed(ids: readonly string[]) {
-  globalThis.localStorage?.setItem(COLLAPSED_KEY, JSON.stringify(ids))
-}
-
 /** View state of the canvas; written only by canvas-actions. */
 export const useCanvasStore = create<CanvasState>()(() => ({
   selection: [],
-  collapsed: loadCollapsed(),
+  collapsed: [],
   clipboard: [],
   toasts: [],
   focus: null,

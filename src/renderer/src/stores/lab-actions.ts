@@ -3,12 +3,15 @@ import { lab } from '../api/lab-client'
 import type { Result } from '../../../shared/contract/result'
 import { BENCH_PATH, benchTopology } from '../bench/bench-lab'
 import { useLabStore, type LabSnapshot } from './lab-store'
+import { loadViewState } from './view-state-actions'
 
 function accept(snapshot: LabSnapshot) {
   const current = useLabStore.getState().snapshot
   // Pushes can arrive after a newer response; keep the newest revision of the same lab.
   if (current && current.path === snapshot.path && current.revision > snapshot.revision) return
   useLabStore.setState({ snapshot })
+  // Another lab opened: its own view state (collapsed groups) comes with it.
+  if (current && current.path !== snapshot.path) void loadViewState()
 }
 
 export function reportError(message: string) {
@@ -32,8 +35,10 @@ export async function startLabSession(): Promise<() => void> {
   })
   const [info, topology] = await Promise.all([lab.getAppInfo({}), lab.getTopology({})])
   if (info.ok) useLabStore.setState({ appInfo: info.value })
-  if (topology.ok) accept(topology.value)
-  else reportError(topology.error.message)
+  if (topology.ok) {
+    accept(topology.value)
+    await loadViewState()
+  } else reportError(topology.error.message)
   return off
 }
 
