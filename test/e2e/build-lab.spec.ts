@@ -2,7 +2,7 @@ import { expect, test } from './serve-fixture'
 import { clearLab, dragFromPalette, labNodes, nodeIds, parentOf, pointIn } from './canvas-helpers'
 import type { Page } from '@playwright/test'
 
-const fit = (page: Page) => page.getByTestId('fit-view').click()
+const fitView = (page: Page) => page.getByTestId('fit-view').click()
 /** Clicks a container on its header, where no child covers it. */
 const clickHeader = (page: Page, id: string) =>
   page.getByTestId(`node-${id}`).click({ position: { x: 60, y: 14 } })
@@ -35,7 +35,7 @@ async function fixRemainingProblems(page: Page, lab: Awaited<ReturnType<typeof b
   await bound.click()
   await expect(inspector).toContainText('VM')
   await expect(page.getByTestId('field-className')).toHaveValue('best-effort-small')
-  await fit(page)
+  await fitView(page)
   await clickHeader(page, lab.ns)
   await page.getByTestId('add-vmClasses').selectOption('best-effort-small')
   await expect(page.getByTestId('field-vmClasses')).toContainText('best-effort-small')
@@ -48,7 +48,7 @@ async function fixRemainingProblems(page: Page, lab: Awaited<ReturnType<typeof b
   const image = problemOn(page, 'vm-image-not-in-library', vm)
   await image.click()
   await expect(page.getByTestId('field-image')).toHaveValue('ubuntu-22.04-server')
-  await fit(page)
+  await fitView(page)
   const library = await dragFromPalette(
     page,
     'content-library',
@@ -58,7 +58,7 @@ async function fixRemainingProblems(page: Page, lab: Awaited<ReturnType<typeof b
   await page.getByTestId(`node-${library}`).click()
   await page.getByTestId('add-images').selectOption('ubuntu-22.04-server')
   await expect(page.getByTestId('field-images')).toContainText('ubuntu-22.04-server')
-  await fit(page)
+  await fitView(page)
   await clickHeader(page, lab.ns)
   const libraryName = (await labNodes(page)).find((n) => n.id === library)?.name ?? ''
   await page.getByTestId('add-contentLibraries').selectOption(libraryName)
@@ -77,23 +77,23 @@ async function buildSeedDeck(page: Page) {
   const hosts = []
   for (let i = 0; i < 3; i++)
     hosts.push(await dragFromPalette(page, 'host', await pointIn(page, `node-${cl}`, 40, 60)))
-  await fit(page)
+  await fitView(page)
   const net = await dragFromPalette(page, 'network', await pointIn(page, `node-${vc}`, 40, -12))
   const sp = await dragFromPalette(page, 'storage-policy', await pointIn(page, `node-${net}`, 20, 20))
-  await fit(page)
+  await fitView(page)
   // The deck's cluster starts with HA off, which the Supervisor will not accept.
   await clickHeader(page, cl)
   await page.getByTestId('field-haEnabled').uncheck()
   await expect(page.getByTestId(`node-${cl}`)).toContainText('HA off')
   const below = await pointIn(page, `node-${vc}`, 20, -1)
   const sv = await dragFromPalette(page, 'supervisor', { x: below.x, y: below.y + 60 })
-  await fit(page)
+  await fitView(page)
   const ns = await dragFromPalette(page, 'namespace', await pointIn(page, `node-${sv}`, 40, 60))
-  await fit(page)
+  await fitView(page)
   const workloads = []
   for (const kind of ['pod', 'pod', 'vm', 'tkc']) {
     workloads.push(await dragFromPalette(page, kind, await pointIn(page, `node-${ns}`, 40, 60)))
-    await fit(page)
+    await fitView(page)
   }
   return { vc, cl, hosts, net, sp, sv, ns, workloads }
 }
@@ -137,7 +137,7 @@ test('the seed deck is built from the palette, checked, fixed, undone, redone an
   await page.getByTestId('field-name').fill('finance')
   await page.getByTestId('field-name').press('Enter')
   await expect(page.getByTestId(`node-${lab.ns}`)).toContainText('finance')
-  await fit(page)
+  await fitView(page)
   await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } })
   await page.screenshot({ path: 'docs/screenshot-built-lab.png' })
 
