@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 
 import type { LabDocument } from '../../shared/domain/lab-document'
 import { loadDemoLab } from '../demo-lab'
@@ -33,6 +34,16 @@ export function loadLabArgument(arg: string | undefined): LabDocument {
 }
 
 /** Checks an output path's extension and that it may be written; `force` allows overwriting. */
+/** Parses `[--force] ARG...`, the shape of every command that writes a file. */
+export function parseForceArgs(args: string[]): { force: boolean; positionals: string[] } {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { force: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  })
+  return { force: values.force, positionals }
+}
+
 export function outputPath(
   arg: string | undefined,
   extension: string,
