@@ -10,6 +10,26 @@ const layer = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 })
 
+/**
+ * The bundler declares its own `require` (and, in other setups, `__dirname`/`__filename`) at the top
+ * of the main-process bundle; a module-level declaration of the same name in any file it inlines is
+ * a SyntaxError that stops the app before its window exists (issue 10). The preload is a CommonJS
+ * function body, where the same names are parameters.
+ */
+const BUNDLER_NAMES = '/^(require|__dirname|__filename)$/'
+const bundlerName = (message) => ({
+  'no-restricted-syntax': [
+    'error',
+    ...[
+      `VariableDeclarator > Identifier.id[name=${BUNDLER_NAMES}]`,
+      `VariableDeclarator > ObjectPattern > Property > Identifier.value[name=${BUNDLER_NAMES}]`,
+      `VariableDeclarator > ArrayPattern > Identifier[name=${BUNDLER_NAMES}]`,
+      `:matches(FunctionDeclaration, ClassDeclaration, TSImportEqualsDeclaration) > Identifier.id[name=${BUNDLER_NAMES}]`,
+      `:matches(ImportSpecifier, ImportDefaultSpecifier, ImportNamespaceSpecifier) > Identifier.local[name=${BUNDLER_NAMES}]`,
+    ].map((selector) => ({ selector, message })),
+  ],
+})
+
 export default tseslint.config(
   {
     ignores: [
@@ -131,6 +151,12 @@ export default tseslint.config(
     rules: layer(
       ['electron', 'react', '**/renderer/**', '**/main/**', '**/preload/**'],
       'Node services know nothing of Electron or the UI.',
+    ),
+  },
+  {
+    files: ['src/main/**/*.ts', 'src/node/**/*.ts', 'src/shared/**/*.ts', 'src/preload/**/*.ts'],
+    rules: bundlerName(
+      'Do not declare require, __dirname or __filename here: the bundler declares them in the main and preload bundles (a duplicate is a SyntaxError at start). Use import.meta.dirname, or createRequire under another name.',
     ),
   },
   {

@@ -20,7 +20,12 @@ interface CrdVersion {
   schema: object
 }
 
-const require = createRequire(import.meta.url)
+/**
+ * Loads a kubernetes-models module on first use: all eight take about half a second to load, too
+ * long to add to every start. Named so it cannot collide with the `require` the bundler declares
+ * at the top of the main-process bundle (see the lint rule in eslint.config.js).
+ */
+const loadModels = createRequire(import.meta.url)
 
 /** kubernetes-models module per apiVersion of the core kinds the lab reads and writes. */
 const CORE_MODULES: Readonly<Record<string, string>> = {
@@ -95,7 +100,7 @@ export function createSchemaValidator(dir = join(resourcesDir(), 'schemas')): Sc
     const { group, version } = splitApiVersion(object.apiVersion)
     const coreModule = CORE_MODULES[object.apiVersion]
     if (coreModule) {
-      const Model = (require(coreModule) as Record<string, ModelClass | undefined>)[object.kind]
+      const Model = (loadModels(coreModule) as Record<string, ModelClass | undefined>)[object.kind]
       if (!Model) return null
       try {
         new Model(object).validate()
