@@ -1,30 +1,69 @@
-// `npm start`: builds the app and opens it in Electron on the demo lab (or the last lab).
-// Where the Electron runtime is missing it says so and points to serve mode.
-import { execFileSync, spawn } from 'node:child_process'
+// `npm start`: opens Pacific Lab in its Electron window on the last lab (or the demo). Where the
+// window cannot open (no display, no Electron runtime and no internet to fetch it, no build of
+// better-sqlite3 for it), it serves the app to the browser instead, says why once, opens the
+// browser where there is one and prints the address either way. It always starts the app.
+import { spawn, spawnSync } from 'node:child_process'
+import { createInterface } from 'node:readline'
 
-import { electronBinary, electronBuild, root } from './native.mjs'
+import { missingDisplay, openInBrowser } from './browser.mjs'
+import { electronBuild, fetchElectron, root } from './native.mjs'
 
-const binary = electronBinary()
-if (!binary) {
-  console.error(
-    [
-      'The Electron runtime is not installed on this machine (node_modules/electron has no dist/),',
-      'so the desktop window cannot open here. Electron downloads its runtime on first use where the',
-      'internet is reachable ("npx electron --version" fetches it); until then use Pacific Lab in your browser:',
-      '',
-      '    npm run serve',
-    ].join('\n'),
-  )
-  process.exit(1)
+const args = process.argv.slice(2)
+const node = process.execPath
+
+const runs = (...argv) => spawnSync(node, argv, { cwd: root, stdio: 'inherit' }).status === 0
+
+/** The Electron executable to open the window with, or why there is none. */
+function desktop() {
+  const noDisplay = missingDisplay()
+  if (noDisplay) return { reason: noDisplay }
+  const runtime = fetchElectron()
+  if (!runtime.binary) return runtime
+  if (!runs('scripts/ensure-native.mjs', 'electron'))
+    return { reason: 'better-sqlite3 could not be built for Electron (see above)' }
+  return runtime
 }
-execFileSync(process.execPath, ['scripts/ensure-native.mjs', 'electron'], { cwd: root, stdio: 'inherit' })
-execFileSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
-  cwd: root,
-  stdio: 'inherit',
-})
-const child = spawn(binary, ['.', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, PACIFIC_LAB_SQLITE_BINDING: electronBuild() },
-})
-child.on('exit', (code) => process.exit(code ?? 0))
+
+/** Runs `child` to its end: a kill reaches it, and its exit code becomes ours. */
+function follow(child) {
+  // Ctrl+C reaches the child from the terminal already; a second SIGINT would cut its shutdown short.
+  process.on('SIGINT', () => {})
+  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal))
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+}
+
+function openWindow(binary) {
+  follow(
+    spawn(binary, ['.', ...args], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, PACIFIC_LAB_SQLITE_BINDING: electronBuild() },
+    }),
+  )
+}
+
+function serveInBrowser(reason) {
+  console.error(`Pacific Lab opens in your browser instead of its own window: ${reason}.`)
+  if (!runs('scripts/ensure-native.mjs', 'node')) process.exit(1)
+  const server = spawn(node, ['bin/pacific-lab.js', 'serve', ...args], {
+    cwd: root,
+    stdio: ['inherit', 'pipe', 'inherit'],
+  })
+  follow(server)
+  createInterface({ input: server.stdout }).on('line', (line) => {
+    console.log(line)
+    const address = /^Pacific Lab serving at (\S+)/.exec(line)?.[1]
+    if (!address) return
+    const opener = openInBrowser(address)
+    console.error(
+      opener
+        ? `Opening it in your browser (${opener}); if nothing opens, open the address above. Ctrl+C stops the server.`
+        : 'Open the address above in a browser. Ctrl+C stops the server.',
+    )
+  })
+}
+
+const { binary, reason } = desktop()
+if (!runs('node_modules/electron-vite/bin/electron-vite.js', 'build')) process.exit(1)
+if (binary) openWindow(binary)
+else serveInBrowser(reason)

@@ -1,11 +1,12 @@
-// `npm test`: typecheck, lint, format check, unit tests (vitest) and end-to-end tests (Playwright
-// in serve mode, plus the Electron launch where the runtime exists). Every step runs even when
+// `npm test`: typecheck, lint, format check, unit tests (vitest), the desktop tests of the built
+// app (vitest) and end-to-end tests (Playwright in serve mode, plus the Electron launch where the
+// runtime exists). Every step runs even when
 // an earlier one fails, and the last line is the count: `tests: N passed, M failed`.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
-import { electronBinary, electronBuild, root } from './native.mjs'
+import { electronBuild, installedElectron, root } from './native.mjs'
 
 const results = { passed: 0, failed: 0, skipped: 0 }
 const failures = []
@@ -56,31 +57,43 @@ check('typecheck (renderer)', [node, bin('typescript', 'bin/tsc'), '--noEmit', '
 check('lint', [node, bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0'])
 check('format', [node, bin('prettier', 'bin/prettier.cjs'), '--check', '.'])
 
-const unitJson = join(root, 'test-results', 'unit.json')
-rmSync(unitJson, { force: true })
-const unitOk = run('unit tests (vitest)', [
-  node,
-  bin('vitest', 'vitest.mjs'),
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile=${unitJson}`,
-])
-const unit = readJson(unitJson)
-if (unit) {
-  results.passed += unit.numPassedTests
-  results.failed += unit.numFailedTests
-  results.skipped += unit.numPendingTests + (unit.numTodoTests ?? 0)
-  if (unit.numFailedTests > 0 || !unitOk) failures.push('unit tests')
-  if (!unitOk && unit.numFailedTests === 0) results.failed++
-} else {
-  results.failed++
-  failures.push('unit tests (no report)')
+/** Runs vitest with a JSON report and counts its tests; a run that fails without a failed test counts once. */
+function vitest(label, report, extraArgs = []) {
+  const json = join(root, 'test-results', report)
+  rmSync(json, { force: true })
+  const ok = run(label, [
+    node,
+    bin('vitest', 'vitest.mjs'),
+    'run',
+    ...extraArgs,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${json}`,
+  ])
+  const counted = readJson(json)
+  if (!counted) {
+    results.failed++
+    failures.push(`${label} (no report)`)
+    return
+  }
+  results.passed += counted.numPassedTests
+  results.failed += counted.numFailedTests
+  results.skipped += counted.numPendingTests + (counted.numTodoTests ?? 0)
+  if (counted.numFailedTests > 0 || !ok) failures.push(label)
+  if (!ok && counted.numFailedTests === 0) results.failed++
 }
 
+vitest('unit tests (vitest)', 'unit.json')
+
 if (run('build', [node, bin('electron-vite', 'bin/electron-vite.js'), 'build'])) {
+  // The built app itself: every bundle parses, the main process boots under the stand-in
+  // Electron, and npm start opens the window or serves the app.
+  vitest('desktop tests (built bundles, main-process boot, npm start)', 'desktop.json', [
+    '--config',
+    'vitest.desktop.config.ts',
+  ])
   const env = {}
-  if (electronBinary()) {
+  if (installedElectron()) {
     if (run('native module for Electron', [node, 'scripts/ensure-native.mjs', 'electron']))
       env.PACIFIC_LAB_SQLITE_BINDING = electronBuild()
   }

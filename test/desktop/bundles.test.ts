@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+import { ROOT } from '../electron-stub/boot'
+import { runPreload } from '../electron-stub/preload'
+
+const out = (dir: string) => join(ROOT, 'out', dir)
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) throw new Error(`${dir} does not exist: run "npm run build" first`)
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && /\.(c|m)?js$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name))
+}
+
+describe('the built bundles', () => {
+  // A bundle that does not parse stops Electron before any window exists (issue 10).
+  it.each(['main', 'preload'])('every script under out/%s parses', (dir) => {
+    const files = filesUnder(out(dir))
+    expect(files.length).toBeGreaterThan(0)
+    const broken = files
+      .map((file) => ({ file, check: spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' }) }))
+      .filter(({ check }) => check.status !== 0)
+      .map(({ file, check }) => `${relative(ROOT, file)}: ${check.stderr.trim()}`)
+    expect(broken).toEqual([])
+  })
+
+  it('the preload is one CommonJS script that requires only electron', () => {
+    const files = filesUnder(out('preload')).map((f) => relative(out('preload'), f))
+    expect(files).toEqual(['index.cjs'])
+    const source = readFileSync(join(out('preload'), 'index.cjs'), 'utf8')
+    const requires = [...source.matchAll(/\brequire\s*\(([^)]*)\)/g)].map((m) => m[1]?.trim())
+    expect(new Set(requires)).toEqual(new Set(['"electron"']))
+  })
+
+  it('the preload runs sandboxed and exposes window.lab, which invokes lab:<request> and hears pushes', async () => {
+    const calls: { channel: string; args: unknown[] }[] = []
+    const preload = runPreload(join(out('preload'), 'index.cjs'), (channel, args) => {
+      calls.push({ channel, args })
+      return Promise.resolve({ ok: true, value: 'answered' })
+    })
+    expect(preload.required).toEqual(['electron'])
+    const lab = preload.exposed['lab'] as {
+      invoke(method: string, input: unknown): Promise<unknown>
+      onEvent(listener: (event: unknown) => void): () => void
+    }
+    expect(Object.keys(preload.exposed)).toEqual(['lab'])
+    expect(await lab.invoke('getTopology', {})).toEqual({ ok: true, value: 'answered' })
+    expect(calls).toEqual([{ channel: 'lab:getTopology', args: [{}] }])
+    const heard: unknown[] = []
+    const off = lab.onEvent((event) => heard.push(event))
+    preload.push('lab:event', { name: 'labChanged' })
+    off()
+    preload.push('lab:event', { name: 'after unsubscribing' })
+    expect(heard).toEqual([{ name: 'labChanged' }])
+  })
+})
