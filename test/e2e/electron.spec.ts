@@ -1,23 +1,21 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { _electron as electron, expect, test } from '@playwright/test'
 
-/** Where the Electron binary would be; the package downloads it lazily and these machines cannot. */
-function electronBinary(): string | null {
-  const pathFile = join('node_modules', 'electron', 'path.txt')
-  if (!existsSync(pathFile)) return null
-  const binary = join('node_modules', 'electron', 'dist', readFileSync(pathFile, 'utf8').trim())
-  return existsSync(binary) ? binary : null
-}
+import { installedElectron } from '../../scripts/native.mjs'
 
-const binary = electronBinary()
+/**
+ * The real Electron, where its runtime is installed (npm start fetches it; these machines cannot).
+ * Without it, test/desktop boots the same built main process under a stand-in.
+ */
+const binary = installedElectron()
 
 test('the Electron app opens on the demo lab', async () => {
   if (!binary) {
     console.log(
-      'SKIP electron launch: the Electron binary is not installed here (node_modules/electron/dist is missing)',
+      'SKIP electron launch: the Electron runtime is not installed here (test/desktop boots the main process under a stand-in)',
     )
     test.skip(true, 'the Electron binary is not installed here')
     return

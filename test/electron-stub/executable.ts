@@ -21,7 +21,7 @@ const sh = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
  * Writes a stand-in for the Electron executable: a script that, like Electron, runs as plain
  * Node under ELECTRON_RUN_AS_NODE=1 (how better-sqlite3's build is probed), and otherwise starts
  * the app it is given under the stand-in `electron` module, records how it was started and what
- * the main process did until its window loaded (executable.mjs), and quits. POSIX only.
+ * the main process did until its window loaded (run-app.mjs), and quits. POSIX only.
  */
 export function standInElectron(): StandInElectron {
   if (process.platform === 'win32')
@@ -32,7 +32,7 @@ export function standInElectron(): StandInElectron {
   const pathTxt = join(ROOT, 'node_modules', 'electron', 'path.txt')
   const executable = join(dist, existsSync(pathTxt) ? readFileSync(pathTxt, 'utf8') : 'electron')
   mkdirSync(dirname(executable), { recursive: true })
-  const program = join(import.meta.dirname, 'executable.mjs')
+  const program = join(import.meta.dirname, 'run-app.mjs')
   writeFileSync(
     executable,
     [

@@ -60,7 +60,7 @@ export type Sender = 'main-frame' | 'subframe' | 'other-contents'
 /** Whose page an action concerns: a window by index, or contents that are not the app's window. */
 export type Target = number | 'other-contents'
 
-/** What the stand-in Electron executable records about one start (executable.mjs). */
+/** What the stand-in Electron executable records about one start (run-app.mjs). */
 export interface ExecutableRecord {
   argv: string[]
   cwd: string
