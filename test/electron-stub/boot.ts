@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 import { channelOf } from '../../src/shared/contract/channels'
 import type { StubSent, Sender, StubSnapshot, Target } from './types'
@@ -9,8 +10,8 @@ import type { StubSent, Sender, StubSnapshot, Target } from './types'
 export const ROOT = join(import.meta.dirname, '..', '..')
 /** The built main-process bundle (`npm run build` writes it). */
 export const BUILT_MAIN = join(ROOT, 'out', 'main', 'index.js')
-/** For `node --import`: runs a main script under the stand-in `electron` module. */
-export const REGISTER = join(import.meta.dirname, 'register.mjs')
+/** For `node --import` (a URL, which works on every platform): runs a main script under the stand-in. */
+export const REGISTER = pathToFileURL(join(import.meta.dirname, 'register.mjs')).href
 
 export interface BootOptions {
   /** The main script; default the built bundle. */
