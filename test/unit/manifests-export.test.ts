@@ -162,7 +162,7 @@ describe('export then import then export', () => {
 
   it('gives back the same lab: importing the export into the lab it came from changes nothing', () => {
     const result = importIntoLab(demo, exportLab(demo).files)
-    expect(result).toEqual({ ok: true, batch: null, summary: [], warnings: [] })
+    expect(result).toEqual({ ok: true, batch: null, summary: [], warnings: [], notes: [] })
   })
 
   it('rebuilds the removed namespace with the same settings and workloads', () => {
@@ -189,6 +189,6 @@ describe('manifest handlers', () => {
     const imported = manifestRequests.importManifests.output.parse(
       handlers.importManifests({ files: exported.files }),
     )
-    expect(imported).toEqual({ ok: true, batch: null, summary: [], warnings: [] })
+    expect(imported).toEqual({ ok: true, batch: null, summary: [], warnings: [], notes: [] })
   })
 })

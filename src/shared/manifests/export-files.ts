@@ -32,8 +32,11 @@ function describeApis(options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>): str
   }
   const cluster = options.clusterApi
     ? clusters[options.clusterApi]
-    : 'as each cluster is set (TKC v1alpha3 or Cluster v1beta1)'
-  return `VirtualMachine: vmoperator.vmware.com/${options.vmApi}; clusters: ${cluster}.`
+    : 'as each cluster was imported, else as it is set (TKC v1alpha3 or Cluster v1beta1)'
+  const vm = options.vmApi
+    ? `vmoperator.vmware.com/${options.vmApi}`
+    : 'as each VM was imported, else vmoperator.vmware.com/v1alpha3'
+  return `VirtualMachine: ${vm}; clusters: ${cluster}.`
 }
 
 function header(
