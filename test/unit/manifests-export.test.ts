@@ -156,7 +156,7 @@ describe('export then import then export', () => {
       expect(again).toEqual(files)
     }
     expect(
-      readFileSync(join(dir, 'lab', 'manifests', 'finance', '01-namespace-finance.yaml'), 'utf8'),
+      readFileSync(join(dir, 'lab', 'reference', 'finance', '01-namespace-finance.yaml'), 'utf8'),
     ).toContain('kind: Namespace')
   })
 

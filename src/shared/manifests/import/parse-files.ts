@@ -29,8 +29,15 @@ export interface ParsedObject {
 
 const MANIFEST = /\.(ya?ml|json)$/i
 
-/** Files the import reads: YAML and JSON; the vCenter request bodies are not Kubernetes objects. */
-export const isManifestPath = (path: string) => MANIFEST.test(path) && !/(^|[/!])vcenter\//.test(path)
+/** The file an export written to disk leaves, listing its files, so the next one can replace it. */
+export const EXPORT_MARKER = '.pacific-lab-export.json'
+
+/**
+ * Files the import reads: YAML and JSON; the vCenter request bodies and an export's marker
+ * are not Kubernetes objects.
+ */
+export const isManifestPath = (path: string) =>
+  MANIFEST.test(path) && !/(^|[/!])vcenter\//.test(path) && !/(^|[/!])\.pacific-lab-export\.json$/.test(path)
 
 function locate(doc: Document, counter: LineCounter, path: readonly (string | number)[]) {
   let node: unknown = doc.contents
