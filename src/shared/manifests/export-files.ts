@@ -16,6 +16,7 @@ export interface ExportFile {
 export interface ExportResult {
   files: ExportFile[]
   objects: ExportedObject[]
+  requests: VcenterRequest[]
   problems: Problem[]
 }
 
@@ -108,10 +109,13 @@ function vcenterFiles(labName: string, requests: readonly VcenterRequest[]): Exp
     ...requests.flatMap((r, i) => [
       `${i + 1}. ${r.summary}`,
       `   ${r.method} https://<vcenter>${r.path}`,
-      `   body: ${r.file}`,
+      `   body: ${r.file} (checked against ${r.schema} in Pacific Lab's resources/vcenter-schemas)`,
     ]),
     '',
-    'Values in <angle brackets> are ids that vCenter or NSX assign: look them up before sending.',
+    'Values in <angle brackets> are what vCenter, NSX or the load balancer hold (ids, credentials,',
+    'certificates): look them up or fill them in before sending.',
+    "The lab's choices: the floating IP is the fourth of the five consecutive management addresses;",
+    'a VDS workload network has its gateway on the first address of its CIDR and gives the rest to nodes.',
     'Send each with a session: curl -X POST -H "vmware-api-session-id: $SESSION" \\',
     '  -H "content-type: application/json" -d @<file> "https://<vcenter><path>"',
     '',
@@ -196,5 +200,5 @@ export function exportFiles(topology: Topology, labName: string, options: Export
       )
   }
   files.push(...vcenterFiles(labName, requests))
-  return { files, objects, problems }
+  return { files, objects, requests, problems }
 }
