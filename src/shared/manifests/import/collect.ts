@@ -214,9 +214,14 @@ export function collect(objects: readonly ParsedObject[], options: CollectOption
         workload('deployment', readDeployment(read, fail))
         break
       case 'service':
-      case 'vm-service':
-        workload('service', readService(read, fail))
+      case 'vm-service': {
+        const spec = readService(read, fail)
+        if (spec === 'opaque') {
+          opaque()
+          note(`${kind} ${ns}/${name} is kept as written: the lab models Services of type LoadBalancer, ClusterIP and NodePort`)
+        } else workload('service', spec)
         break
+      }
       case 'pvc':
         workload('pvc', readPvc(read, fail))
         break

@@ -127,21 +127,19 @@ export function readDeployment(o: JsonObject, fail: Fail): SpecOf<'deployment'> 
   return { ...pod, replicas }
 }
 
-export function readService(o: JsonObject, fail: Fail): SpecOf<'service'> | null {
+/**
+ * A Service of a type the lab models; 'opaque' for others (ExternalName), kept as written. A
+ * named target port is modelled as the port itself, and the name is kept with the object.
+ */
+export function readService(o: JsonObject, fail: Fail): SpecOf<'service'> | 'opaque' | null {
   const spec = obj(o.spec)
   const type = str(spec.type) ?? 'ClusterIP'
-  if (type !== 'LoadBalancer' && type !== 'ClusterIP' && type !== 'NodePort')
-    return fail(
-      ['spec', 'type'],
-      `Service type ${type} is not one the lab models (LoadBalancer, ClusterIP, NodePort)`,
-    )
+  if (type !== 'LoadBalancer' && type !== 'ClusterIP' && type !== 'NodePort') return 'opaque'
   const ports: SpecOf<'service'>['ports'] = []
   for (const [i, raw] of arr(spec.ports).entries()) {
     const p = obj(raw)
     if (typeof p.port !== 'number') return fail(['spec', 'ports', i, 'port'], 'port must be a number')
-    const target = p.targetPort === undefined ? p.port : p.targetPort
-    if (typeof target !== 'number')
-      return fail(['spec', 'ports', i, 'targetPort'], 'the lab models numeric target ports only')
+    const target = typeof p.targetPort === 'number' ? p.targetPort : p.port
     const name = str(p.name)
     ports.push({
       port: p.port,
