@@ -71,9 +71,39 @@ describe('export of the demo lab', () => {
   it('numbers the files of each namespace folder in apply order', () => {
     const { files } = exportLab(demo, { format: 'dir' })
     const names = files.filter((f) => f.path.startsWith('manifests/')).map((f) => f.path)
-    expect(names[0]).toBe('manifests/finance/01-namespace-finance.yaml')
-    expect(names.at(-1)).toBe('manifests/finance/10-tanzukubernetescluster-tkc-01.yaml')
+    expect(names[0]).toBe('manifests/finance/01-networkpolicy-allow-only-443.yaml')
+    expect(names.at(-1)).toBe('manifests/finance/05-tanzukubernetescluster-tkc-01.yaml')
     expect(names).toEqual([...names].sort())
+  })
+
+  it('puts under manifests/ only what a namespace user may apply, and what vCenter creates apart', () => {
+    const { files } = exportLab(demo, { format: 'dir' })
+    const kinds = (dir: string) =>
+      files
+        .filter((f) => f.path.startsWith(dir) && f.path.endsWith('.yaml'))
+        .map((f) => /\nkind: (\w+)/.exec(f.content)?.[1])
+    expect(kinds('manifests/')).toEqual([
+      'NetworkPolicy',
+      'Pod',
+      'Pod',
+      'VirtualMachine',
+      'TanzuKubernetesCluster',
+    ])
+    expect(kinds('reference/')).toEqual([
+      'Namespace',
+      'ResourceQuota',
+      'LimitRange',
+      'RoleBinding',
+      'RoleBinding',
+    ])
+    expect(files.find((f) => f.path === 'reference/README.txt')?.content).toContain('Reference only')
+    const yaml = exportLab(demo).files[0]?.content ?? ''
+    const reference = yaml.indexOf('# ==== Reference: vCenter creates this part')
+    const user = yaml.indexOf('# ==== What a namespace user applies')
+    expect(reference).toBeGreaterThan(0)
+    expect(yaml.indexOf('kind: Namespace')).toBeGreaterThan(reference)
+    expect(yaml.indexOf('kind: NetworkPolicy')).toBeGreaterThan(user)
+    expect(yaml.slice(user)).not.toMatch(/^kind: (Namespace|ResourceQuota|LimitRange|RoleBinding)$/m)
   })
 
   it('refuses to write an object that breaks its schema and says why', () => {
@@ -185,7 +215,7 @@ describe('manifest handlers', () => {
     const exported = manifestRequests.exportManifests.output.parse(
       handlers.exportManifests({ options: { format: 'dir' } }),
     )
-    expect(exported.files.length).toBe(13)
+    expect(exported.files.length).toBe(14)
     const imported = manifestRequests.importManifests.output.parse(
       handlers.importManifests({ files: exported.files }),
     )
