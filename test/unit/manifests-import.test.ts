@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { loadDemoLab } from '../../src/node/demo-lab'
 import { exportLab, importIntoLab } from '../../src/node/manifests/manifest-handlers'
 import { applyBatch } from '../../src/shared/domain/edits'
+import { formatExtraPath } from '../../src/shared/domain/extra-fields'
 import type { SpecOf } from '../../src/shared/domain/specs'
 
 const demo = loadDemoLab()
@@ -79,7 +80,7 @@ describe('import of real-world manifests', () => {
     const { result, node, topology } = importOk(fixture('vms.yaml'))
     expect(result.ok && result.warnings).toEqual([])
     const extra = (node('vm', 'db-new')?.spec as SpecOf<'vm'>).extra
-    expect(extra?.fields.map((f) => f.path.join('.'))).toEqual(['metadata.labels', 'spec.bootstrap'])
+    expect(extra?.fields.map((f) => formatExtraPath(f.path))).toEqual(['metadata.labels', 'spec.bootstrap'])
     const yaml = exportLab({ name: demo.name, topology }).files[0]?.content ?? ''
     expect(yaml).toContain('      rawCloudConfig:\n        name: db-new-userdata\n        key: user-data')
   })

@@ -30,8 +30,8 @@ const docsOf = (text: string): Obj[] =>
     .map((d) => d.toJS() as Obj | null)
     .filter((o): o is Obj => o !== null)
 const key = (o: Obj) => {
-  const meta = (o.metadata ?? {}) as Obj
-  return `${String(o.apiVersion)} ${String(o.kind)} ${String(meta.namespace ?? '')}/${String(meta.name)}`
+  const meta = (o.metadata ?? {}) as { namespace?: string; name?: string }
+  return `${String(o.apiVersion)} ${String(o.kind)} ${meta.namespace ?? ''}/${meta.name ?? ''}`
 }
 
 /** Every leaf of a JSON value by its path: `spec.containers[0].env[1].name` -> value. */

@@ -17,7 +17,16 @@ import { sampleLabs } from './sample-labs'
 const validate = createVcenterValidator()
 const requestsOf = (lab: LabDocument) => exportFiles(lab.topology, lab.name, { format: 'dir' }).requests
 const fixture = (name: string) => requestsOf(readLabTextFile(`test/fixtures/labs/${name}.lab.yaml`))
-const body = (r: VcenterRequest | undefined) => (r?.body ?? {}) as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+const body = (r: VcenterRequest | undefined) => r?.body ?? {}
+/** The value at a dotted path of a request body (list items by index). */
+function at(r: VcenterRequest | undefined, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined),
+      body(r),
+    )
+}
 
 describe('vCenter requests in the API shape of each version', () => {
   it.each(sampleLabs())('every request body of $name validates against its vSphere API schema', ({ lab }) => {
@@ -43,42 +52,42 @@ describe('vCenter requests in the API shape of each version', () => {
     expect(enable?.path).toBe(
       '/api/vcenter/namespace-management/clusters/<MoID of cluster cluster-a>?action=enable',
     )
-    const b = body(enable)
-    expect(b.service_cidr).toEqual({ address: '10.96.0.0', prefix: 23 })
-    const primary = b.workload_networks_spec.supervisor_primary_workload_network
-    expect(primary.vsphere_network).toMatchObject({
+    expect(at(enable, 'service_cidr')).toEqual({ address: '10.96.0.0', prefix: 23 })
+    const primary = 'workload_networks_spec.supervisor_primary_workload_network'
+    expect(at(enable, `${primary}.vsphere_network`)).toMatchObject({
       gateway: '192.168.20.1',
       subnet_mask: '255.255.255.0',
       address_ranges: [{ address: '192.168.20.2', count: 253 }],
     })
-    expect(b.load_balancer_config_spec.ha_proxy_config_create_spec).toEqual({
+    expect(at(enable, 'load_balancer_config_spec.ha_proxy_config_create_spec')).toEqual({
       servers: [{ host: '<HAProxy data plane API address>', port: 5556 }],
       username: '<HAProxy data plane API user>',
       password: '<HAProxy data plane API password>',
       certificate_authority_chain: '<PEM certificate authority chain of the HAProxy data plane API>',
     })
-    expect(b.control_plane).toBeUndefined()
-    expect(body(ns).networks).toEqual([primary.network])
+    expect(at(enable, 'control_plane')).toBeUndefined()
+    expect(at(ns, 'networks')).toEqual([at(enable, `${primary}.network`)])
   })
 
   it('enables a three-zone Supervisor on its zones and creates its namespaces by Supervisor', () => {
     const [enable, ns] = fixture('vds-avi-three-zones-8.0')
     expect(enable?.path).toBe('/api/vcenter/namespace-management/supervisors?action=enable_on_zones')
-    expect(body(enable).zones).toHaveLength(3)
-    expect(body(enable).workloads.edge.provider).toBe('NSX_ADVANCED')
-    const ips = body(enable).workloads.network.ip_management
-    expect(ips.ip_assignments.map((a: { assignee: string }) => a.assignee)).toEqual(['NODE', 'SERVICE'])
-    expect(ips.gateway_address).toBe('10.2.0.1/21')
+    expect(at(enable, 'zones')).toHaveLength(3)
+    expect(at(enable, 'workloads.edge.provider')).toBe('NSX_ADVANCED')
+    expect(at(enable, 'workloads.network.ip_management')).toMatchObject({
+      gateway_address: '10.2.0.1/21',
+      ip_assignments: [{ assignee: 'NODE' }, { assignee: 'SERVICE' }],
+    })
     expect(ns?.path).toBe('/api/vcenter/namespaces/instances/v2')
-    expect(body(ns).supervisor).toBe('<id of Supervisor supervisor-zones>')
+    expect(at(ns, 'supervisor')).toBe('<id of Supervisor supervisor-zones>')
   })
 
   it('sends control_plane.count only where the API has it, and the NSX override under namespace_network', () => {
     const [enable91, ns] = fixture('nsx-override-9.1')
-    expect(body(enable91).control_plane.count).toBe(1)
-    expect(body(requestsOf(loadDemoLab())[0]).control_plane.count).toBeUndefined()
-    expect(body(ns).networks).toBeUndefined()
-    expect(body(ns).namespace_network).toEqual({
+    expect(at(enable91, 'control_plane.count')).toBe(1)
+    expect(at(requestsOf(loadDemoLab())[0], 'control_plane.count')).toBeUndefined()
+    expect(at(ns, 'networks')).toBeUndefined()
+    expect(at(ns, 'namespace_network')).toEqual({
       network_provider: 'NSXT_CONTAINER_PLUGIN',
       network: {
         namespace_network_cidrs: [{ address: '10.250.0.0', prefix: 20 }],
@@ -91,14 +100,20 @@ describe('vCenter requests in the API shape of each version', () => {
 
   it.each(sampleLabs())('puts the floating IP inside the five management addresses ($name)', ({ lab }) => {
     for (const r of requestsOf(lab).filter((q) => q.file.includes('enable-supervisor'))) {
-      const b = body(r)
-      const net = b.control_plane?.network ?? b.master_management_network
-      const start = parseIpv4(
-        net.ip_management?.ip_assignments[0].ranges[0].address ?? net.address_range.starting_address,
+      const v8 = at(r, 'control_plane') !== undefined
+      const start = String(
+        v8
+          ? at(r, 'control_plane.network.ip_management.ip_assignments.0.ranges.0.address')
+          : at(r, 'master_management_network.address_range.starting_address'),
       )
-      const floating = parseIpv4(net.floating_ip_address ?? net.floating_IP)
-      expect(floating - start).toBeGreaterThanOrEqual(0)
-      expect(floating - start).toBeLessThan(5)
+      const floating = String(
+        v8
+          ? at(r, 'control_plane.network.floating_ip_address')
+          : at(r, 'master_management_network.floating_IP'),
+      )
+      const [from, ip] = [parseIpv4(start), parseIpv4(floating)]
+      expect(ip - from).toBeGreaterThanOrEqual(0)
+      expect(ip - from).toBeLessThan(5)
     }
   })
 
@@ -110,7 +125,8 @@ describe('vCenter requests in the API shape of each version', () => {
     }
     expect(validate({ schema: 'namespaces-instances-create-spec.json', body: old })).not.toEqual([])
     const [demoEnable] = requestsOf(loadDemoLab())
-    const withCount = { ...body(demoEnable), control_plane: { ...body(demoEnable).control_plane, count: 3 } }
+    const controlPlane = at(demoEnable, 'control_plane') as Record<string, unknown>
+    const withCount = { ...body(demoEnable), control_plane: { ...controlPlane, count: 3 } }
     expect(validate({ schema: demoEnable?.schema ?? '', body: withCount })).toEqual([
       { path: 'control_plane', message: 'has "count", which the API type does not' },
     ])

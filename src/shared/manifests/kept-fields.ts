@@ -19,11 +19,10 @@ export function sameJson(a: unknown, b: unknown): boolean {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
     return a.every((item, i) => sameJson(item, b[i]))
   }
-  if (isJsonObject(a as Json) && isJsonObject(b as Json)) {
-    const ka = Object.keys(a as object)
-    const kb = Object.keys(b as object)
-    if (ka.length !== kb.length) return false
-    return ka.every((k) => k in (b as object) && sameJson((a as JsonObject)[k], (b as JsonObject)[k]))
+  if (isJsonObject(a) && isJsonObject(b)) {
+    const ka = Object.keys(a)
+    if (ka.length !== Object.keys(b).length) return false
+    return ka.every((k) => k in b && sameJson(a[k], b[k]))
   }
   return false
 }

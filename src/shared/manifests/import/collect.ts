@@ -218,7 +218,9 @@ export function collect(objects: readonly ParsedObject[], options: CollectOption
         const spec = readService(read, fail)
         if (spec === 'opaque') {
           opaque()
-          note(`${kind} ${ns}/${name} is kept as written: the lab models Services of type LoadBalancer, ClusterIP and NodePort`)
+          note(
+            `${kind} ${ns}/${name} is kept as written: the lab models Services of type LoadBalancer, ClusterIP and NodePort`,
+          )
         } else workload('service', spec)
         break
       }

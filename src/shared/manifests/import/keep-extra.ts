@@ -19,7 +19,10 @@ export function workloadExtra(
   read: JsonObject,
   ctx: WorkloadContext,
 ): ExtraFields | undefined {
-  const form = { apiVersion: String(read.apiVersion), kind: String(read.kind) }
+  const form = {
+    apiVersion: typeof read.apiVersion === 'string' ? read.apiVersion : '',
+    kind: typeof read.kind === 'string' ? read.kind : '',
+  }
   const inForm = workloadObjectInForm(
     { kind, name, spec: { ...spec, extra: { ...form, fields: [] } } },
     ctx,

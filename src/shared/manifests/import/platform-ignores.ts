@@ -25,7 +25,7 @@ export function platformIgnores(
     const at = IGNORED[p.code]
     const source = origins.get(p.objectId)
     if (!at || !source) continue
-    const path = at(String(source.object.kind))
+    const path = at(typeof source.object.kind === 'string' ? source.object.kind : '')
     out.push({
       file: source.file,
       ...source.at(path),
