@@ -86,10 +86,17 @@ test('a refused export names each object and why, and takes you to it in the lab
 }) => {
   await page.goto(served.url)
   await expect(page.getByTestId('app-ready')).toBeVisible()
-  await page.getByTestId('node-tkc-1').click()
+  const find = async (name: string) => {
+    await page.keyboard.press('Control+f')
+    await page.getByTestId('search').fill(name)
+    await page.getByTestId('search').press('Enter')
+    await expect(page.getByTestId('inspector').locator('h2')).toContainText(name)
+  }
+  await find('tkc-01')
   // Left to the namespace default, a TKC has no storage class its CRD requires (until the
   // export writes the resolved default out).
   await page.getByTestId('field-controlPlane.storageClass').selectOption('')
+  await find('legacy-db')
   await page.getByTestId('export-open').click()
   const refused = page.getByTestId('export-refused')
   await expect(refused).toContainText('tkc-01')

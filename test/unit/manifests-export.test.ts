@@ -132,6 +132,33 @@ describe('export of the demo lab', () => {
     )
   })
 
+  it('writes the vmClass and storageClass variables of a Cluster as the lab names them, and invents none', () => {
+    const withCluster = (storageClass: string) => {
+      const nodes = demo.topology.nodes.map((n) =>
+        n.kind === 'tkc'
+          ? {
+              ...n,
+              spec: {
+                ...n.spec,
+                api: 'capi',
+                controlPlane: { replicas: 1, vmClass: 'best-effort-small', storageClass },
+                nodePools: [{ name: 'np-1', replicas: 2, vmClass: 'best-effort-small', storageClass }],
+              },
+            }
+          : n,
+      )
+      const { objects } = exportFiles({ ...demo.topology, nodes }, demo.name, { format: 'yaml' })
+      const cluster = objects.find((o) => o.object.kind === 'Cluster')?.object
+      return (cluster?.spec as { topology: { variables: unknown } }).topology.variables
+    }
+    expect(withCluster('gold-ftt2-encrypted')).toEqual([
+      { name: 'vmClass', value: 'best-effort-small' },
+      { name: 'storageClass', value: 'gold-ftt2-encrypted' },
+    ])
+    // Left to the namespace default: the resolver of defaults is to write it (issue 12, item 3).
+    expect(withCluster('')).toEqual([{ name: 'vmClass', value: 'best-effort-small' }])
+  })
+
   it('quotes strings YAML 1.1 would misread', () => {
     const node: LabNode = {
       id: 'p-x',
