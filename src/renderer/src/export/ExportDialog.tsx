@@ -180,15 +180,17 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           </pre>
         </div>
         <section className="export-checks">
-          <ExportChecks
-            files={files}
-            problems={problems}
-            topology={snapshot?.topology}
-            onShow={(id) => {
-              focusObject(id)
-              onClose()
-            }}
-          />
+          {error ? null : (
+            <ExportChecks
+              files={files}
+              problems={problems}
+              topology={snapshot?.topology}
+              onShow={(id) => {
+                focusObject(id)
+                onClose()
+              }}
+            />
+          )}
           <details data-testid="export-coverage">
             <summary>Which versions are checked against a real schema</summary>
             <ul>
