@@ -80,6 +80,33 @@ test('export shows each file with a live preview, versions and coverage, and cop
   await expect(dialog).toBeHidden()
 })
 
+test('a refused export names each object and why, and takes you to it in the lab', async ({
+  page,
+  served,
+}) => {
+  await page.goto(served.url)
+  await expect(page.getByTestId('app-ready')).toBeVisible()
+  const find = async (name: string) => {
+    await page.keyboard.press('Control+f')
+    await page.getByTestId('search').fill(name)
+    await page.getByTestId('search').press('Enter')
+    await expect(page.getByTestId('inspector').locator('h2')).toContainText(name)
+  }
+  await find('tkc-01')
+  // Left to the namespace default, a TKC has no storage class its CRD requires (until the
+  // export writes the resolved default out).
+  await page.getByTestId('field-controlPlane.storageClass').selectOption('')
+  await find('legacy-db')
+  await page.getByTestId('export-open').click()
+  const refused = page.getByTestId('export-refused')
+  await expect(refused).toContainText('tkc-01')
+  await expect(refused).toContainText('spec.topology.controlPlane storageClass is required')
+  await expect(page.getByTestId('export-problems')).not.toContainText('Every object passes')
+  await page.getByTestId('export-show-object').click()
+  await expect(page.getByTestId('export-dialog')).toBeHidden()
+  await expect(page.getByTestId('inspector').locator('h2')).toContainText('tkc-01')
+})
+
 test('import refuses a bad file with line and column and changes nothing; a good one adds a node, undone in one step', async ({
   page,
   served,

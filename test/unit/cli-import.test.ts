@@ -44,14 +44,13 @@ function setup() {
 describe('pacific-lab import into a lab file', () => {
   it('saves the import as one undoable edit and prints what changed, with warnings at file:line:col', () => {
     const { labPath, write } = setup()
-    const pod = write('pod.yaml', GOOD_POD)
+    const pod = write('pod.yaml', GOOD_POD.replace('spec:\n', 'spec:\n  hostNetwork: true\n'))
     const r = cli('import', labPath, pod)
     expect(r.status).toBe(0)
     expect(r.stdout).toContain('add pod finance/web')
     expect(r.stdout).toContain(`saved to ${labPath}: 1 change as one edit, "Import add pod finance/web"`)
-    expect(r.stderr).toContain(
-      `${pod}:7:3: warning: Pod finance/web: spec.nodeSelector is not modelled by the lab and is dropped`,
-    )
+    expect(r.stderr).toContain(`${pod}:7:3: warning: "web" sets hostNetwork, which vSphere Pods ignore.`)
+    expect(r.stderr).not.toContain('nodeSelector')
 
     const lab = LabFile.open(labPath)
     try {
@@ -84,9 +83,9 @@ describe('pacific-lab import into a lab file', () => {
       'wrong-type.yaml',
       'apiVersion: v1\nkind: Pod\nmetadata: {name: api, namespace: finance}\nspec:\n  containers: nginx\n',
     )
-    const hostNetwork = write(
-      'host-network.yaml',
-      'apiVersion: v1\nkind: Pod\nmetadata: {name: web2, namespace: finance}\nspec:\n  hostNetwork: true\n  containers: [{name: a, image: b}]\n',
+    const duplicate = write(
+      'duplicate.yaml',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: web2, namespace: finance}\nspec:\n  containers: [{name: a, image: b}]\n  containers: []\n',
     )
     const badIndent = write(
       'bad-indent.yaml',
@@ -96,14 +95,13 @@ describe('pacific-lab import into a lab file', () => {
     const before = readFileSync(labPath)
     const filesBefore = readdirSync(dir).sort()
 
-    const r = cli('import', labPath, good, wrongType, hostNetwork)
+    const r = cli('import', labPath, good, wrongType, duplicate)
     expect(r.status).toBe(1)
     expect(r.stdout).toBe('')
-    expect(r.stderr).toContain(`${wrongType}:5:3: Pod api: must be array [spec.containers]`)
-    expect(r.stderr).toMatch(
-      new RegExp(`^${hostNetwork}:5:3: .*hostNetwork is not supported on vSphere Pods`, 'm'),
-    )
-    expect(r.stderr).toContain('import refused: 2 errors; the lab is unchanged')
+    expect(r.stderr).toContain(`${duplicate}:6:3: duplicate key containers`)
+    expect(r.stderr).toContain('import refused: 1 error; the lab is unchanged')
+    const typed = cli('import', labPath, good, wrongType)
+    expect(typed.stderr).toContain(`${wrongType}:5:3: Pod api: must be array [spec.containers]`)
 
     const syntax = cli('import', labPath, good, badIndent)
     expect(syntax.status).toBe(1)

@@ -71,9 +71,39 @@ describe('export of the demo lab', () => {
   it('numbers the files of each namespace folder in apply order', () => {
     const { files } = exportLab(demo, { format: 'dir' })
     const names = files.filter((f) => f.path.startsWith('manifests/')).map((f) => f.path)
-    expect(names[0]).toBe('manifests/finance/01-namespace-finance.yaml')
-    expect(names.at(-1)).toBe('manifests/finance/10-tanzukubernetescluster-tkc-01.yaml')
+    expect(names[0]).toBe('manifests/finance/01-networkpolicy-allow-only-443.yaml')
+    expect(names.at(-1)).toBe('manifests/finance/05-tanzukubernetescluster-tkc-01.yaml')
     expect(names).toEqual([...names].sort())
+  })
+
+  it('puts under manifests/ only what a namespace user may apply, and what vCenter creates apart', () => {
+    const { files } = exportLab(demo, { format: 'dir' })
+    const kinds = (dir: string) =>
+      files
+        .filter((f) => f.path.startsWith(dir) && f.path.endsWith('.yaml'))
+        .map((f) => /\nkind: (\w+)/.exec(f.content)?.[1])
+    expect(kinds('manifests/')).toEqual([
+      'NetworkPolicy',
+      'Pod',
+      'Pod',
+      'VirtualMachine',
+      'TanzuKubernetesCluster',
+    ])
+    expect(kinds('reference/')).toEqual([
+      'Namespace',
+      'ResourceQuota',
+      'LimitRange',
+      'RoleBinding',
+      'RoleBinding',
+    ])
+    expect(files.find((f) => f.path === 'reference/README.txt')?.content).toContain('Reference only')
+    const yaml = exportLab(demo).files[0]?.content ?? ''
+    const reference = yaml.indexOf('# ==== Reference: vCenter creates this part')
+    const user = yaml.indexOf('# ==== What a namespace user applies')
+    expect(reference).toBeGreaterThan(0)
+    expect(yaml.indexOf('kind: Namespace')).toBeGreaterThan(reference)
+    expect(yaml.indexOf('kind: NetworkPolicy')).toBeGreaterThan(user)
+    expect(yaml.slice(user)).not.toMatch(/^kind: (Namespace|ResourceQuota|LimitRange|RoleBinding)$/m)
   })
 
   it('refuses to write an object that breaks its schema and says why', () => {
@@ -100,6 +130,33 @@ describe('export of the demo lab', () => {
     expect(problems.find((p) => p.code === 'schema-invalid')?.message).toMatch(
       /ConfigMap finance\/settings: data must be object/,
     )
+  })
+
+  it('writes the vmClass and storageClass variables of a Cluster as the lab names them, and invents none', () => {
+    const withCluster = (storageClass: string) => {
+      const nodes = demo.topology.nodes.map((n) =>
+        n.kind === 'tkc'
+          ? {
+              ...n,
+              spec: {
+                ...n.spec,
+                api: 'capi',
+                controlPlane: { replicas: 1, vmClass: 'best-effort-small', storageClass },
+                nodePools: [{ name: 'np-1', replicas: 2, vmClass: 'best-effort-small', storageClass }],
+              },
+            }
+          : n,
+      )
+      const { objects } = exportFiles({ ...demo.topology, nodes }, demo.name, { format: 'yaml' })
+      const cluster = objects.find((o) => o.object.kind === 'Cluster')?.object
+      return (cluster?.spec as { topology: { variables: unknown } }).topology.variables
+    }
+    expect(withCluster('gold-ftt2-encrypted')).toEqual([
+      { name: 'vmClass', value: 'best-effort-small' },
+      { name: 'storageClass', value: 'gold-ftt2-encrypted' },
+    ])
+    // Left to the namespace default: the resolver of defaults is to write it (issue 12, item 3).
+    expect(withCluster('')).toEqual([{ name: 'vmClass', value: 'best-effort-small' }])
   })
 
   it('quotes strings YAML 1.1 would misread', () => {
@@ -156,13 +213,13 @@ describe('export then import then export', () => {
       expect(again).toEqual(files)
     }
     expect(
-      readFileSync(join(dir, 'lab', 'manifests', 'finance', '01-namespace-finance.yaml'), 'utf8'),
+      readFileSync(join(dir, 'lab', 'reference', 'finance', '01-namespace-finance.yaml'), 'utf8'),
     ).toContain('kind: Namespace')
   })
 
   it('gives back the same lab: importing the export into the lab it came from changes nothing', () => {
     const result = importIntoLab(demo, exportLab(demo).files)
-    expect(result).toEqual({ ok: true, batch: null, summary: [], warnings: [] })
+    expect(result).toEqual({ ok: true, batch: null, summary: [], warnings: [], notes: [] })
   })
 
   it('rebuilds the removed namespace with the same settings and workloads', () => {
@@ -185,10 +242,10 @@ describe('manifest handlers', () => {
     const exported = manifestRequests.exportManifests.output.parse(
       handlers.exportManifests({ options: { format: 'dir' } }),
     )
-    expect(exported.files.length).toBe(13)
+    expect(exported.files.length).toBe(14)
     const imported = manifestRequests.importManifests.output.parse(
       handlers.importManifests({ files: exported.files }),
     )
-    expect(imported).toEqual({ ok: true, batch: null, summary: [], warnings: [] })
+    expect(imported).toEqual({ ok: true, batch: null, summary: [], warnings: [], notes: [] })
   })
 })

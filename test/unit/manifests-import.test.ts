@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { loadDemoLab } from '../../src/node/demo-lab'
 import { exportLab, importIntoLab } from '../../src/node/manifests/manifest-handlers'
 import { applyBatch } from '../../src/shared/domain/edits'
+import { formatExtraPath } from '../../src/shared/domain/extra-fields'
 import type { SpecOf } from '../../src/shared/domain/specs'
 
 const demo = loadDemoLab()
@@ -75,29 +76,84 @@ describe('import of real-world manifests', () => {
     })
   })
 
-  it('warns, with the position, about fields the lab does not keep', () => {
-    const { result } = importOk(fixture('vms.yaml'))
-    expect(result.ok && result.warnings).toEqual([
-      {
-        file: 'test/fixtures/manifests/vms.yaml',
-        line: 28,
-        col: 3,
-        path: 'spec.bootstrap',
-        message: 'VirtualMachine finance/db-new: spec.bootstrap is not modelled by the lab and is dropped',
-      },
-    ])
+  it('keeps what the lab does not model and writes it back, without a warning', () => {
+    const { result, node, topology } = importOk(fixture('vms.yaml'))
+    expect(result.ok && result.warnings).toEqual([])
+    const extra = (node('vm', 'db-new')?.spec as SpecOf<'vm'>).extra
+    expect(extra?.fields.map((f) => formatExtraPath(f.path))).toEqual(['metadata.labels', 'spec.bootstrap'])
+    const yaml = exportLab({ name: demo.name, topology }).files[0]?.content ?? ''
+    expect(yaml).toContain('      rawCloudConfig:\n        name: db-new-userdata\n        key: user-data')
   })
 
-  it('warns about a Cluster network other than the one the lab writes', () => {
+  it('keeps a Cluster network other than the one the lab writes', () => {
     const content = readFileSync('test/fixtures/manifests/clusters.yaml', 'utf8').replace(
       'pods: {cidrBlocks: ["192.168.0.0/16"]}\n    serviceDomain',
       'pods: {cidrBlocks: ["10.100.0.0/16"]}\n    serviceDomain',
     )
     const result = importIntoLab(demo, [{ path: 'clusters.yaml', content }])
-    expect(result.ok && result.warnings.map((w) => `${w.line}:${w.col} ${w.path}`)).toEqual([
-      '10:3 spec.settings',
-      '26:3 spec.clusterNetwork',
+    expect(result.ok && result.warnings).toEqual([])
+    if (!result.ok || !result.batch) return
+    const yaml = exportLab({ name: demo.name, topology: applyBatch(demo.topology, result.batch) }).files[0]
+      ?.content
+    expect(yaml).toContain('    pods:\n      cidrBlocks:\n        - 10.100.0.0/16')
+    expect(yaml).toContain('  settings:\n    network:\n      cni:\n        name: antrea')
+  })
+
+  it("notes the seed deck's 2019 preview kinds and names what they are today", () => {
+    const { result, node } = importOk({
+      path: 'seed.yaml',
+      content: [
+        'apiVersion: vmware.com/v1alpha1',
+        'kind: KubernetesCluster',
+        'metadata: {name: seed-cluster, namespace: finance}',
+        'spec: {workers: {count: 3, class: small}, distribution: {version: v1.15}}',
+        '---',
+        'apiVersion: vmware.com/v1alpha1',
+        'kind: VirtualMachine',
+        'metadata: {name: seed-vm, namespace: finance}',
+        'spec: {image: mysql, class: small, restartPolicy: Always}',
+        '---',
+        'apiVersion: compute.crossplane.io/v1alpha1',
+        'kind: KubernetesCluster',
+        'metadata: {name: not-vmware, namespace: finance}',
+      ].join('\n'),
+    })
+    expect(node('opaque', 'seed-cluster')).toBeTruthy()
+    const notes = result.ok ? result.notes : []
+    expect(notes.map((n) => `${n.line}:${n.col}`)).toEqual(['1:1', '6:1'])
+    expect(notes[0]?.message).toContain('2019 Project Pacific preview form')
+    expect(notes[0]?.message).toContain('run.tanzu.vmware.com TanzuKubernetesCluster')
+    expect(notes[1]?.message).toContain('VM Service VirtualMachine, vmoperator.vmware.com')
+    expect(result.ok && result.warnings).toEqual([])
+  })
+
+  it("leaves out the API server's own record, saying the server ignores it", () => {
+    const { result, node } = importOk({
+      path: 'get.yaml',
+      content: [
+        'apiVersion: v1',
+        'kind: PersistentVolumeClaim',
+        'metadata: {name: logs, namespace: finance, uid: 5f1e, resourceVersion: "812", creationTimestamp: "2024-05-01T10:00:00Z"}',
+        'spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}',
+        'status: {phase: Bound}',
+      ].join('\n'),
+    })
+    expect(result.ok && result.warnings.map((w) => w.message)).toEqual([
+      "PersistentVolumeClaim finance/logs: metadata.uid, metadata.resourceVersion, metadata.creationTimestamp, status are the API server's own record (it sets them and ignores them in a manifest); left out",
     ])
+    expect((node('pvc', 'logs')?.spec as SpecOf<'pvc'>).extra).toBeUndefined()
+  })
+
+  it('keeps a namespace object that is not the one vCenter creates, and says why', () => {
+    const { result, node } = importOk({
+      path: 'lr.yaml',
+      content:
+        'apiVersion: v1\nkind: LimitRange\nmetadata: {name: team-defaults, namespace: finance}\nspec:\n  limits: [{type: Container, default: {cpu: 500m}}]\n',
+    })
+    expect(node('opaque', 'team-defaults')).toBeTruthy()
+    expect(result.ok && result.notes[0]?.message).toContain(
+      'is kept as written: it is not the LimitRange vCenter creates',
+    )
   })
 
   it('does not warn about what the export itself writes', () => {
@@ -142,12 +198,43 @@ describe('round trips of a lab holding every kind', () => {
     { vmApi: 'v1alpha3' },
   ] as const)('exports valid objects and comes back byte-identical (%o)', (options) => {
     const first = exportLab({ name: 'rich', topology: rich }, options)
-    expect(first.problems.filter((p) => p.severity !== 'info')).toEqual([])
+    // Forced into another form, what was kept of an object read in an unrelated form is left out, said so.
+    const otherForm =
+      options.clusterApi === 'capi-v1beta1' ? ['cluster-finance-tkc-02', 'vm-finance-db-new'] : []
+    expect(first.problems.filter((p) => p.severity !== 'info').map((p) => `${p.code} ${p.objectId}`)).toEqual(
+      otherForm.map((id) => `kept-fields-other-form ${id}`),
+    )
     expect(first.files[0]?.content).toContain(`kind: VirtualMachineService`)
     const back = importIntoLab({ topology: bare }, first.files)
     if (!back.ok || !back.batch) throw new Error(JSON.stringify(back))
     const again = exportLab({ name: 'rich', topology: applyBatch(bare, back.batch) }, options)
     expect(again.files).toEqual(first.files)
+  })
+})
+
+describe('YAML as kubectl reads it', () => {
+  const pod = (name: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: finance}\nspec:\n  containers: [{name: a, image: b}]\n`
+
+  it('accepts a trailing separator, empty documents and documents of comments only', () => {
+    const { result } = importOk({
+      path: 'stream.yaml',
+      content: `---\n${pod('a')}---\n---\n# nothing here\n---\n${pod('b')}---\n`,
+    })
+    expect(result.ok && result.summary).toEqual(['add pod finance/a', 'add pod finance/b'])
+  })
+
+  it('imports a Pod with hostNetwork and warns, at the field, that vSphere Pods ignore it', () => {
+    const { result, node } = importOk({
+      path: 'hn.yaml',
+      content:
+        'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: finance}\nspec:\n  hostNetwork: true\n  containers: [{name: a, image: b}]\n',
+    })
+    expect((node('pod', 'web')?.spec as SpecOf<'pod'>).hostNetwork).toBe(true)
+    expect(result.ok && result.warnings).toEqual([
+      expect.objectContaining({ file: 'hn.yaml', line: 5, col: 3, path: 'spec.hostNetwork' }),
+    ])
+    expect(result.ok && result.warnings[0]?.message).toContain('which vSphere Pods ignore')
   })
 })
 
@@ -201,12 +288,18 @@ describe('bad input never changes the lab and names the line and column', () => 
     expect(errors[0]?.message).toBe('duplicate: Pod finance/web is also defined at bad.yaml:1:1')
   })
 
-  it('a Pod with hostNetwork, which vSphere Pods ignore', () => {
+  it('a duplicate key, at its line and column', () => {
     const errors = importErrors(
-      'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: finance}\nspec:\n  hostNetwork: true\n  containers: [{name: a, image: b}]\n',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: finance}\nspec:\n  containers: [{name: a, image: b}]\n  containers: []\n',
     )
-    expect(errors[0]).toMatchObject({ line: 5, col: 3, path: 'spec.hostNetwork' })
-    expect(errors[0]?.message).toContain('hostNetwork is not supported on vSphere Pods')
+    expect(errors).toEqual([
+      {
+        file: 'bad.yaml',
+        line: 6,
+        col: 3,
+        message: 'duplicate key containers: a mapping may hold each key once (kubectl refuses it too)',
+      },
+    ])
   })
 
   it('an object whose namespace is in neither the files nor the lab', () => {

@@ -1,12 +1,18 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join, relative, sep } from 'node:path'
+import { basename, dirname, join, relative, sep } from 'node:path'
 
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 
 import type { ExportFile } from '../../shared/manifests/export-files'
-import { MANIFESTS_FILE } from '../../shared/manifests/export-files'
-import type { ImportFile } from '../../shared/manifests/import/parse-files'
+import {
+  MANIFESTS_DIR,
+  MANIFESTS_FILE,
+  REFERENCE_DIR,
+  VCENTER_DIR,
+} from '../../shared/manifests/export-files'
+import { EXPORT_MARKER, type ImportFile } from '../../shared/manifests/import/parse-files'
 import type { ExportFormat } from '../../shared/manifests/options'
+import { clearExportTarget, type ExportMarker } from './export-target'
 
 /** Packs an export's files into one zip (the `dir` layout inside). */
 export function zipFiles(files: readonly ExportFile[]): Uint8Array {
@@ -19,20 +25,35 @@ export function zipFiles(files: readonly ExportFile[]): Uint8Array {
 
 /**
  * Writes an export: `yaml` to the file `out` with the vCenter requests in `vcenter/` beside it,
- * `dir` into the folder `out`, `zip` to the archive `out`.
+ * `dir` into the folder `out`, `zip` to the archive `out`. A folder export replaces an earlier
+ * one in the same place (its marker lists its files) and refuses anything else in the way
+ * unless `force` (export-target.ts); it leaves a marker of its own.
  */
-export function writeExport(files: readonly ExportFile[], format: ExportFormat, out: string): string[] {
+export function writeExport(
+  files: readonly ExportFile[],
+  format: ExportFormat,
+  out: string,
+  force = false,
+): { written: string[]; removed: string[] } {
   const written: string[] = []
   const write = (path: string, content: string | Uint8Array) => {
     mkdirSync(dirname(path), { recursive: true })
     writeFileSync(path, content)
     written.push(path)
   }
-  if (format === 'zip') write(out, zipFiles(files))
-  else if (format === 'yaml')
-    for (const f of files) write(f.path === MANIFESTS_FILE ? out : join(dirname(out), f.path), f.content)
-  else for (const f of files) write(join(out, ...f.path.split('/')), f.content)
-  return written
+  if (format === 'zip') {
+    write(out, zipFiles(files))
+    return { written, removed: [] }
+  }
+  const root = format === 'yaml' ? dirname(out) : out
+  const place = (f: ExportFile) => (format === 'yaml' && f.path === MANIFESTS_FILE ? basename(out) : f.path)
+  const planned = files.map(place)
+  const owned = format === 'yaml' ? [VCENTER_DIR] : [MANIFESTS_DIR, REFERENCE_DIR, VCENTER_DIR]
+  const removed = clearExportTarget({ root, files: planned, owned }, force)
+  for (const f of files) write(join(root, ...place(f).split('/')), f.content)
+  const marker: ExportMarker = { producer: 'Pacific Lab', files: planned }
+  writeFileSync(join(root, EXPORT_MARKER), JSON.stringify(marker, null, 2) + '\n')
+  return { written, removed }
 }
 
 function walk(dir: string): string[] {

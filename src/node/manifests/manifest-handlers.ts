@@ -6,8 +6,10 @@ import type { ImportFile } from '../../shared/manifests/import/parse-files'
 import { ExportOptions } from '../../shared/manifests/options'
 import { checkExport, type SchemaValidator } from '../../shared/manifests/schema-check'
 import { createSchemaValidator } from './schema-validate'
+import { checkVcenterRequests, createVcenterValidator, type VcenterValidator } from './vcenter-schema-check'
 
 let validator: SchemaValidator | undefined
+let vcenterValidator: VcenterValidator | undefined
 
 /** The one validator of the process; schemas compile on first use (a few hundred ms). */
 export function schemaValidator(): SchemaValidator {
@@ -21,14 +23,19 @@ export interface CheckedExport {
   problems: Problem[]
 }
 
-/** Exports a lab and validates every object; refuses (no files) when one is invalid. */
+/** Exports a lab and validates every object and request body; refuses (no files) when one is invalid. */
 export function exportLab(
   doc: Pick<LabDocument, 'name' | 'topology'>,
   options: Partial<ExportOptions> = {},
 ): CheckedExport {
   const opts = ExportOptions.parse(options)
   const result = exportFiles(doc.topology, doc.name, opts)
-  const problems = [...result.problems, ...checkExport(result.objects, schemaValidator())]
+  vcenterValidator ??= createVcenterValidator()
+  const problems = [
+    ...result.problems,
+    ...checkExport(result.objects, schemaValidator()),
+    ...checkVcenterRequests(result.requests, vcenterValidator),
+  ]
   const refused = problems.some((p) => p.severity === 'error')
   return { files: refused ? [] : result.files, problems }
 }

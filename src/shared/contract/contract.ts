@@ -137,8 +137,10 @@ export const requests = {
         ok: z.literal(true),
         batch: EditBatch.nullable(),
         summary: z.array(z.string()),
-        /** Fields of modelled kinds the lab does not keep, with where they are. */
+        /** What the platform would ignore (hostNetwork, NodePort, server-set fields), with where it is. */
         warnings: z.array(ImportErrorSchema),
+        /** How something was read: preview kinds and their equivalent today, objects kept as written. */
+        notes: z.array(ImportErrorSchema),
       }),
       z.object({ ok: z.literal(false), errors: z.array(ImportErrorSchema) }),
     ]),

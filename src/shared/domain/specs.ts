@@ -1,5 +1,6 @@
 import { z } from 'zod'
 
+import { ExtraFields } from './extra-fields'
 import type { Kind } from './kinds'
 
 /**
@@ -136,11 +137,14 @@ export const NamespaceSpec = z.object({
       snapshotSchedule: z.string().default(''),
     })
     .default({ allowOnlyPort443: false, auditLogs: false, drSite: '', snapshotSchedule: '' }),
+  /** What an imported Namespace object says beyond these settings. */
+  extra: ExtraFields.optional(),
 })
 
 export const ContainerPort = z.object({
   containerPort: z.number().int().min(1).max(65535),
   protocol: z.enum(['TCP', 'UDP', 'SCTP']).default('TCP'),
+  name: z.string().optional(),
 })
 
 export const Resources = z.object({
@@ -164,16 +168,23 @@ export const PodSpec = z.object({
   labels: z.record(z.string(), z.string()).default({}),
   /** Unsupported on vSphere Pods (DOMAIN.md 4c); kept so the lab can show what happens. */
   hostNetwork: z.boolean().default(false),
+  /** One source per volume: a claim, or hostPath, emptyDir, a ConfigMap or a Secret (see volumes.ts). */
   volumes: z
     .array(
       z.object({
         name: z.string(),
-        claimName: z.string(),
+        claimName: z.string().default(''),
         /** A hostPath mount; vSphere Pods reject any but read-only /var/log/pods (DOMAIN.md 4c). */
         hostPath: z.string().optional(),
+        emptyDir: z.boolean().optional(),
+        /** Name of the ConfigMap the volume shows. */
+        configMap: z.string().optional(),
+        /** Name of the Secret the volume shows. */
+        secret: z.string().optional(),
       }),
     )
     .default([]),
+  extra: ExtraFields.optional(),
 })
 
 export const DeploymentSpec = PodSpec.extend({
@@ -183,8 +194,11 @@ export const DeploymentSpec = PodSpec.extend({
 export const VmSpec = z.object({
   className: z.string().default('best-effort-small'),
   image: z.string().default('ubuntu-22.04-server'),
+  /** Set when the image is referenced as `spec.image{kind,name}` (vm-operator v1alpha3 on). */
+  imageKind: z.enum(['VirtualMachineImage', 'ClusterVirtualMachineImage']).optional(),
   storageClass: z.string().default(''),
   powerState: z.enum(['PoweredOn', 'PoweredOff', 'Suspended']).default('PoweredOn'),
+  extra: ExtraFields.optional(),
 })
 
 export const NodePool = z.object({
@@ -208,12 +222,14 @@ export const TkcSpec = z.object({
   nodePools: z
     .array(NodePool)
     .default([{ name: 'np-1', replicas: 2, vmClass: 'best-effort-small', storageClass: '' }]),
+  extra: ExtraFields.optional(),
 })
 
 export const PvcSpec = z.object({
   storageClass: z.string().default(''),
   sizeMiB: posInt.default(10 * 1024),
   accessMode: z.enum(['ReadWriteOnce', 'ReadWriteMany', 'ReadOnlyMany']).default('ReadWriteOnce'),
+  extra: ExtraFields.optional(),
 })
 
 export const ServiceSpec = z.object({
@@ -225,9 +241,11 @@ export const ServiceSpec = z.object({
         port: z.number().int().min(1).max(65535),
         targetPort: z.number().int().min(1).max(65535),
         protocol: z.enum(['TCP', 'UDP']).default('TCP'),
+        name: z.string().optional(),
       }),
     )
     .default([{ port: 80, targetPort: 80, protocol: 'TCP' }]),
+  extra: ExtraFields.optional(),
 })
 
 const ReadOnlySpec = z.object({}).passthrough()

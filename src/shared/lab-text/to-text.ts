@@ -68,12 +68,12 @@ export function labToText(doc: LabDocument): string {
   if (otherNodes.length > 0) body['otherNodes'] = otherNodes
   if (otherLinks.length > 0) body['otherLinks'] = otherLinks
   const yaml = new Document(body, { version: '1.1' })
-  // Positions read best on one line: `position: [20, 50]` (a list, since YAML 1.1 reads a bare
-  // `y:` key as the boolean true).
+  // Positions and the paths of kept fields read best on one line: `position: [20, 50]` (a list,
+  // since YAML 1.1 reads a bare `y:` key as the boolean true), `path: [spec, replicas]`.
   visit(yaml, {
     Pair(_, pair) {
-      if (isPair(pair) && isScalar(pair.key) && pair.key.value === 'position' && isSeq(pair.value))
-        pair.value.flow = true
+      const key = isPair(pair) && isScalar(pair.key) ? pair.key.value : undefined
+      if ((key === 'position' || key === 'path') && isSeq(pair.value)) pair.value.flow = true
     },
   })
   yaml.commentBefore = ` Pacific Lab lab as code (${LAB_TEXT_FORMAT}); the format is described in docs/lab-format.md`

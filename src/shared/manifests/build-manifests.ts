@@ -1,9 +1,8 @@
 import type { Problem } from '../domain/problems'
 import type { SpecOf } from '../domain/specs'
 import type { LabNode, Topology } from '../domain/topology'
-import { clusterApiFor, clusterObject } from './cluster-objects'
-import { compareObjects, type ExportedObject, type KubeObject } from './kube-object'
-import { VM_SELECTOR_LABEL } from './lab-annotations'
+import { applyExtra } from './apply-extra'
+import { compareObjects, type ExportedObject } from './kube-object'
 import { labContext, slowestCoreMhz, supervisorOfNamespace, type LabContext } from './lab-context'
 import {
   limitRangeObject,
@@ -14,17 +13,16 @@ import {
   type Built,
   type NamespaceContext,
 } from './namespace-objects'
-import type { ExportOptions } from './options'
-import { vmObject, vmServiceObject } from './vm-objects'
-import { deploymentObject, podObject, pvcObject, serviceObject } from './workload-objects'
+import { workloadObjectInForm, type FormOptions, type WorkloadContext } from './workload-forms'
 
 /**
  * Topology to Kubernetes objects: per vSphere Namespace what a user would `kubectl apply` on the
- * Supervisor, in the export's one order. Pure: same topology and options, same objects.
+ * Supervisor, in the export's one order, with what import kept of each object written back.
+ * Pure: same topology and options, same objects.
  */
 export function buildManifests(
   topology: Topology,
-  options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>,
+  options: FormOptions,
 ): { objects: ExportedObject[]; problems: Problem[] } {
   const lab = labContext(topology)
   const out: ExportedObject[] = []
@@ -32,91 +30,43 @@ export function buildManifests(
   for (const ns of topology.nodes) {
     if (ns.kind !== 'namespace') continue
     const ctx = namespaceContext(lab, ns)
-    const add = (node: LabNode, built: Built | null) => {
-      if (built) out.push({ ...built, nodeId: node.id, folder: ns.name })
+    const add = (node: LabNode, built: Built | null, extra?: SpecOf<'pod'>['extra']) => {
+      if (!built) return
+      const kept = applyExtra(built, extra, node.id)
+      problems.push(...kept.problems)
+      out.push({ ...kept.built, nodeId: node.id, folder: ns.name })
     }
-    add(ns, namespaceObject(ctx))
+    add(ns, namespaceObject(ctx), ctx.spec.extra)
     add(ns, resourceQuotaObject(ctx))
     add(ns, limitRangeObject(ctx))
     for (const rb of roleBindingObjects(ctx)) add(ns, rb)
     add(ns, networkPolicyObject(ctx))
-    const children = lab.index.children.get(ns.id) ?? []
-    const vmNames = children.filter((c) => c.kind === 'vm').map((c) => c.name)
-    const podLabels = children
-      .filter((c) => c.kind === 'pod' || c.kind === 'deployment')
-      .map((c) => workloadLabels(c))
-    for (const node of children)
-      add(node, workloadObject(node, ns.name, options, networkType(lab, ns), vmNames, podLabels, problems))
+    const wctx = workloadContext(lab, ns)
+    for (const node of lab.index.children.get(ns.id) ?? []) {
+      if (node.kind === 'pod' && (node.spec as SpecOf<'pod'>).hostNetwork)
+        problems.push({
+          severity: 'warning',
+          code: 'pod-host-network',
+          objectId: node.id,
+          message: `Pod ${ns.name}/${node.name} sets hostNetwork, which vSphere Pods ignore (DOMAIN.md 4c)`,
+          hint: 'Turn hostNetwork off; the platform gives the pod its own IP anyway.',
+        })
+      add(node, workloadObjectInForm(node, wctx, options), (node.spec as SpecOf<'pod'>).extra)
+    }
   }
   out.sort((a, b) => compareObjects(a.object, b.object))
   return { objects: out, problems }
 }
 
-function workloadObject(
-  node: LabNode,
-  ns: string,
-  options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>,
-  network: 'nsx' | 'vds',
-  vmNames: readonly string[],
-  podLabels: readonly Record<string, string>[],
-  problems: Problem[],
-): Built | null {
-  switch (node.kind) {
-    case 'pod': {
-      const spec = node.spec as SpecOf<'pod'>
-      if (spec.hostNetwork)
-        problems.push({
-          severity: 'warning',
-          code: 'pod-host-network',
-          objectId: node.id,
-          message: `Pod ${ns}/${node.name} sets hostNetwork, which vSphere Pods ignore (DOMAIN.md 4c)`,
-          hint: 'Turn hostNetwork off; import refuses it.',
-        })
-      return plain(podObject(node.name, ns, spec))
-    }
-    case 'deployment':
-      return plain(deploymentObject(node.name, ns, node.spec as SpecOf<'deployment'>))
-    case 'pvc':
-      return plain(pvcObject(node.name, ns, node.spec as SpecOf<'pvc'>))
-    case 'service': {
-      const spec = node.spec as SpecOf<'service'>
-      return plain(
-        selectsOnlyVms(spec.selector, vmNames, podLabels)
-          ? vmServiceObject(node.name, ns, spec, options.vmApi)
-          : serviceObject(node.name, ns, spec),
-      )
-    }
-    case 'vm':
-      return vmObject(node.name, ns, node.spec as SpecOf<'vm'>, options.vmApi, network)
-    case 'tkc': {
-      const spec = node.spec as SpecOf<'tkc'>
-      return plain(clusterObject(node.name, ns, spec, clusterApiFor(spec, options.clusterApi)))
-    }
-    case 'opaque':
-      return plain(opaqueObject(node))
-    case 'vcenter':
-    case 'cluster':
-    case 'host':
-    case 'storage-policy':
-    case 'content-library':
-    case 'network':
-    case 'supervisor':
-    case 'namespace':
-    case 'control-plane-vm':
-    case 'spherelet':
-    case 'vm-class':
-    case 'vm-image':
-    case 'namespace-network':
-      return null
+/** What the workloads of a namespace need from around them. */
+export function workloadContext(lab: LabContext, ns: LabNode): WorkloadContext {
+  const children = lab.index.children.get(ns.id) ?? []
+  return {
+    ns: ns.name,
+    network: networkType(lab, ns),
+    vmNames: children.filter((c) => c.kind === 'vm').map((c) => c.name),
+    podLabels: children.filter((c) => c.kind === 'pod' || c.kind === 'deployment').map(workloadLabels),
   }
-}
-
-const plain = (object: KubeObject | null): Built | null => (object ? { object, comments: [] } : null)
-
-/** An imported object the lab does not model: written back exactly as it was read. */
-function opaqueObject(node: LabNode): KubeObject | null {
-  const manifest = (node.spec as SpecOf<'opaque'>).manifest
-  return typeof manifest.kind === 'string' ? (manifest as KubeObject) : null
 }
 
 function workloadLabels(node: LabNode): Record<string, string> {
@@ -124,21 +74,7 @@ function workloadLabels(node: LabNode): Record<string, string> {
   return Object.keys(spec.labels).length || node.kind === 'pod' ? spec.labels : { app: node.name }
 }
 
-const matches = (selector: Record<string, string>, labels: Record<string, string>) =>
-  Object.entries(selector).every(([k, v]) => labels[k] === v)
-
-/** A Service is a VirtualMachineService when its selector picks lab VMs and no pods. */
-export function selectsOnlyVms(
-  selector: Record<string, string>,
-  vmNames: readonly string[],
-  podLabels: readonly Record<string, string>[],
-): boolean {
-  if (Object.keys(selector).length === 0) return false
-  const vm = vmNames.some((name) => matches(selector, { [VM_SELECTOR_LABEL]: name }))
-  return vm && !podLabels.some((labels) => matches(selector, labels))
-}
-
-function namespaceContext(ctx: LabContext, ns: LabNode): NamespaceContext {
+export function namespaceContext(ctx: LabContext, ns: LabNode): NamespaceContext {
   const supervisor = supervisorOfNamespace(ctx, ns)
   const cluster = supervisor ? ctx.clustersOf(supervisor)[0] : undefined
   return {

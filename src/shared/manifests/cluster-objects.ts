@@ -10,13 +10,54 @@ import type { ClusterApi } from './options'
 
 type TkcSpecT = SpecOf<'tkc'>
 
-/** The API a cluster is written in: the option when set, else the cluster's own. */
-export function clusterApiFor(spec: TkcSpecT, option: ClusterApi | undefined): ClusterApi {
-  return option ?? (spec.api === 'capi' ? 'capi-v1beta1' : 'tkc-v1alpha3')
+/** The forms a cluster is written in: the export's choices and v1alpha1, kept for what was read so. */
+export type ClusterForm = ClusterApi | 'tkc-v1alpha1'
+
+export const CLUSTER_FORM_API_VERSION: Readonly<Record<ClusterForm, string>> = {
+  'tkc-v1alpha1': 'run.tanzu.vmware.com/v1alpha1',
+  'tkc-v1alpha2': 'run.tanzu.vmware.com/v1alpha2',
+  'tkc-v1alpha3': 'run.tanzu.vmware.com/v1alpha3',
+  'capi-v1beta1': 'cluster.x-k8s.io/v1beta1',
 }
 
-export function clusterObject(name: string, ns: string, spec: TkcSpecT, api: ClusterApi): KubeObject {
-  return api === 'capi-v1beta1' ? capiCluster(name, ns, spec) : tkc(name, ns, spec, api)
+/**
+ * The form a cluster is written in: the export's choice when set; else the form it was read in
+ * (v1alpha1 only while it has its one worker pool); else its own `api`.
+ */
+export function clusterFormFor(spec: TkcSpecT, option: ClusterApi | undefined): ClusterForm {
+  if (option) return option
+  const read = (Object.keys(CLUSTER_FORM_API_VERSION) as ClusterForm[]).find(
+    (f) => CLUSTER_FORM_API_VERSION[f] === spec.extra?.apiVersion,
+  )
+  const sameApi = read !== undefined && (read === 'capi-v1beta1') === (spec.api === 'capi')
+  if (sameApi && (read !== 'tkc-v1alpha1' || spec.nodePools.length === 1)) return read
+  return spec.api === 'capi' ? 'capi-v1beta1' : 'tkc-v1alpha3'
+}
+
+export function clusterObject(name: string, ns: string, spec: TkcSpecT, form: ClusterForm): KubeObject {
+  if (form === 'capi-v1beta1') return capiCluster(name, ns, spec)
+  if (form === 'tkc-v1alpha1') return tkcV1alpha1(name, ns, spec)
+  return tkc(name, ns, spec, form)
+}
+
+/** The 2020 shape: one control plane and one worker set by count and class (DOMAIN.md 3.4). */
+function tkcV1alpha1(name: string, ns: string, spec: TkcSpecT): KubeObject {
+  const part = (count: number, vmClass: string, storageClass: string): JsonObject =>
+    storageClass ? { count, class: vmClass, storageClass } : { count, class: vmClass }
+  const pool = spec.nodePools[0]
+  const cp = spec.controlPlane
+  return {
+    apiVersion: CLUSTER_FORM_API_VERSION['tkc-v1alpha1'],
+    kind: 'TanzuKubernetesCluster',
+    metadata: { name, namespace: ns },
+    spec: {
+      distribution: { version: spec.version },
+      topology: {
+        controlPlane: part(cp.replicas, cp.vmClass, cp.storageClass),
+        workers: part(pool?.replicas ?? 0, pool?.vmClass ?? cp.vmClass, pool?.storageClass ?? ''),
+      },
+    },
+  }
 }
 
 function tkc(name: string, ns: string, spec: TkcSpecT, api: 'tkc-v1alpha3' | 'tkc-v1alpha2'): KubeObject {

@@ -1,7 +1,7 @@
 import type { Problem } from '../domain/problems'
 import type { Topology } from '../domain/topology'
 import { buildManifests } from './build-manifests'
-import type { ExportedObject } from './kube-object'
+import { splitApiVersion, type ExportedObject, type KubeObject } from './kube-object'
 import { labContext } from './lab-context'
 import type { ExportOptions } from './options'
 import { fileHeader, renderDocument, renderDocuments } from './render-yaml'
@@ -16,13 +16,36 @@ export interface ExportFile {
 export interface ExportResult {
   files: ExportFile[]
   objects: ExportedObject[]
+  requests: VcenterRequest[]
   problems: Problem[]
 }
 
-/** Where the single YAML goes in the `yaml` format, and the folder of the `dir` format. */
+/**
+ * Where things go: the single YAML of the `yaml` format; in the `dir` format, what a namespace
+ * user applies (`manifests/`), what vCenter creates itself, kept for reference (`reference/`),
+ * and the vCenter request bodies (`vcenter/`, beside the YAML in the `yaml` format too).
+ */
 export const MANIFESTS_FILE = 'manifests.yaml'
 export const MANIFESTS_DIR = 'manifests'
+export const REFERENCE_DIR = 'reference'
 export const VCENTER_DIR = 'vcenter'
+
+/**
+ * Objects a namespace user cannot apply on a Supervisor: vCenter creates the Namespace, its
+ * ResourceQuota, LimitRange and RoleBindings from the namespace request (DOMAIN.md 2), and a
+ * namespace role gives no right to create them (applying them gets Forbidden).
+ */
+const VCENTER_OWNED = new Set([
+  '/Namespace',
+  '/ResourceQuota',
+  '/LimitRange',
+  'rbac.authorization.k8s.io/RoleBinding',
+])
+
+/** True for what a namespace user may `kubectl apply`; false for what vCenter owns. */
+export function namespaceUserApplies(o: KubeObject): boolean {
+  return !VCENTER_OWNED.has(`${splitApiVersion(o.apiVersion).group}/${o.kind}`)
+}
 
 function describeApis(options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>): string {
   const clusters = {
@@ -32,8 +55,11 @@ function describeApis(options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>): str
   }
   const cluster = options.clusterApi
     ? clusters[options.clusterApi]
-    : 'as each cluster is set (TKC v1alpha3 or Cluster v1beta1)'
-  return `VirtualMachine: vmoperator.vmware.com/${options.vmApi}; clusters: ${cluster}.`
+    : 'as each cluster was imported, else as it is set (TKC v1alpha3 or Cluster v1beta1)'
+  const vm = options.vmApi
+    ? `vmoperator.vmware.com/${options.vmApi}`
+    : 'as each VM was imported, else vmoperator.vmware.com/v1alpha3'
+  return `VirtualMachine: ${vm}; clusters: ${cluster}.`
 }
 
 function header(
@@ -43,12 +69,35 @@ function header(
 ): string {
   return fileHeader([
     `Produced by Pacific Lab from the lab "${labName}".`,
-    `What to apply on the Supervisor, in apply order: ${apply}`,
-    'vCenter itself creates the Namespace, ResourceQuota, LimitRange and RoleBindings from the',
-    'namespace request in vcenter/; they are written here so the design reads complete.',
+    apply,
     describeApis(options),
     'Comments marked "inferred" or "lab" are the lab\'s choices where the product is not documented.',
   ])
+}
+
+const YAML_PARTS = [
+  'Two parts, in apply order. First, for reference: what vCenter creates itself from the',
+  'namespace requests in vcenter/ (Namespace, ResourceQuota, LimitRange, RoleBindings); a',
+  'namespace user cannot apply these (Forbidden). Then what a namespace user applies:',
+  `kubectl apply -f ${MANIFESTS_FILE} (the first part is refused, the rest applies).`,
+].join('\n# ')
+
+const REFERENCE_MARK =
+  'Reference: vCenter creates this part from the namespace requests in vcenter/; a namespace user cannot apply it.'
+const USER_MARK = 'What a namespace user applies on the Supervisor.'
+
+/** The section comment before the first object of each part of the one-file export. */
+function markParts(objects: readonly ExportedObject[]): ExportedObject[] {
+  let part: boolean | null = null
+  return objects.map((o) => {
+    const user = namespaceUserApplies(o.object)
+    if (user === part) return o
+    part = user
+    return {
+      ...o,
+      comments: [{ path: [], text: `==== ${user ? USER_MARK : REFERENCE_MARK} ====` }, ...o.comments],
+    }
+  })
 }
 
 const safeName = (name: string) => name.toLowerCase().replace(/[^a-z0-9.-]+/g, '-')
@@ -60,10 +109,13 @@ function vcenterFiles(labName: string, requests: readonly VcenterRequest[]): Exp
     ...requests.flatMap((r, i) => [
       `${i + 1}. ${r.summary}`,
       `   ${r.method} https://<vcenter>${r.path}`,
-      `   body: ${r.file}`,
+      `   body: ${r.file} (checked against ${r.schema} in Pacific Lab's resources/vcenter-schemas)`,
     ]),
     '',
-    'Values in <angle brackets> are ids that vCenter or NSX assign: look them up before sending.',
+    'Values in <angle brackets> are what vCenter, NSX or the load balancer hold (ids, credentials,',
+    'certificates): look them up or fill them in before sending.',
+    "The lab's choices: the floating IP is the fourth of the five consecutive management addresses;",
+    'a VDS workload network has its gateway on the first address of its CIDR and gives the rest to nodes.',
     'Send each with a session: curl -X POST -H "vmware-api-session-id: $SESSION" \\',
     '  -H "content-type: application/json" -d @<file> "https://<vcenter><path>"',
     '',
@@ -77,36 +129,76 @@ function vcenterFiles(labName: string, requests: readonly VcenterRequest[]): Exp
   ]
 }
 
+const REFERENCE_README = [
+  `Reference only: vCenter creates these objects itself when it creates each vSphere Namespace`,
+  `from the requests in ${VCENTER_DIR}/; a namespace user cannot apply them (Forbidden). They are`,
+  `written here so the design reads complete; what a namespace user applies is in ${MANIFESTS_DIR}/.`,
+  '',
+].join('\n')
+
+/** One folder per namespace, numbered in apply order, each file one object. */
+function folderFiles(root: string, objects: readonly ExportedObject[], head: string): ExportFile[] {
+  const byFolder = new Map<string, ExportedObject[]>()
+  for (const o of objects) byFolder.set(o.folder, [...(byFolder.get(o.folder) ?? []), o])
+  const files: ExportFile[] = []
+  for (const [folder, list] of [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const width = Math.max(2, String(list.length).length)
+    list.forEach((o, i) => {
+      const n = String(i + 1).padStart(width, '0')
+      const name = `${n}-${o.object.kind.toLowerCase()}-${safeName(o.object.metadata.name)}.yaml`
+      files.push({ path: `${root}/${safeName(folder)}/${name}`, content: head + '---\n' + renderDocument(o) })
+    })
+  }
+  return files
+}
+
 /**
- * The file set of an export: `yaml` is one multi-document file; `dir` (and `zip`, which packs
- * the same files) is a folder per namespace with numbered files in apply order, so
- * `kubectl apply -R -f manifests/` works. The vCenter requests sit beside them either way.
+ * The file set of an export. `yaml` is one multi-document file, the part vCenter creates first
+ * and marked as reference; `dir` (and `zip`, which packs the same files) splits them:
+ * `manifests/<ns>/` holds only what a namespace user may `kubectl apply -R -f manifests/`,
+ * `reference/<ns>/` what vCenter creates. The vCenter requests sit in `vcenter/` either way.
  */
 export function exportFiles(topology: Topology, labName: string, options: ExportOptions): ExportResult {
   const { objects, problems } = buildManifests(topology, options)
   const requests = vcenterRequests(labContext(topology))
   const files: ExportFile[] = []
   if (options.format === 'yaml') {
+    const ordered = [
+      ...objects.filter((o) => !namespaceUserApplies(o.object)),
+      ...objects.filter((o) => namespaceUserApplies(o.object)),
+    ]
     files.push({
       path: MANIFESTS_FILE,
-      content: renderDocuments(header(labName, options, `kubectl apply -f ${MANIFESTS_FILE}`), objects),
+      content: renderDocuments(header(labName, options, YAML_PARTS), markParts(ordered)),
     })
   } else {
-    const byFolder = new Map<string, ExportedObject[]>()
-    for (const o of objects) byFolder.set(o.folder, [...(byFolder.get(o.folder) ?? []), o])
-    for (const [folder, list] of [...byFolder].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const width = Math.max(2, String(list.length).length)
-      list.forEach((o, i) => {
-        const n = String(i + 1).padStart(width, '0')
-        const name = `${n}-${o.object.kind.toLowerCase()}-${safeName(o.object.metadata.name)}.yaml`
-        files.push({
-          path: `${MANIFESTS_DIR}/${safeName(folder)}/${name}`,
-          content:
-            header(labName, options, `kubectl apply -R -f ${MANIFESTS_DIR}/`) + '---\n' + renderDocument(o),
-        })
-      })
-    }
+    const user = objects.filter((o) => namespaceUserApplies(o.object))
+    const reference = objects.filter((o) => !namespaceUserApplies(o.object))
+    files.push(
+      ...folderFiles(
+        MANIFESTS_DIR,
+        user,
+        header(
+          labName,
+          options,
+          `What a namespace user applies on the Supervisor: kubectl apply -R -f ${MANIFESTS_DIR}/`,
+        ),
+      ),
+    )
+    if (reference.length)
+      files.push(
+        { path: `${REFERENCE_DIR}/README.txt`, content: REFERENCE_README },
+        ...folderFiles(
+          REFERENCE_DIR,
+          reference,
+          header(
+            labName,
+            options,
+            `Reference only: vCenter creates this object from the requests in ${VCENTER_DIR}/; do not apply it.`,
+          ),
+        ),
+      )
   }
   files.push(...vcenterFiles(labName, requests))
-  return { files, objects, problems }
+  return { files, objects, requests, problems }
 }

@@ -12,17 +12,18 @@ export const EXPORT_FORMATS = ['yaml', 'dir', 'zip'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /**
- * Export choices. `clusterApi` unset follows each cluster's own `api` (tkc: TKC v1alpha3,
- * capi: Cluster v1beta1); set, it writes every cluster that way.
+ * Export choices. Unset, `vmApi` and `clusterApi` write each object in the form it was imported
+ * in, else VMs in v1alpha3 and clusters by their own `api` (tkc: TKC v1alpha3, capi: Cluster
+ * v1beta1); set, they write every VM or cluster that way.
  */
 export const ExportOptions = z.object({
-  vmApi: z.enum(VM_APIS).default('v1alpha3'),
+  vmApi: z.enum(VM_APIS).optional(),
   clusterApi: z.enum(CLUSTER_APIS).optional(),
   format: z.enum(EXPORT_FORMATS).default('yaml'),
 })
 export type ExportOptions = z.output<typeof ExportOptions>
 
-export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { vmApi: 'v1alpha3', format: 'yaml' }
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { format: 'yaml' }
 
 /** What each exported apiVersion is validated against; shown in the export dialog and the docs. */
 export interface SchemaCoverage {

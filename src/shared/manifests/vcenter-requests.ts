@@ -1,12 +1,15 @@
+import { defaultSpec, SPEC_SCHEMAS, type SpecOf } from '../domain/specs'
 import type { LabNode } from '../domain/topology'
-import type { SpecOf } from '../domain/specs'
+import { vcenterApiShape, type VcenterApiShape } from '../domain/vcenter-api-shape'
+import { ipv4Cidr } from './ipv4'
 import { slowestCoreMhz, type LabContext } from './lab-context'
+import { enableBody, placeholder, workloadNetworkName } from './vcenter-enable'
 
 /**
- * The vSphere Automation API requests no Kubernetes manifest can express: enabling the
- * Supervisor (EnableOnComputeClusterSpec, 8.0U1+, DOMAIN.md 4a) and creating each vSphere
- * Namespace (DOMAIN.md 2). Values vCenter assigns (MoIDs, DVS and edge cluster ids) are written
- * as `<placeholder>`s naming what to look up, since the lab cannot know them.
+ * The vSphere Automation API requests no Kubernetes manifest can express: enabling each
+ * Supervisor and creating each vSphere Namespace (DOMAIN.md 2, 4a), in the API shape of the
+ * lab's vCenter version (`vcenterApiShape`). Each names the schema in resources/vcenter-schemas
+ * its body is checked against.
  */
 export interface VcenterRequest {
   method: 'POST'
@@ -15,11 +18,13 @@ export interface VcenterRequest {
   file: string
   body: Record<string, unknown>
   summary: string
+  /** The body's JSON Schema, relative to resources/vcenter-schemas. */
+  schema: string
+  /** The lab node the request is made from. */
+  nodeId: string
 }
 
-const SIZE = { tiny: 'TINY', small: 'SMALL', medium: 'MEDIUM', large: 'LARGE' } as const
-
-const placeholder = (what: string) => `<${what}>`
+const DEFAULT_VERSION = '8.0U3'
 
 function policyId(ctx: LabContext, name: string): string {
   const policy = ctx.ofKind('storage-policy').find((p) => p.name === name)
@@ -27,101 +32,66 @@ function policyId(ctx: LabContext, name: string): string {
   return id || placeholder(`id of storage policy ${name || '(none chosen)'}`)
 }
 
-function ipv4Add(ip: string, n: number): string {
-  const parts = ip.split('.').map(Number)
-  const value =
-    ((parts[0] ?? 0) * 2 ** 24 +
-      (parts[1] ?? 0) * 2 ** 16 +
-      (parts[2] ?? 0) * 2 ** 8 +
-      (parts[3] ?? 0) +
-      n) >>>
-    0
-  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.')
-}
-
-function ipv4Cidr(cidr: string): { address: string; prefix: number } {
-  const [address = '0.0.0.0', prefix = '32'] = cidr.split('/')
-  return { address, prefix: Number(prefix) }
-}
-
-function cidrRange(cidr: string): { address: string; count: number } {
-  const [address = '0.0.0.0', prefix = '32'] = cidr.split('/')
-  return { address, count: 2 ** (32 - Number(prefix)) }
-}
-
-export function enableSupervisorRequest(ctx: LabContext, supervisor: LabNode, seq: number): VcenterRequest {
-  const spec = supervisor.spec as SpecOf<'supervisor'>
+/** The vCenter a Supervisor belongs to: the one holding its first cluster. */
+function versionOf(ctx: LabContext, supervisor: LabNode): string {
   const cluster = ctx.clustersOf(supervisor)[0]
+  const vc = cluster?.parentId ? ctx.index.byId.get(cluster.parentId) : undefined
+  return vc?.kind === 'vcenter' ? (vc.spec as SpecOf<'vcenter'>).version : DEFAULT_VERSION
+}
+
+/** A network node's spec with its defaults; the defaults alone when the Supervisor names none. */
+function networkSpec(node: LabNode | undefined): SpecOf<'network'> {
+  const parsed = SPEC_SCHEMAS.network.safeParse(node?.spec ?? {})
+  return parsed.success ? parsed.data : defaultSpec('network')
+}
+
+const seqName = (seq: number, what: string) => `${String(seq).padStart(2, '0')}-${what}.json`
+
+export function enableSupervisorRequest(
+  ctx: LabContext,
+  supervisor: LabNode,
+  shape: VcenterApiShape,
+  seq: number,
+): VcenterRequest {
+  const spec = supervisor.spec as SpecOf<'supervisor'>
+  const clusters = ctx.clustersOf(supervisor).map((c) => c.name)
   const networkNode = ctx.networkOf(supervisor)
-  const net = (networkNode?.spec ?? {}) as Partial<SpecOf<'network'>>
-  const start = net.managementStartIp ?? '10.10.0.10'
-  const nsx = (net.type ?? 'nsx') === 'nsx'
-  const policy = policyId(ctx, spec.controlPlaneStoragePolicy)
-  const edge = nsx
-    ? {
-        provider: 'NSX',
-        nsx: {
-          edge_cluster_id: placeholder(`NSX id of edge cluster ${net.edgeCluster ?? ''}`),
-          t0_gateway: placeholder(`NSX id of tier-0 gateway ${net.t0Gateway ?? ''}`),
-          egress_ip_ranges: [cidrRange(net.egressCidr ?? '10.30.0.0/27')],
-          load_balancer_size: 'SMALL',
-        },
-        load_balancer_address_ranges: [cidrRange(net.ingressCidr ?? '10.20.0.0/24')],
-      }
-    : {
-        provider: net.loadBalancer === 'avi' ? 'NSX_ADVANCED' : 'HAPROXY',
-        load_balancer_address_ranges: [cidrRange(net.ingressCidr ?? '10.20.0.0/24')],
-      }
-  const body = {
+  const body = enableBody({
+    shape,
     name: supervisor.name,
-    control_plane: {
-      network: {
-        backing: { backing: 'NETWORK', network: placeholder('management port group id (dvportgroup-...)') },
-        ip_management: {
-          dhcp_enabled: false,
-          gateway_address: placeholder('management gateway/prefix'),
-          ip_assignments: [{ assignee: 'NODE', ranges: [{ address: start, count: 5 }] }],
-        },
-        floating_ip_address: ipv4Add(start, 5),
-      },
-      size: SIZE[spec.size],
-      storage_policy: policy,
-      count: spec.controlPlaneCount,
-    },
-    workloads: {
-      network: nsx
-        ? {
-            network_type: 'NSXT',
-            nsx: {
-              dvs: placeholder('uuid of the NSX-backed VDS'),
-              namespace_subnet_prefix: net.subnetPrefix ?? 28,
-            },
-            ip_management: {
-              ip_assignments: [
-                { assignee: 'POD', ranges: [cidrRange(net.namespaceCidr ?? '10.244.0.0/20')] },
-              ],
-            },
-          }
-        : { network_type: 'VSPHERE', vsphere: { dvpg: placeholder('workload port group id') } },
-      edge,
-      kube_api_server_options: {},
-      storage: { ephemeral_storage_policy: policy, image_storage_policy: policy },
-    },
-  }
-  const clusterId = placeholder(`MoID of cluster ${cluster?.name ?? '(not bound)'}`)
+    supervisor: spec,
+    network: networkSpec(networkNode),
+    networkName: networkNode?.name ?? spec.network,
+    policy: policyId(ctx, spec.controlPlaneStoragePolicy),
+    clusters,
+  })
+  const first = clusters[0] ?? '(not bound)'
+  const clusterId = placeholder(`MoID of cluster ${first}`)
+  const zones = shape.enable === 'supervisors' && spec.zones === 3
+  const path =
+    shape.enable === 'clusters'
+      ? `/api/vcenter/namespace-management/clusters/${clusterId}?action=enable`
+      : zones
+        ? '/api/vcenter/namespace-management/supervisors?action=enable_on_zones'
+        : `/api/vcenter/namespace-management/supervisors/${clusterId}?action=enable_on_compute_cluster`
+  const schema =
+    shape.enable === 'clusters'
+      ? '7.0/clusters-enable-spec.json'
+      : `${shape.schemaSet}/supervisors-enable-on-${zones ? 'zones' : 'compute-cluster'}-spec.json`
   return {
     method: 'POST',
-    path: `/api/vcenter/namespace-management/supervisors/${clusterId}?action=enable_on_compute_cluster`,
-    file: `${String(seq).padStart(2, '0')}-enable-supervisor-${supervisor.name}.json`,
+    path,
+    file: seqName(seq, `enable-supervisor-${supervisor.name}`),
     body,
-    summary: `Enable Supervisor ${supervisor.name} on cluster ${cluster?.name ?? '(not bound)'}`,
+    summary: zones
+      ? `Enable Supervisor ${supervisor.name} on the three zones of ${clusters.join(', ')}`
+      : `Enable Supervisor ${supervisor.name} on cluster ${first}`,
+    schema,
+    nodeId: supervisor.id,
   }
 }
 
-export function createNamespaceRequest(ctx: LabContext, ns: LabNode, seq: number): VcenterRequest {
-  const spec = ns.spec as SpecOf<'namespace'>
-  const supervisor = ns.parentId === null ? undefined : ctx.index.byId.get(ns.parentId)
-  const cluster = supervisor ? ctx.clustersOf(supervisor)[0] : undefined
+function resourceSpec(ctx: LabContext, spec: SpecOf<'namespace'>, cluster: LabNode | undefined) {
   const resource: Record<string, number> = {}
   if (spec.cpuLimitMhz !== undefined) resource.cpu_limit = spec.cpuLimitMhz
   if (spec.memoryLimitMiB !== undefined) resource.memory_limit = spec.memoryLimitMiB
@@ -141,11 +111,40 @@ export function createNamespaceRequest(ctx: LabContext, ns: LabNode, seq: number
     resource.persistent_volume_claim_count = c.persistentVolumeClaims
   if (c.configMaps !== undefined) resource.config_map_count = c.configMaps
   if (c.secrets !== undefined) resource.secret_count = c.secrets
-  const body: Record<string, unknown> = {
-    cluster: placeholder(`MoID of cluster ${cluster?.name ?? '(not bound)'}`),
-    namespace: ns.name,
-  }
+  return resource
+}
+
+/** The NSX override of the namespace network (CreateSpec.namespace_network), or null when none is set. */
+function namespaceNetwork(spec: SpecOf<'namespace'>) {
+  const o = spec.networkOverride
+  if (!o || !(o.namespaceCidr || o.ingressCidr || o.egressCidr || o.t0Gateway)) return null
+  const n: Record<string, unknown> = {}
+  if (o.namespaceCidr) n.namespace_network_cidrs = [ipv4Cidr(o.namespaceCidr)]
+  if (o.ingressCidr) n.ingress_cidrs = [ipv4Cidr(o.ingressCidr)]
+  if (o.egressCidr) n.egress_cidrs = [ipv4Cidr(o.egressCidr)]
+  if (o.t0Gateway) n.nsx_tier0_gateway = placeholder(`NSX id of tier-0 gateway ${o.t0Gateway}`)
+  return { network_provider: 'NSXT_CONTAINER_PLUGIN', network: n }
+}
+
+export function createNamespaceRequest(
+  ctx: LabContext,
+  ns: LabNode,
+  supervisor: LabNode,
+  shape: VcenterApiShape,
+  seq: number,
+): VcenterRequest {
+  const spec = ns.spec as SpecOf<'namespace'>
+  const cluster = ctx.clustersOf(supervisor)[0]
+  const networkNode = ctx.networkOf(supervisor)
+  const vds = networkNode !== undefined && (networkNode.spec as SpecOf<'network'>).type === 'vds'
+  // A three-zone Supervisor spans clusters: its namespaces are created by Supervisor (8.0 on).
+  const bySupervisor = shape.namespaceBySupervisor && (supervisor.spec as SpecOf<'supervisor'>).zones === 3
+  const body: Record<string, unknown> = bySupervisor
+    ? { supervisor: placeholder(`id of Supervisor ${supervisor.name}`) }
+    : { cluster: placeholder(`MoID of cluster ${cluster?.name ?? '(not bound)'}`) }
+  body.namespace = ns.name
   if (spec.description) body.description = spec.description
+  body.resource_spec = resourceSpec(ctx, spec, cluster)
   body.access_list = spec.permissions.map((p) => ({
     subject_type: p.subjectType,
     subject: p.subject,
@@ -157,41 +156,38 @@ export function createNamespaceRequest(ctx: LabContext, ns: LabNode, seq: number
       ? { policy: policyId(ctx, s.policy) }
       : { policy: policyId(ctx, s.policy), limit: s.limitMiB },
   )
-  body.resource_spec = resource
+  // On VDS a namespace joins workload networks by name; on NSX it gets its own segment.
+  if (vds) body.networks = [workloadNetworkName(networkNode.name)]
   if (spec.vmClasses.length || spec.contentLibraries.length)
     body.vm_service_spec = {
       vm_classes: spec.vmClasses,
       content_libraries: spec.contentLibraries.map((l) => placeholder(`id of content library ${l}`)),
     }
-  const o = spec.networkOverride
-  if (o && (o.namespaceCidr || o.ingressCidr || o.egressCidr || o.t0Gateway)) {
-    const n: Record<string, unknown> = {}
-    if (o.namespaceCidr) n.namespace_network_cidrs = [ipv4Cidr(o.namespaceCidr)]
-    if (o.ingressCidr) n.ingress_cidrs = [ipv4Cidr(o.ingressCidr)]
-    if (o.egressCidr) n.egress_cidrs = [ipv4Cidr(o.egressCidr)]
-    if (o.t0Gateway) n.nsx_tier0_gateway = placeholder(`NSX id of tier-0 gateway ${o.t0Gateway}`)
-    body.networks = [
-      { network: `${ns.name}-network`, network_provider: 'NSXT_CONTAINER_PLUGIN', nsx_network: n },
-    ]
-  }
+  const override = vds ? null : namespaceNetwork(spec)
+  if (override) body.namespace_network = override
   return {
     method: 'POST',
-    path: '/api/vcenter/namespaces/instances',
-    file: `${String(seq).padStart(2, '0')}-create-namespace-${ns.name}.json`,
+    path: bySupervisor ? '/api/vcenter/namespaces/instances/v2' : '/api/vcenter/namespaces/instances',
+    file: seqName(seq, `create-namespace-${ns.name}`),
     body,
     summary: `Create vSphere Namespace ${ns.name}`,
+    schema: bySupervisor
+      ? 'namespaces-instances-create-spec-v2.json'
+      : 'namespaces-instances-create-spec.json',
+    nodeId: ns.id,
   }
 }
 
 /** Every request in the order to send them: each Supervisor, then its namespaces. */
 export function vcenterRequests(ctx: LabContext): VcenterRequest[] {
   const out: VcenterRequest[] = []
-  const supervisors = ctx.ofKind('supervisor').sort((a, b) => (a.name < b.name ? -1 : 1))
-  for (const sv of supervisors) {
-    out.push(enableSupervisorRequest(ctx, sv, out.length + 1))
+  const byName = (a: LabNode, b: LabNode) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  for (const sv of ctx.ofKind('supervisor').sort(byName)) {
+    const shape = vcenterApiShape(versionOf(ctx, sv))
+    out.push(enableSupervisorRequest(ctx, sv, shape, out.length + 1))
     const namespaces = (ctx.index.children.get(sv.id) ?? []).filter((n) => n.kind === 'namespace')
-    for (const ns of [...namespaces].sort((a, b) => (a.name < b.name ? -1 : 1)))
-      out.push(createNamespaceRequest(ctx, ns, out.length + 1))
+    for (const ns of [...namespaces].sort(byName))
+      out.push(createNamespaceRequest(ctx, ns, sv, shape, out.length + 1))
   }
   return out
 }

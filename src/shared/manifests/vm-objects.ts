@@ -2,6 +2,7 @@ import type { SpecOf } from '../domain/specs'
 import type { JsonObject, KubeObject, ObjectComment } from './kube-object'
 import { INFERRED, VM_SELECTOR_LABEL } from './lab-annotations'
 import type { VmApi } from './options'
+import { servicePorts } from './workload-objects'
 
 /**
  * VM Service objects in the chosen vm-operator version (DOMAIN.md 3.1): v1alpha1 spells power
@@ -18,7 +19,11 @@ export function vmObject(
   api: VmApi,
   networkType: 'nsx' | 'vds',
 ): { object: KubeObject; comments: ObjectComment[] } {
-  const body: JsonObject = { className: spec.className, imageName: spec.image }
+  const body: JsonObject = { className: spec.className }
+  // v1alpha3 on reference the image as {kind, name}; imageName is the older form (DOMAIN.md 3.1).
+  if (spec.imageKind && api !== 'v1alpha1' && api !== 'v1alpha2')
+    body.image = { kind: spec.imageKind, name: spec.image }
+  else body.imageName = spec.image
   if (spec.storageClass) body.storageClass = spec.storageClass
   body.powerState = api === 'v1alpha1' ? V1ALPHA1_POWER[spec.powerState] : spec.powerState
   if (api === 'v1alpha1')
@@ -37,12 +42,7 @@ export function vmObject(
 /** A load balancer in front of VMs: the vm-operator counterpart of a Service. */
 export function vmServiceObject(name: string, ns: string, spec: SpecOf<'service'>, api: VmApi): KubeObject {
   const body: JsonObject = { type: spec.type }
-  body.ports = spec.ports.map((p) => ({
-    name: `${p.protocol.toLowerCase()}-${p.port}`,
-    protocol: p.protocol,
-    port: p.port,
-    targetPort: p.targetPort,
-  }))
+  body.ports = servicePorts(spec)
   body.selector = { ...spec.selector }
   return {
     apiVersion: `vmoperator.vmware.com/${api}`,

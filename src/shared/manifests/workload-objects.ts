@@ -1,5 +1,6 @@
 import type { ContainerT, PodSpecT, SpecOf } from '../domain/specs'
 import { formatCpu, formatMemory } from '../domain/units'
+import { volumeSource, type PodVolume } from '../domain/volumes'
 import type { JsonObject, KubeObject } from './kube-object'
 
 /** Pods, Deployments, Services and PVCs: plain Kubernetes objects in the namespace. */
@@ -14,7 +15,10 @@ function resources(r: ContainerT['requests']): JsonObject | null {
 function container(c: ContainerT): JsonObject {
   const out: JsonObject = { name: c.name, image: c.image }
   if (c.ports.length)
-    out.ports = c.ports.map((p) => ({ containerPort: p.containerPort, protocol: p.protocol }))
+    out.ports = c.ports.map((p) => {
+      const port: JsonObject = p.name === undefined ? {} : { name: p.name }
+      return { ...port, containerPort: p.containerPort, protocol: p.protocol }
+    })
   const requests = resources(c.requests)
   const limits = resources(c.limits)
   if (requests || limits) {
@@ -30,12 +34,24 @@ export function podSpecBody(spec: PodSpecT): JsonObject {
   const out: JsonObject = {}
   if (spec.hostNetwork) out.hostNetwork = true
   out.containers = spec.containers.map(container)
-  if (spec.volumes.length)
-    out.volumes = spec.volumes.map((v) => ({
-      name: v.name,
-      persistentVolumeClaim: { claimName: v.claimName },
-    }))
+  if (spec.volumes.length) out.volumes = spec.volumes.map(volume)
   return out
+}
+
+/** A pod volume with its one source; a hostPath stays a hostPath (the platform refuses it). */
+function volume(v: PodVolume): JsonObject {
+  switch (volumeSource(v)) {
+    case 'hostPath':
+      return { name: v.name, hostPath: { path: v.hostPath ?? '' } }
+    case 'configMap':
+      return { name: v.name, configMap: { name: v.configMap ?? '' } }
+    case 'secret':
+      return { name: v.name, secret: { secretName: v.secret ?? '' } }
+    case 'emptyDir':
+      return { name: v.name, emptyDir: {} }
+    case 'persistentVolumeClaim':
+      return { name: v.name, persistentVolumeClaim: { claimName: v.claimName } }
+  }
 }
 
 const hasKeys = (r: Record<string, string>) => Object.keys(r).length > 0
@@ -64,14 +80,18 @@ export function deploymentObject(name: string, ns: string, spec: SpecOf<'deploym
 export function serviceObject(name: string, ns: string, spec: SpecOf<'service'>): KubeObject {
   const body: JsonObject = { type: spec.type }
   if (hasKeys(spec.selector)) body.selector = { ...spec.selector }
-  body.ports = spec.ports.map((p) => ({
-    name: `${p.protocol.toLowerCase()}-${p.port}`,
+  body.ports = servicePorts(spec)
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec: body }
+}
+
+/** Service ports, each named (several ports must be): its own name, else `<protocol>-<port>`. */
+export const servicePorts = (spec: SpecOf<'service'>): JsonObject[] =>
+  spec.ports.map((p) => ({
+    name: p.name ?? `${p.protocol.toLowerCase()}-${p.port}`,
     protocol: p.protocol,
     port: p.port,
     targetPort: p.targetPort,
   }))
-  return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: ns }, spec: body }
-}
 
 export function pvcObject(name: string, ns: string, spec: SpecOf<'pvc'>): KubeObject {
   const body: JsonObject = { accessModes: [spec.accessMode] }

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { MANIFESTS_FILE } from '../../../shared/manifests/export-files'
 import { CLUSTER_APIS, EXPORT_FORMATS, VM_APIS, type ExportOptions } from '../../../shared/manifests/options'
 import { exportLab } from '../../manifests/manifest-handlers'
+import { ExportTargetError } from '../../manifests/export-target'
 import { writeExport } from '../../manifests/manifest-files'
 import { CliUsageError, type CliCommand } from '../command'
 import { loadLabArgument } from '../load-lab'
@@ -21,7 +22,7 @@ function oneOf<T extends string>(
 export const exportCommand: CliCommand = {
   name: 'export',
   usage:
-    'export LAB [--out PATH] [--format yaml|dir|zip] [--vm-api v1alpha1|v1alpha2|v1alpha3] [--cluster-api tkc-v1alpha3|tkc-v1alpha2|capi-v1beta1]',
+    'export LAB [--out PATH] [--format yaml|dir|zip] [--vm-api v1alpha1|v1alpha2|v1alpha3] [--cluster-api tkc-v1alpha3|tkc-v1alpha2|capi-v1beta1] [--force]',
   summary: 'Write the manifests and vCenter requests that build LAB (YAML to stdout without --out)',
   run(args, io) {
     const { values, positionals } = parseArgs({
@@ -31,6 +32,7 @@ export const exportCommand: CliCommand = {
         format: { type: 'string' },
         'vm-api': { type: 'string' },
         'cluster-api': { type: 'string' },
+        force: { type: 'boolean' },
       },
       allowPositionals: true,
     })
@@ -55,8 +57,16 @@ export const exportCommand: CliCommand = {
       io.err('The vCenter requests (enable Supervisor, create namespaces) are written with --out PATH.')
       return Promise.resolve(0)
     }
-    const written = writeExport(files, format, values.out)
-    io.err(`wrote ${written.length} file${written.length === 1 ? '' : 's'} (${format}) to ${values.out}`)
-    return Promise.resolve(0)
+    try {
+      const { written, removed } = writeExport(files, format, values.out, values.force === true)
+      if (removed.length)
+        io.err(`removed ${removed.length} file${removed.length === 1 ? '' : 's'} of the earlier export there`)
+      io.err(`wrote ${written.length} file${written.length === 1 ? '' : 's'} (${format}) to ${values.out}`)
+      return Promise.resolve(0)
+    } catch (e) {
+      if (!(e instanceof ExportTargetError)) throw e
+      io.err(e.message)
+      return Promise.resolve(1)
+    }
   },
 }

@@ -30,6 +30,7 @@ function importIntoLabFile(path: string, files: ImportFile[], namespace: string 
     const result = importIntoLab(lab.document, files, namespace)
     if (!result.ok) return refuse(result.errors, io)
     for (const w of result.warnings) io.err(formatImportError(w, 'warning'))
+    for (const n of result.notes) io.err(formatImportError(n, 'note'))
     if (!result.batch) {
       io.out(`nothing to change: ${path} already holds these manifests`)
       return 0
@@ -61,6 +62,7 @@ function importIntoReadOnlyLab(
   const result = importIntoLab(lab, files, namespace)
   if (!result.ok) return refuse(result.errors, io)
   for (const w of result.warnings) io.err(formatImportError(w, 'warning'))
+  for (const n of result.notes) io.err(formatImportError(n, 'note'))
   for (const line of result.summary) io.err(line)
   if (!result.batch) {
     io.err('nothing to change: the lab already holds these manifests')

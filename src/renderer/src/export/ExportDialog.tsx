@@ -11,7 +11,9 @@ import {
   type VmApi,
 } from '../../../shared/manifests/options'
 import { lab } from '../api/lab-client'
+import { focusObject } from '../stores/canvas-actions'
 import { selectSnapshot, useLabStore } from '../stores/lab-store'
+import { ExportChecks } from './ExportChecks'
 import { highlight } from './highlight'
 import { saveExport } from './save-files'
 import './export-dialog.css'
@@ -28,7 +30,7 @@ interface File {
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const snapshot = useLabStore(selectSnapshot)
   const [format, setFormat] = useState<ExportFormat>('yaml')
-  const [vmApi, setVmApi] = useState<VmApi>('v1alpha3')
+  const [vmApi, setVmApi] = useState<VmApi | ''>('')
   const [clusterApi, setClusterApi] = useState<ClusterApi | ''>('')
   const [files, setFiles] = useState<File[]>([])
   const [problems, setProblems] = useState<Problem[]>([])
@@ -39,7 +41,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   useEffect(() => {
     if (!open) return
     let stale = false
-    const options = { format, vmApi, ...(clusterApi ? { clusterApi } : {}) }
+    const options = { format, ...(vmApi ? { vmApi } : {}), ...(clusterApi ? { clusterApi } : {}) }
     void lab.exportManifests({ options }).then((result) => {
       if (stale) return
       if (!result.ok) {
@@ -68,7 +70,6 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const file = files.find((f) => f.path === selected)
   const lines = useMemo(() => (file ? highlight(file.path, file.content) : []), [file])
   if (!open) return null
-  const shown = problems.filter((p) => p.severity !== 'info')
 
   const copy = () => {
     if (!file) return
@@ -110,8 +111,9 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             <select
               data-testid="export-vm-api"
               value={vmApi}
-              onChange={(e) => setVmApi(e.target.value as VmApi)}
+              onChange={(e) => setVmApi(e.target.value as VmApi | '')}
             >
+              <option value="">as each VM was read</option>
               {VM_APIS.map((v) => (
                 <option key={v} value={v}>
                   vmoperator {v}
@@ -178,22 +180,17 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           </pre>
         </div>
         <section className="export-checks">
-          <div data-testid="export-problems">
-            {files.length === 0 && shown.length ? (
-              <strong>Nothing can be saved: fix these objects first.</strong>
-            ) : null}
-            {shown.length === 0 ? (
-              <span className="ok">Every object passes its schema check.</span>
-            ) : (
-              <ul>
-                {shown.map((p, i) => (
-                  <li key={i} className={`sev-${p.severity}`}>
-                    {p.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+          {error ? null : (
+            <ExportChecks
+              files={files}
+              problems={problems}
+              topology={snapshot?.topology}
+              onShow={(id) => {
+                focusObject(id)
+                onClose()
+              }}
+            />
+          )}
           <details data-testid="export-coverage">
             <summary>Which versions are checked against a real schema</summary>
             <ul>

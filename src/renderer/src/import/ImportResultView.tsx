@@ -5,9 +5,22 @@ interface Checked {
   batch: { label: string } | null
   summary: string[]
   warnings: ImportError[]
+  notes: ImportError[]
 }
 
-/** What an accepted import would change, and the fields it drops, each with where it is. */
+function Located({ items, testId }: { items: readonly ImportError[]; testId: string }) {
+  return (
+    <ul className="import-warnings" data-testid={testId}>
+      {items.map((w, i) => (
+        <li key={i}>
+          <code>{importErrorLocation(w)}</code> {importErrorDetail(w)}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** What an accepted import would change, what the platform would ignore and how things were read. */
 export function ImportResultView({ result }: { result: Checked }) {
   const n = result.summary.length
   return (
@@ -26,14 +39,14 @@ export function ImportResultView({ result }: { result: Checked }) {
       ) : null}
       {result.warnings.length ? (
         <>
-          <strong>Not kept by the lab (these fields are dropped):</strong>
-          <ul className="import-warnings" data-testid="import-warnings">
-            {result.warnings.map((w, i) => (
-              <li key={i}>
-                <code>{importErrorLocation(w)}</code> {importErrorDetail(w)}
-              </li>
-            ))}
-          </ul>
+          <strong>The platform ignores these (import says where):</strong>
+          <Located items={result.warnings} testId="import-warnings" />
+        </>
+      ) : null}
+      {result.notes.length ? (
+        <>
+          <strong>Notes:</strong>
+          <Located items={result.notes} testId="import-notes" />
         </>
       ) : null}
     </div>

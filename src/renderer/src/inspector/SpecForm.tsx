@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 
 import { setSpecBatch, renameBatch } from '../../../shared/domain/edit-builders'
+import type { ExtraFields } from '../../../shared/domain/extra-fields'
 import { dnsLabelProblem } from '../../../shared/domain/names'
 import { SPEC_SCHEMAS } from '../../../shared/domain/specs'
 import type { LabNode, Topology } from '../../../shared/domain/topology'
@@ -8,7 +9,8 @@ import { resolvedOf } from '../problems/validate'
 import { sendBatch } from '../stores/lab-actions'
 import { choicesOf } from './choices'
 import { TextInputField, type Path } from './fields'
-import { describeSchema, setIn } from './schema-walk'
+import { describeSchema, setIn, type FieldShape } from './schema-walk'
+import { KeptFields } from './KeptFields'
 import { ObjectFields } from './SpecFields'
 
 /**
@@ -17,7 +19,7 @@ import { ObjectFields } from './SpecFields'
  */
 export function SpecForm({ node, topology }: { node: LabNode; topology: Topology }) {
   const schema = SPEC_SCHEMAS[node.kind]
-  const shape = useMemo(() => describeSchema(schema), [schema])
+  const shape = useMemo(() => withoutKept(describeSchema(schema)), [schema])
   const [draft, setDraft] = useState<unknown>(node.spec)
   const [seen, setSeen] = useState(node.spec)
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map())
@@ -65,6 +67,14 @@ export function SpecForm({ node, topology }: { node: LabNode; topology: Topology
           choices={choices}
         />
       ) : null}
+      <KeptFields extra={(node.spec as { extra?: ExtraFields }).extra} />
     </form>
   )
+}
+
+/** The form without `extra`: what import kept is shown read-only below it, never edited. */
+function withoutKept(shape: FieldShape): FieldShape {
+  return shape.type === 'object'
+    ? { ...shape, fields: shape.fields.filter(([key]) => key !== 'extra') }
+    : shape
 }

@@ -1,5 +1,6 @@
 import { isKind, type ResolvedTopology } from '../resolve'
 import type { LabNode } from '../topology'
+import { claimOf } from '../volumes'
 import { namespaceOf } from './namespace-rules'
 import { finding, type Finding, type Rule } from './rule'
 
@@ -125,18 +126,21 @@ export const WORKLOAD_RULES: readonly Rule[] = [
     check(node, r) {
       if (!isKind(node, 'pod') && !isKind(node, 'deployment')) return null
       // Most pods mount no claim; only those look at their namespace's PVCs.
-      if (!r.spec(node).volumes.some((v) => v.hostPath === undefined)) return null
+      const claims = r
+        .spec(node)
+        .volumes.map(claimOf)
+        .filter((c): c is string => c !== undefined)
+      if (claims.length === 0) return null
       const siblings = new Set(
         (node.parentId === null ? [] : (r.index.children.get(node.parentId) ?? []))
           .filter((n) => n.kind === 'pvc')
           .map((n) => n.name),
       )
-      return r
-        .spec(node)
-        .volumes.filter((v) => v.hostPath === undefined && !siblings.has(v.claimName))
-        .map((v) =>
+      return claims
+        .filter((claim) => !siblings.has(claim))
+        .map((claim) =>
           finding(
-            `"${node.name}" mounts claim "${v.claimName}", which is not in its namespace`,
+            `"${node.name}" mounts claim "${claim}", which is not in its namespace`,
             'Add the PVC or fix the claim name',
           ),
         )

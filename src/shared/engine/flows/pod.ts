@@ -1,5 +1,6 @@
 import type { PodSpecT } from '../../domain/specs'
 import { formatMemory } from '../../domain/units'
+import { claimOf } from '../../domain/volumes'
 import { giveIp, holdOn, nsHold, release, status, takeIp } from '../accounting'
 import { crxLane, hostdLane, LANES, sphereletLane } from '../lanes'
 import { place } from '../placement'
@@ -309,7 +310,7 @@ function finishPod(p: Planner, job: PodJob, size: ReturnType<typeof podSize>): v
     ],
   })
   if (!pullImages(p, job)) return
-  const claims = job.spec.volumes.filter((v) => v.hostPath === undefined).map((v) => v.claimName)
+  const claims = job.spec.volumes.map(claimOf).filter((c): c is string => c !== undefined)
   p.emit({
     ...base,
     actor: hostdLane(host()),

@@ -3,9 +3,17 @@ import type { NamespaceSpecT } from '../../domain/specs'
 import { isJsonObject, splitApiVersion, type JsonObject } from '../kube-object'
 import { CLUSTER_LABEL } from '../lab-annotations'
 import { formatPath, type SchemaValidator } from '../schema-check'
-import { classify, type Role } from './classify'
-import { droppedFields } from './modelled-fields'
+import {
+  inNamespace,
+  limitRangeAsWritten,
+  only443AsWritten,
+  quotaAsWritten,
+  roleBindingAsWritten,
+  withoutServerFields,
+} from './as-written'
+import { classify } from './classify'
 import type { ImportError, ParsedObject } from './parse-files'
+import { previewKindNote } from './preview-kinds'
 import { readCapiCluster, readTkc, readVm } from './read-vm-cluster'
 import {
   isOnly443Policy,
@@ -20,11 +28,20 @@ import { readDeployment, readPod, readPvc, readService, stringMap, type Fail } f
 export interface NamespaceBucket {
   name: string
   /** Set when the files hold the Namespace object: the namespace is then described whole. */
-  namespace?: { object: ParsedObject; clusterName: string; part: Partial<NamespaceSpecT> }
+  namespace?: { object: ParsedObject; read: JsonObject; clusterName: string; part: Partial<NamespaceSpecT> }
   parts: Partial<NamespaceSpecT>[]
   permissions: NamespaceSpecT['permissions']
   allowOnlyPort443: boolean
-  workloads: { kind: Kind; name: string; spec: Record<string, unknown>; source: ParsedObject }[]
+  workloads: ImportedWorkload[]
+}
+
+/** A workload as read: its lab spec, and the object without server fields (`read`) to keep the rest of. */
+export interface ImportedWorkload {
+  kind: Kind
+  name: string
+  spec: Record<string, unknown>
+  source: ParsedObject
+  read: JsonObject
 }
 
 export interface CollectOptions {
@@ -47,6 +64,7 @@ const err = (o: ParsedObject, path: (string | number)[], message: string, schema
 export function collect(objects: readonly ParsedObject[], options: CollectOptions) {
   const errors: ImportError[] = []
   const warnings: ImportError[] = []
+  const notes: ImportError[] = []
   const buckets = new Map<string, NamespaceBucket>()
   const seen = new Map<string, ParsedObject>()
   const bucket = (name: string) => {
@@ -121,84 +139,107 @@ export function collect(objects: readonly ParsedObject[], options: CollectOption
     seen.set(key, source)
     const b = bucket(ns)
     const kind = o.kind
-    const opaque = () => b.workloads.push({ kind: 'opaque', name, spec: { manifest: o }, source })
-    const warnDropped = (role: Role) => {
-      for (const path of droppedFields(o, role))
-        warnings.push(
-          err(
-            source,
-            path,
-            `${kind} ${ns}/${name}: ${formatPath(path)} is not modelled by the lab and is dropped`,
-          ),
-        )
+    const note = (message: string) => notes.push(err(source, [], message))
+    const opaque = () => b.workloads.push({ kind: 'opaque', name, spec: { manifest: o }, source, read: o })
+    if (c.role === 'opaque') {
+      opaque()
+      const preview = previewKindNote(o.apiVersion, kind)
+      if (preview) note(`${kind} ${ns}/${name}: ${preview}`)
+      continue
     }
+    const stripped = withoutServerFields(o)
+    if (stripped.left.length)
+      warnings.push(
+        err(
+          source,
+          [],
+          `${kind} ${ns}/${name}: ${stripped.left.join(', ')} ${stripped.left.length > 1 ? 'are' : 'is'} the API server's own record (it sets ${stripped.left.length > 1 ? 'them' : 'it'} and ignores ${stripped.left.length > 1 ? 'them' : 'it'} in a manifest); left out`,
+        ),
+      )
+    const read = c.role === 'namespace' ? stripped.object : inNamespace(stripped.object, ns)
     const workload = (kind: Kind, spec: object | null) => {
-      if (!spec) return
-      b.workloads.push({ kind, name, spec: spec as Record<string, unknown>, source })
-      warnDropped(c.role as Role)
+      if (spec) b.workloads.push({ kind, name, spec: spec as Record<string, unknown>, source, read })
+    }
+    const keptAsIs = (what: string) => {
+      opaque()
+      note(
+        `${kind} ${ns}/${name} is kept as written: ${what}, so the lab does not read it into the namespace's settings`,
+      )
     }
     switch (c.role) {
       case 'namespace':
         b.namespace = {
           object: source,
+          read,
           clusterName: stringMap(meta?.labels)[CLUSTER_LABEL] ?? '',
           part: readNamespaceObject(o),
         }
-        warnDropped('namespace')
         break
       case 'quota': {
-        const part = readQuota(o, options.mhzPerCore(ns), fail)
+        const part = readQuota(read, options.mhzPerCore(ns), fail)
         if (part === 'opaque') opaque()
+        else if (part && !quotaAsWritten(read, ns, part, options.mhzPerCore(ns)))
+          keptAsIs('it is not the quota vCenter creates from namespace limits (its name or fields differ)')
         else if (part) b.parts.unshift(part) // annotations and limit ranges win over the quota's CPU in cores
         break
       }
       case 'limit-range': {
-        const part = readLimitRange(o, fail)
+        const part = readLimitRange(read, fail)
         if (part === 'opaque') opaque()
+        else if (part && !limitRangeAsWritten(read, ns, part))
+          keptAsIs(
+            'it is not the LimitRange vCenter creates from container defaults (its name or fields differ)',
+          )
         else if (part) b.parts.push(part)
         break
       }
       case 'role-binding': {
-        const p = readRoleBinding(o)
+        const p = readRoleBinding(read)
         if (p === 'opaque') opaque()
+        else if (!roleBindingAsWritten(read, ns, p))
+          keptAsIs(
+            'it is not the binding vCenter creates for a namespace permission (its name or fields differ)',
+          )
         else b.permissions.push(p)
         break
       }
       case 'network-policy':
-        if (isOnly443Policy(o)) b.allowOnlyPort443 = true
+        if (isOnly443Policy(read) && only443AsWritten(read, ns)) b.allowOnlyPort443 = true
         else opaque()
         break
       case 'pod':
-        workload('pod', readPod(o, fail))
+        workload('pod', readPod(read, fail))
         break
       case 'deployment':
-        workload('deployment', readDeployment(o, fail))
+        workload('deployment', readDeployment(read, fail))
         break
       case 'service':
-      case 'vm-service':
-        workload('service', readService(o, fail))
-        break
-      case 'pvc':
-        workload('pvc', readPvc(o, fail))
-        break
-      case 'vm':
-        workload('vm', readVm(o, fail))
-        break
-      case 'tkc':
-        workload('tkc', readTkc(o, fail))
-        break
-      case 'capi-cluster': {
-        const topology = isJsonObject(o.spec) && isJsonObject(o.spec.topology) ? o.spec.topology : {}
-        if (topology.class !== 'tanzukubernetescluster') opaque()
-        else workload('tkc', readCapiCluster(o, fail))
+      case 'vm-service': {
+        const spec = readService(read, fail)
+        if (spec === 'opaque') {
+          opaque()
+          note(
+            `${kind} ${ns}/${name} is kept as written: the lab models Services of type LoadBalancer, ClusterIP and NodePort`,
+          )
+        } else workload('service', spec)
         break
       }
-      case 'opaque':
-        opaque()
+      case 'pvc':
+        workload('pvc', readPvc(read, fail))
         break
+      case 'vm':
+        workload('vm', readVm(read, fail))
+        break
+      case 'tkc':
+        workload('tkc', readTkc(read, fail))
+        break
+      case 'capi-cluster': {
+        const topology = isJsonObject(read.spec) && isJsonObject(read.spec.topology) ? read.spec.topology : {}
+        if (topology.class !== 'tanzukubernetescluster') opaque()
+        else workload('tkc', readCapiCluster(read, fail))
+        break
+      }
     }
   }
-  return { buckets: [...buckets.values()], errors, warnings }
+  return { buckets: [...buckets.values()], errors, warnings, notes }
 }
-
-export type { JsonObject }

@@ -7,7 +7,7 @@ export const importErrorLocation = (e: ImportError) => `${e.file}:${e.line}:${e.
 export const importErrorDetail = (e: ImportError) =>
   `${e.message}${e.path ? ` [${e.path}]` : ''}${e.schema ? ` (schema: ${e.schema})` : ''}`
 
-/** One line per error or warning: `file:line:col: [warning: ]message [path] (schema: …)`. */
-export function formatImportError(e: ImportError, severity: 'error' | 'warning' = 'error'): string {
-  return `${importErrorLocation(e)}: ${severity === 'warning' ? 'warning: ' : ''}${importErrorDetail(e)}`
+/** One line per error, warning or note: `file:line:col: [warning: |note: ]message [path] (schema: …)`. */
+export function formatImportError(e: ImportError, severity: 'error' | 'warning' | 'note' = 'error'): string {
+  return `${importErrorLocation(e)}: ${severity === 'error' ? '' : `${severity}: `}${importErrorDetail(e)}`
 }

@@ -29,8 +29,15 @@ export interface ParsedObject {
 
 const MANIFEST = /\.(ya?ml|json)$/i
 
-/** Files the import reads: YAML and JSON; the vCenter request bodies are not Kubernetes objects. */
-export const isManifestPath = (path: string) => MANIFEST.test(path) && !/(^|[/!])vcenter\//.test(path)
+/** The file an export written to disk leaves, listing its files, so the next one can replace it. */
+export const EXPORT_MARKER = '.pacific-lab-export.json'
+
+/**
+ * Files the import reads: YAML and JSON; the vCenter request bodies and an export's marker
+ * are not Kubernetes objects.
+ */
+export const isManifestPath = (path: string) =>
+  MANIFEST.test(path) && !/(^|[/!])vcenter\//.test(path) && !/(^|[/!])\.pacific-lab-export\.json$/.test(path)
 
 function locate(doc: Document, counter: LineCounter, path: readonly (string | number)[]) {
   let node: unknown = doc.contents
@@ -52,8 +59,23 @@ function locate(doc: Document, counter: LineCounter, path: readonly (string | nu
   return { line: pos.line, col: pos.col }
 }
 
+/** The key a duplicate-key error points at, read from its line. */
+function keyAt(content: string, line: number, col: number): string | null {
+  const text = content.split(/\r?\n/)[line - 1]?.slice(col - 1) ?? ''
+  return /^("[^"]*"|'[^']*'|[^:\s][^:]*?)\s*:/.exec(text)?.[1] ?? null
+}
+
+function yamlMessage(file: ImportFile, code: string, message: string, line: number, col: number): string {
+  if (code === 'DUPLICATE_KEY') {
+    const key = keyAt(file.content, line, col)
+    return `duplicate key${key ? ` ${key}` : ''}: a mapping may hold each key once (kubectl refuses it too)`
+  }
+  return `${code}: ${message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`
+}
+
 /**
- * Reads every document of every manifest file as YAML 1.1 (as kubectl does). Syntax errors,
+ * Reads every document of every manifest file as YAML 1.1, as kubectl does: empty documents
+ * (a trailing `---`, `---` twice, a document of comments) are skipped. Syntax errors,
  * duplicate keys and documents that are not objects are reported with file, line and column.
  */
 export function parseFiles(files: readonly ImportFile[]): { objects: ParsedObject[]; errors: ImportError[] } {
@@ -71,13 +93,13 @@ export function parseFiles(files: readonly ImportFile[]): { objects: ParsedObjec
             file: file.path,
             line: pos.line,
             col: pos.col,
-            message: `${e.code}: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
+            message: yamlMessage(file, e.code, e.message, pos.line, pos.col),
           })
         }
         continue
       }
-      if (doc.contents === null) continue
       const value: unknown = doc.toJS({ maxAliasCount: 100 })
+      if (value === null || value === undefined) continue
       const at = (path: readonly (string | number)[]) => locate(doc, counter, path)
       if (!isJsonObject(value)) {
         errors.push({

@@ -64,7 +64,8 @@ export function readQuota(o: JsonObject, mhzPerCore: number, fail: Fail): Part |
     if (key === 'limits.cpu') {
       const m = parseCpu(value)
       if (m === null) return fail(path, `"${value}" is not a CPU quantity`)
-      if (mhzPerCore > 0) out.cpuLimitMhz = Math.round((m * mhzPerCore) / 1000)
+      // Rounded up, so writing it back as cores (rounded down) gives the same quantity.
+      if (mhzPerCore > 0) out.cpuLimitMhz = Math.ceil((m * mhzPerCore) / 1000)
     } else if (key === 'limits.memory' || key === 'requests.storage') {
       const mib = parseMemory(value)
       if (mib === null) return fail(path, `"${value}" is not a memory quantity`)

@@ -19,14 +19,18 @@ const POWER: Readonly<Record<string, SpecOf<'vm'>['powerState']>> = {
 /** A VirtualMachine of any version the lab reads (DOMAIN.md 3.1). */
 export function readVm(o: JsonObject, fail: Fail): SpecOf<'vm'> | null {
   const spec = obj(o.spec)
-  const image = str(spec.imageName) ?? str(obj(spec.image).name)
+  const ref = obj(spec.image)
+  const refKind: NonNullable<SpecOf<'vm'>['imageKind']> =
+    ref.kind === 'ClusterVirtualMachineImage' ? 'ClusterVirtualMachineImage' : 'VirtualMachineImage'
+  const image = str(spec.imageName) ?? str(ref.name)
   if (!image) return fail(['spec'], 'a VirtualMachine needs spec.imageName or spec.image.name')
   const className = str(spec.className)
   if (!className) return fail(['spec'], 'a VirtualMachine needs spec.className')
   const power = str(spec.powerState) ?? 'PoweredOn'
   const powerState = POWER[power]
   if (!powerState) return fail(['spec', 'powerState'], `unknown power state "${power}"`)
-  return { className, image, storageClass: str(spec.storageClass) ?? '', powerState }
+  const imageKind = spec.imageName === undefined && ref.name !== undefined ? { imageKind: refKind } : {}
+  return { className, image, ...imageKind, storageClass: str(spec.storageClass) ?? '', powerState }
 }
 
 type Tkc = SpecOf<'tkc'>

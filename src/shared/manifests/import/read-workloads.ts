@@ -1,5 +1,6 @@
 import type { SpecOf } from '../../domain/specs'
 import { parseCpu, parseMemory } from '../../domain/units'
+import type { PodVolume } from '../../domain/volumes'
 import { isJsonObject, type Json, type JsonObject } from '../kube-object'
 
 /**
@@ -50,11 +51,6 @@ export function readPodSpec(
   base: (string | number)[],
   fail: Fail,
 ): SpecOf<'pod'> | null {
-  if (spec.hostNetwork === true)
-    return fail(
-      [...base, 'hostNetwork'],
-      'hostNetwork is not supported on vSphere Pods (the Supervisor ignores it, DOMAIN.md 4c); remove it',
-    )
   const containers: SpecOf<'pod'>['containers'] = []
   let ok = true
   arr(spec.containers).forEach((raw, i) => {
@@ -73,9 +69,11 @@ export function readPodSpec(
       ports: arr(c.ports).map((p) => {
         const port = obj(p)
         const protocol = str(port.protocol)
+        const name = str(port.name)
         return {
           containerPort: typeof port.containerPort === 'number' ? port.containerPort : 0,
           protocol: protocol === 'UDP' || protocol === 'SCTP' ? protocol : 'TCP',
+          ...(name === undefined ? {} : { name }),
         }
       }),
       requests,
@@ -84,12 +82,30 @@ export function readPodSpec(
   })
   if (!ok) return null
   if (containers.length === 0) return fail([...base, 'containers'], 'a pod needs at least one container')
-  const volumes: SpecOf<'pod'>['volumes'] = []
-  for (const v of arr(spec.volumes)) {
-    const claim = str(obj(obj(v).persistentVolumeClaim).claimName)
-    if (claim) volumes.push({ name: str(obj(v).name) ?? claim, claimName: claim })
-  }
-  return { containers, labels, hostNetwork: false, volumes }
+  const volumes = arr(spec.volumes)
+    .map(readVolume)
+    .filter((v): v is PodVolume => v !== null)
+  return { containers, labels, hostNetwork: spec.hostNetwork === true, volumes }
+}
+
+/**
+ * A volume of a source the lab models; null for others (csi, projected, nfs...), which the
+ * import keeps verbatim with the object instead.
+ */
+function readVolume(raw: Json): PodVolume | null {
+  const v = obj(raw)
+  const name = str(v.name)
+  if (name === undefined) return null
+  const claim = str(obj(v.persistentVolumeClaim).claimName)
+  if (claim !== undefined) return { name, claimName: claim }
+  const hostPath = str(obj(v.hostPath).path)
+  if (hostPath !== undefined) return { name, claimName: '', hostPath }
+  const configMap = str(obj(v.configMap).name)
+  if (configMap !== undefined) return { name, claimName: '', configMap }
+  const secret = str(obj(v.secret).secretName)
+  if (secret !== undefined) return { name, claimName: '', secret }
+  if (isJsonObject(v.emptyDir)) return { name, claimName: '', emptyDir: true }
+  return null
 }
 
 export function readPod(o: JsonObject, fail: Fail): SpecOf<'pod'> | null {
@@ -111,22 +127,26 @@ export function readDeployment(o: JsonObject, fail: Fail): SpecOf<'deployment'> 
   return { ...pod, replicas }
 }
 
-export function readService(o: JsonObject, fail: Fail): SpecOf<'service'> | null {
+/**
+ * A Service of a type the lab models; 'opaque' for others (ExternalName), kept as written. A
+ * named target port is modelled as the port itself, and the name is kept with the object.
+ */
+export function readService(o: JsonObject, fail: Fail): SpecOf<'service'> | 'opaque' | null {
   const spec = obj(o.spec)
   const type = str(spec.type) ?? 'ClusterIP'
-  if (type !== 'LoadBalancer' && type !== 'ClusterIP' && type !== 'NodePort')
-    return fail(
-      ['spec', 'type'],
-      `Service type ${type} is not one the lab models (LoadBalancer, ClusterIP, NodePort)`,
-    )
+  if (type !== 'LoadBalancer' && type !== 'ClusterIP' && type !== 'NodePort') return 'opaque'
   const ports: SpecOf<'service'>['ports'] = []
   for (const [i, raw] of arr(spec.ports).entries()) {
     const p = obj(raw)
     if (typeof p.port !== 'number') return fail(['spec', 'ports', i, 'port'], 'port must be a number')
-    const target = p.targetPort === undefined ? p.port : p.targetPort
-    if (typeof target !== 'number')
-      return fail(['spec', 'ports', i, 'targetPort'], 'the lab models numeric target ports only')
-    ports.push({ port: p.port, targetPort: target, protocol: str(p.protocol) === 'UDP' ? 'UDP' : 'TCP' })
+    const target = typeof p.targetPort === 'number' ? p.targetPort : p.port
+    const name = str(p.name)
+    ports.push({
+      port: p.port,
+      targetPort: target,
+      protocol: str(p.protocol) === 'UDP' ? 'UDP' : 'TCP',
+      ...(name === undefined ? {} : { name }),
+    })
   }
   return { type, selector: stringMap(spec.selector), ports }
 }

@@ -1,0 +1,118 @@
+import type { ExtraFields } from '../domain/extra-fields'
+import type { Kind } from '../domain/kinds'
+import type { SpecOf } from '../domain/specs'
+import { clusterFormFor, clusterObject } from './cluster-objects'
+import type { KubeObject, ObjectComment } from './kube-object'
+import { VM_SELECTOR_LABEL } from './lab-annotations'
+import { VM_APIS, type ExportOptions, type VmApi } from './options'
+import { vmObject, vmServiceObject } from './vm-objects'
+import { deploymentObject, podObject, pvcObject, serviceObject } from './workload-objects'
+
+/**
+ * One workload as a Kubernetes object, in the form the export's options choose or, where they
+ * leave it open, the form it was imported in (its `extra`), so an imported object goes back out
+ * as it came in. Import builds the same objects to find what it must keep (kept-fields.ts).
+ */
+
+/** What a workload's object depends on around it. */
+export interface WorkloadContext {
+  /** The vSphere Namespace's name. */
+  ns: string
+  network: 'nsx' | 'vds'
+  /** Names of the namespace's VMs and labels of its pods: a Service selecting only VMs is a VirtualMachineService. */
+  vmNames: readonly string[]
+  podLabels: readonly Record<string, string>[]
+}
+
+export type FormOptions = Pick<ExportOptions, 'vmApi' | 'clusterApi'>
+
+export interface BuiltObject {
+  object: KubeObject
+  comments: ObjectComment[]
+}
+
+/** A workload as the lab holds it: kind, name and spec (with its `extra` when imported). */
+export interface WorkloadLike {
+  kind: Kind
+  name: string
+  spec: Record<string, unknown>
+}
+
+/** The VM API: the option when set, else the version the object was read in, else v1alpha3. */
+export function vmApiFor(extra: ExtraFields | undefined, option: VmApi | undefined): VmApi {
+  if (option) return option
+  const read = VM_APIS.find((v) => extra?.apiVersion === `vmoperator.vmware.com/${v}`)
+  return read ?? 'v1alpha3'
+}
+
+const plain = (object: KubeObject): BuiltObject => ({ object, comments: [] })
+
+/** The lab's object for one workload node; null for kinds that are not Kubernetes objects. */
+export function workloadObjectInForm(
+  node: WorkloadLike,
+  ctx: WorkloadContext,
+  options: FormOptions,
+): BuiltObject | null {
+  const { name } = node
+  switch (node.kind) {
+    case 'pod':
+      return plain(podObject(name, ctx.ns, node.spec as SpecOf<'pod'>))
+    case 'deployment':
+      return plain(deploymentObject(name, ctx.ns, node.spec as SpecOf<'deployment'>))
+    case 'pvc':
+      return plain(pvcObject(name, ctx.ns, node.spec as SpecOf<'pvc'>))
+    case 'service': {
+      const spec = node.spec as SpecOf<'service'>
+      const readKind = spec.extra?.kind
+      const forVms =
+        readKind === 'VirtualMachineService' ||
+        (readKind !== 'Service' && selectsOnlyVms(spec.selector, ctx.vmNames, ctx.podLabels))
+      return plain(
+        forVms
+          ? vmServiceObject(name, ctx.ns, spec, vmApiFor(spec.extra, options.vmApi))
+          : serviceObject(name, ctx.ns, spec),
+      )
+    }
+    case 'vm': {
+      const spec = node.spec as SpecOf<'vm'>
+      return vmObject(name, ctx.ns, spec, vmApiFor(spec.extra, options.vmApi), ctx.network)
+    }
+    case 'tkc': {
+      const spec = node.spec as SpecOf<'tkc'>
+      return plain(clusterObject(name, ctx.ns, spec, clusterFormFor(spec, options.clusterApi)))
+    }
+    case 'opaque': {
+      // An object the lab does not model: written back exactly as it was read.
+      const manifest = (node.spec as SpecOf<'opaque'>).manifest
+      return typeof manifest.kind === 'string' ? plain(manifest as KubeObject) : null
+    }
+    case 'vcenter':
+    case 'cluster':
+    case 'host':
+    case 'storage-policy':
+    case 'content-library':
+    case 'network':
+    case 'supervisor':
+    case 'namespace':
+    case 'control-plane-vm':
+    case 'spherelet':
+    case 'vm-class':
+    case 'vm-image':
+    case 'namespace-network':
+      return null
+  }
+}
+
+const matches = (selector: Record<string, string>, labels: Record<string, string>) =>
+  Object.entries(selector).every(([k, v]) => labels[k] === v)
+
+/** A Service is a VirtualMachineService when its selector picks lab VMs and no pods. */
+export function selectsOnlyVms(
+  selector: Record<string, string>,
+  vmNames: readonly string[],
+  podLabels: readonly Record<string, string>[],
+): boolean {
+  if (Object.keys(selector).length === 0) return false
+  const vm = vmNames.some((name) => matches(selector, { [VM_SELECTOR_LABEL]: name }))
+  return vm && !podLabels.some((labels) => matches(selector, labels))
+}
