@@ -32,98 +32,144 @@ function hostDown(host: StateRecord, spherelet: StateRecord | undefined, isPod: 
   return null
 }
 
+/** Why kube-scheduler's NodeResourcesFit rejects a host for these requests, or null. */
+function kubeFit(h: StateRecord, kube: { cpuMillis: number; memoryMiB: number }): string | null {
+  const capMem = num(h, 'capacityMemoryMiB')
+  const allocCpu = (num(h, 'capacityCpuMhz') / num(h, 'mhzPerCore')) * 1000
+  const usedCpu = num(h, 'podCpuMillis') + kube.cpuMillis
+  const usedMem = num(h, 'podMemoryMiB') + kube.memoryMiB
+  return usedCpu > allocCpu
+    ? `Insufficient cpu: ${usedCpu}m requested of ${allocCpu}m allocatable`
+    : usedMem > capMem
+      ? `Insufficient memory: ${gib(usedMem)} requested of ${gib(capMem)} allocatable`
+      : null
+}
+
+function kubeVerdicts(
+  h: StateRecord,
+  down: string | null,
+  kube: { cpuMillis: number; memoryMiB: number },
+): FilterVerdict[] {
+  const fit = kubeFit(h, kube)
+  return [
+    down === null ? READY_PASS : { filter: 'NodeReady', pass: false, reason: down },
+    fit === null ? FIT_PASS : { filter: 'NodeResourcesFit', pass: false, reason: fit },
+  ]
+}
+
+/** kube-scheduler's LeastAllocated score (0-100) of a host that passed the filters. */
+function kubeScore(h: StateRecord, kube: { cpuMillis: number; memoryMiB: number }): number {
+  const allocCpu = (num(h, 'capacityCpuMhz') / num(h, 'mhzPerCore')) * 1000
+  const capMem = num(h, 'capacityMemoryMiB')
+  const usedCpu = num(h, 'podCpuMillis') + kube.cpuMillis
+  const usedMem = num(h, 'podMemoryMiB') + kube.memoryMiB
+  return Math.round(((1 - usedCpu / allocCpu + (1 - usedMem / capMem)) / 2) * 100)
+}
+
+/** Why DRS rejects a host: down (VMs; pods met NodeReady), avoided, or short of unreserved capacity. */
+function drsProblem(id: string, h: StateRecord, down: string | null, need: PlacementNeed): string | null {
+  const needCpu = millisToMhz(need.reserveCpuMillis, num(h, 'mhzPerCore'))
+  const needMem = need.reserveMemoryMiB + need.overheadMemoryMiB
+  const unreservedCpu = num(h, 'capacityCpuMhz') - num(h, 'reservedCpuMhz')
+  const unreservedMem = num(h, 'capacityMemoryMiB') - num(h, 'reservedMemoryMiB')
+  return (
+    (need.kube === undefined ? down : null) ??
+    need.avoid?.get(id) ??
+    (unreservedCpu < needCpu
+      ? `unreserved CPU ${unreservedCpu} MHz < ${needCpu} MHz reservation`
+      : unreservedMem < needMem
+        ? `unreserved memory ${gib(unreservedMem)} < ${gib(need.reserveMemoryMiB)} reservation + ${gib(need.overheadMemoryMiB)} overhead`
+        : null)
+  )
+}
+
+/** DRS's preference among feasible hosts: lower active memory, then lower active CPU (per mille). */
+const drsRank = (h: StateRecord) => [
+  permille(num(h, 'activeMemoryMiB'), num(h, 'capacityMemoryMiB')),
+  permille(num(h, 'activeCpuMhz'), num(h, 'capacityCpuMhz')),
+]
+
+/**
+ * True when DRS prefers `a` over `b`. On an exact tie the host listed first (host ids in order)
+ * wins: DRS publishes no tie rule, so the lab takes a fixed one (assumed), which keeps placement
+ * independent of the seed and lets `validate` predict it.
+ */
+const prefers = (a: readonly number[], b: readonly number[]) =>
+  a[0]! < b[0]! || (a[0] === b[0] && a[1]! < b[1]!)
+
+const downOf = (state: EngineState, id: string, isPod: boolean) =>
+  hostDown(state.hosts[id]!, state.objects[`${id}/spherelet`], isPod)
+
+/**
+ * The host a placement picks, without the table: the same verdicts and order as `place`, for
+ * `validate`'s quiet pass. `stage` says who left no host: kube-scheduler's filters or DRS.
+ */
+export function pickHost(
+  state: EngineState,
+  hostIds: readonly string[],
+  need: PlacementNeed,
+): { host: string | null; stage: 'kube' | 'drs' } {
+  let best: string | null = null
+  let bestRank: number[] = []
+  let passedKube = need.kube === undefined
+  for (const id of hostIds) {
+    const h = state.hosts[id]
+    if (!h) continue
+    const down = downOf(state, id, need.kube !== undefined)
+    if (need.kube && (down !== null || kubeFit(h, need.kube) !== null)) continue
+    passedKube = true
+    if (drsProblem(id, h, down, need) !== null) continue
+    const rank = drsRank(h)
+    if (best === null || prefers(rank, bestRank)) {
+      best = id
+      bestRank = rank
+    }
+  }
+  return { host: best, stage: passedKube ? 'drs' : 'kube' }
+}
+
 /**
  * Explained placement (DOMAIN.md 5). For a vSphere Pod kube-scheduler filters (node ready,
  * NodeResourcesFit on requests) and scores (LeastAllocated), then DRS takes the feasible hosts
  * and keeps those whose unreserved capacity covers reservation + overhead, preferring lower
- * active memory, then lower active CPU; `tieBreak` (0..1, seeded) settles exact ties.
+ * active memory, then lower active CPU; exact ties go to the first host in order (`prefers`).
  */
-export function place(
-  state: EngineState,
-  hostIds: readonly string[],
-  need: PlacementNeed,
-  tieBreak: number,
-): Placement {
+export function place(state: EngineState, hostIds: readonly string[], need: PlacementNeed): Placement {
   const isPod = need.kube !== undefined
   const rows: PlacementRow[] = []
+  let chosen: PlacementRow | undefined
+  let chosenRank: number[] = []
   for (const id of hostIds) {
     const h = state.hosts[id]
     if (!h) continue
-    const mhz = num(h, 'mhzPerCore')
-    const capCpu = num(h, 'capacityCpuMhz')
-    const capMem = num(h, 'capacityMemoryMiB')
-    const unreservedCpu = capCpu - num(h, 'reservedCpuMhz')
-    const unreservedMem = capMem - num(h, 'reservedMemoryMiB')
-    const needCpu = millisToMhz(need.reserveCpuMillis, mhz)
-    const needMem = need.reserveMemoryMiB + need.overheadMemoryMiB
-    const down = hostDown(h, state.objects[`${id}/spherelet`], isPod)
-    const filters: FilterVerdict[] = []
-    let score: number | null = null
-    if (need.kube) {
-      filters.push(down === null ? READY_PASS : { filter: 'NodeReady', pass: false, reason: down })
-      const allocCpu = (capCpu / mhz) * 1000
-      const usedCpu = num(h, 'podCpuMillis') + need.kube.cpuMillis
-      const usedMem = num(h, 'podMemoryMiB') + need.kube.memoryMiB
-      const fit =
-        usedCpu > allocCpu
-          ? `Insufficient cpu: ${usedCpu}m requested of ${allocCpu}m allocatable`
-          : usedMem > capMem
-            ? `Insufficient memory: ${gib(usedMem)} requested of ${gib(capMem)} allocatable`
-            : null
-      filters.push(fit === null ? FIT_PASS : { filter: 'NodeResourcesFit', pass: false, reason: fit })
-      if (filters.every((f) => f.pass))
-        score = Math.round(((1 - usedCpu / allocCpu + (1 - usedMem / capMem)) / 2) * 100)
-    }
-    const reachesDrs = need.kube ? score !== null : true
-    let drs: PlacementRow['drs'] = null
-    if (reachesDrs) {
-      const avoid = need.avoid?.get(id)
-      const why =
-        (!isPod ? down : null) ??
-        avoid ??
-        (unreservedCpu < needCpu
-          ? `unreserved CPU ${unreservedCpu} MHz < ${needCpu} MHz reservation`
-          : unreservedMem < needMem
-            ? `unreserved memory ${gib(unreservedMem)} < ${gib(need.reserveMemoryMiB)} reservation + ${gib(need.overheadMemoryMiB)} overhead`
-            : null)
-      drs = why === null ? DRS_PASS : { pass: false, reason: why }
-    }
-    rows.push({
+    const down = downOf(state, id, isPod)
+    const filters = need.kube ? kubeVerdicts(h, down, need.kube) : []
+    const kubeOk = filters.every((f) => f.pass)
+    const score = need.kube && kubeOk ? kubeScore(h, need.kube) : null
+    const why = kubeOk ? drsProblem(id, h, down, need) : null
+    const row: PlacementRow = {
       host: id,
       hostName: String(h['name'] ?? id),
       filters,
       score,
-      unreservedCpuMhz: unreservedCpu,
-      unreservedMemoryMiB: unreservedMem,
-      needCpuMhz: needCpu,
-      needMemoryMiB: needMem,
+      unreservedCpuMhz: num(h, 'capacityCpuMhz') - num(h, 'reservedCpuMhz'),
+      unreservedMemoryMiB: num(h, 'capacityMemoryMiB') - num(h, 'reservedMemoryMiB'),
+      needCpuMhz: millisToMhz(need.reserveCpuMillis, num(h, 'mhzPerCore')),
+      needMemoryMiB: need.reserveMemoryMiB + need.overheadMemoryMiB,
       activeCpuMhz: num(h, 'activeCpuMhz'),
       activeMemoryMiB: num(h, 'activeMemoryMiB'),
-      drs,
+      drs: !kubeOk ? null : why === null ? DRS_PASS : { pass: false, reason: why },
       chosen: false,
-    })
-  }
-  // DRS prefers lower active memory, then lower active CPU (per mille of capacity).
-  const feasible: { row: PlacementRow; mem: number; cpu: number }[] = []
-  for (const row of rows)
-    if (row.drs?.pass === true) {
-      const h = state.hosts[row.host]!
-      feasible.push({
-        row,
-        mem: permille(row.activeMemoryMiB, num(h, 'capacityMemoryMiB')),
-        cpu: permille(row.activeCpuMhz, num(h, 'capacityCpuMhz')),
-      })
     }
-  feasible.sort((a, b) => a.mem - b.mem || a.cpu - b.cpu)
-  let chosen: PlacementRow | undefined
-  const first = feasible[0]
-  if (first) {
-    let ties = 1
-    while (ties < feasible.length && feasible[ties]!.mem === first.mem && feasible[ties]!.cpu === first.cpu)
-      ties++
-    chosen = (feasible[Math.floor(tieBreak * ties)] ?? first).row
-    chosen.chosen = true
+    rows.push(row)
+    if (row.drs?.pass !== true) continue
+    const rank = drsRank(h)
+    if (!chosen || prefers(rank, chosenRank)) {
+      chosen = row
+      chosenRank = rank
+    }
   }
+  if (chosen) chosen.chosen = true
   return {
     by: isPod ? 'kube-scheduler+drs' : 'drs',
     rows,

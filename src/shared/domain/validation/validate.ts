@@ -34,7 +34,7 @@ export function validateTopology(topology: Topology, resolved?: ResolvedTopology
       for (const f of (Array.isArray(found) ? found : [found]) as readonly Finding[])
         out.push({
           severity: rule.severity,
-          code: rule.code,
+          code: f.code ?? rule.code,
           objectId: f.objectId ?? node.id,
           message: f.message,
           hint: f.hint,

@@ -3,7 +3,7 @@ import { status, takeIp } from '../accounting'
 import { LANES } from '../lanes'
 import type { Planner } from '../planner'
 import { STATUS } from '../state'
-import { realiseVm, vmPrereqProblem, type VmJob } from './vm-lifecycle'
+import { realiseVm, vmClassOf, vmPrereqProblem, type VmJob } from './vm-lifecycle'
 
 /** A Tanzu Kubernetes Cluster or Cluster API Cluster: DOMAIN.md 4e. */
 export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
@@ -64,7 +64,7 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
     id: `${id}/${n.pool}-${n.i + 1}`,
     name: `${tkc.name}-${n.pool === 'cp' ? 'control-plane' : n.pool}-${n.i + 1}`,
     nsId,
-    className: n.vmClass,
+    className: vmClassOf(p, scope, n.vmClass).name,
     storageClass: n.storageClass,
     sequence: 'tkc' as const,
     kind: 'tkc-node' as const,
@@ -72,7 +72,7 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
     powerOn: true,
   }))
   for (const n of nodes) {
-    const problem = vmPrereqProblem(p, scope, n.className, n.storageClass)
+    const problem = vmPrereqProblem(p, scope, n.storageClass)
     if (problem) {
       fail(
         LANES.capi,

@@ -1,17 +1,18 @@
 import { formatMemory } from '../../domain/units'
-import { defaultVmClass, type VmClass } from '../../domain/vm-classes'
+import { storageClassFor, vmClassFor } from '../../domain/defaults'
+import type { VmClass } from '../../domain/vm-classes'
 import { giveIp, holdOn, nsHold, release, status, takeIp } from '../accounting'
 import { hostdLane, LANES } from '../lanes'
 import { place } from '../placement'
 import type { Change, Planner } from '../planner'
 import type { NsScope } from '../scope'
 import { millisToMhz, VM_OVERHEAD_MIB } from '../sizing'
+import { exceededText, quotaExceeded, reservationExceeded, storageWants, VM_DISK_MIB } from '../quota'
 import { STATUS } from '../state'
 import type { Sequence } from '../types'
 import { addressOf } from './pod'
 
-/** Disk of a VM: from its image, which the lab does not model; TKR OVAs are 16 GB (DOMAIN.md 6.1), assumed for all. */
-export const VM_DISK_MIB = 16 * 1024
+export { VM_DISK_MIB }
 
 /** A VM to realise: a VM Service VM, or a node of a Kubernetes cluster. */
 export interface VmJob {
@@ -27,42 +28,40 @@ export interface VmJob {
   powerOn: boolean
 }
 
-/** The storage class a request means: its own, or the namespace's first policy when empty. */
-export const effectiveStorageClass = (scope: NsScope, sc: string) =>
-  sc !== '' ? sc : (scope.spec.storage[0]?.policy ?? '')
+/**
+ * The storage class a request means, from the domain's resolver (domain/defaults.ts): its own,
+ * or the namespace's only policy. Admission refused the ones it cannot resolve.
+ */
+export function effectiveStorageClass(scope: NsScope, sc: string): string {
+  const chosen = storageClassFor({ name: scope.ns.name, spec: scope.spec }, sc, '')
+  return chosen.ok ? chosen.value : sc
+}
 
-/** VM Operator's prerequisite conditions (DOMAIN.md 4d step 4): null when all are met. */
+/** The VM class a request means, resolved to its size (admission refused the unknown ones). */
+export function vmClassOf(p: Planner, scope: NsScope, name: string): VmClass {
+  const chosen = vmClassFor(p.r, { name: scope.ns.name, spec: scope.spec }, name, '')
+  if (!chosen.ok)
+    throw new Error(`VM class ${name} was admitted but does not resolve: ${chosen.refusal.reason}`)
+  return chosen.value
+}
+
+/**
+ * VM Operator's storage prerequisite (DOMAIN.md 4d step 4): the disk against the storage quotas.
+ * Class, storage class and image were checked at admission (engine/admission.ts).
+ */
 export function vmPrereqProblem(
   p: Planner,
   scope: NsScope,
-  className: string,
   storageClass: string,
 ): { code: string; reason: string } | null {
-  const cls = defaultVmClass(className)
-  if (!cls || !scope.spec.vmClasses.includes(className))
-    return {
-      code: 'vm-class-not-bound',
-      reason: `VirtualMachineClassReady=False: class ${className} is not bound to namespace ${scope.ns.name}`,
-    }
-  const sc = effectiveStorageClass(scope, storageClass)
-  if (!scope.spec.storage.some((s) => s.policy === sc))
-    return {
-      code: 'storage-class-not-bound',
-      reason: `VirtualMachineStorageReady=False: storage class ${sc || '(none)'} is not a storage policy of namespace ${scope.ns.name}`,
-    }
-  for (const [key, label] of [
-    ['storageMiB', 'requests.storage'],
-    [`storage/${sc}`, `${sc}.storageclass.storage.k8s.io/requests.storage`],
-  ] as const) {
-    const quota = p.get('namespaces', scope.ns.id, `quota:${key}`)
-    const used = p.num('namespaces', scope.ns.id, key)
-    if (quota !== null && used + VM_DISK_MIB > Number(quota))
-      return {
-        code: 'quota-exceeded',
-        reason: `VirtualMachineStorageReady=False: exceeded quota: ${label}, requested: ${VM_DISK_MIB}, used: ${used}, limited: ${quota}`,
-      }
-  }
-  return null
+  const over = quotaExceeded(
+    p.state,
+    scope.ns.id,
+    storageWants(effectiveStorageClass(scope, storageClass), VM_DISK_MIB),
+  )
+  return over
+    ? { code: 'quota-exceeded', reason: `VirtualMachineStorageReady=False: ${exceededText(over)}` }
+    : null
 }
 
 /** Gives back a VM's host hold and IP. */
@@ -81,7 +80,7 @@ export function releaseVmResources(p: Planner, id: string): Change[] {
 export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   const { id } = job
   const base = { sequence: job.sequence, object: id }
-  const cls = defaultVmClass(job.className) as VmClass
+  const cls = vmClassOf(p, scope, job.className)
   const failWith = (
     actor: string,
     target: string,
@@ -129,14 +128,8 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   })
   if (p.interrupted.has(id)) return false
 
-  const rpLimit = p.get('namespaces', scope.ns.id, 'quota:cpuMhz')
-  const rpMem = p.get('namespaces', scope.ns.id, 'quota:memoryMiB')
   const resCpuNs = millisToMhz(cls.reservedCpuMillis, scope.mhzPerCore)
-  if (
-    (rpLimit !== null && p.num('namespaces', scope.ns.id, 'reservedCpuMhz') + resCpuNs > Number(rpLimit)) ||
-    (rpMem !== null &&
-      p.num('namespaces', scope.ns.id, 'reservedMemoryMiB') + cls.reservedMemoryMiB > Number(rpMem))
-  )
+  if (reservationExceeded(p.state, scope.ns.id, resCpuNs, cls.reservedMemoryMiB))
     return failWith(
       LANES.vmop,
       LANES.vcenter,
@@ -145,16 +138,11 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
       'namespace-limit-reached',
       `namespace ${scope.ns.name} CPU/memory limit reached: the reservation does not fit under the resource pool limit`,
     )
-  const placement = place(
-    p.state,
-    scope.hostIds,
-    {
-      reserveCpuMillis: cls.reservedCpuMillis,
-      reserveMemoryMiB: cls.reservedMemoryMiB,
-      overheadMemoryMiB: VM_OVERHEAD_MIB,
-    },
-    p.rand(),
-  )
+  const placement = place(p.state, scope.hostIds, {
+    reserveCpuMillis: cls.reservedCpuMillis,
+    reserveMemoryMiB: cls.reservedMemoryMiB,
+    overheadMemoryMiB: VM_OVERHEAD_MIB,
+  })
   const hostId = placement.chosen
   if (hostId === null) {
     const why = `VirtualMachineConditionPlacementReady=False (InsufficientResources): ${placement.explanation}`
