@@ -1,7 +1,8 @@
 import type { Problem } from '../domain/problems'
+import { resolveTopology } from '../domain/resolve'
 import type { SpecOf } from '../domain/specs'
 import type { LabNode, Topology } from '../domain/topology'
-import { clusterApiFor, clusterObject } from './cluster-objects'
+import { clusterObject } from './cluster-objects'
 import { compareObjects, type ExportedObject, type KubeObject } from './kube-object'
 import { VM_SELECTOR_LABEL } from './lab-annotations'
 import { labContext, slowestCoreMhz, supervisorOfNamespace, type LabContext } from './lab-context'
@@ -15,6 +16,7 @@ import {
   type NamespaceContext,
 } from './namespace-objects'
 import type { ExportOptions } from './options'
+import { workloadResolver, type WorkloadResolver } from './resolved-workload'
 import { vmObject, vmServiceObject } from './vm-objects'
 import { deploymentObject, podObject, pvcObject, serviceObject } from './workload-objects'
 
@@ -29,6 +31,7 @@ export function buildManifests(
   const lab = labContext(topology)
   const out: ExportedObject[] = []
   const problems: Problem[] = []
+  const res = workloadResolver(resolveTopology(topology), options, problems)
   for (const ns of topology.nodes) {
     if (ns.kind !== 'namespace') continue
     const ctx = namespaceContext(lab, ns)
@@ -45,8 +48,7 @@ export function buildManifests(
     const podLabels = children
       .filter((c) => c.kind === 'pod' || c.kind === 'deployment')
       .map((c) => workloadLabels(c))
-    for (const node of children)
-      add(node, workloadObject(node, ns.name, options, networkType(lab, ns), vmNames, podLabels, problems))
+    for (const node of children) add(node, workloadObject(node, ns, res, vmNames, podLabels, problems))
   }
   out.sort((a, b) => compareObjects(a.object, b.object))
   return { objects: out, problems }
@@ -54,13 +56,13 @@ export function buildManifests(
 
 function workloadObject(
   node: LabNode,
-  ns: string,
-  options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>,
-  network: 'nsx' | 'vds',
+  nsNode: LabNode,
+  res: WorkloadResolver,
   vmNames: readonly string[],
   podLabels: readonly Record<string, string>[],
   problems: Problem[],
 ): Built | null {
+  const ns = nsNode.name
   switch (node.kind) {
     case 'pod': {
       const spec = node.spec as SpecOf<'pod'>
@@ -77,20 +79,28 @@ function workloadObject(
     case 'deployment':
       return plain(deploymentObject(node.name, ns, node.spec as SpecOf<'deployment'>))
     case 'pvc':
-      return plain(pvcObject(node.name, ns, node.spec as SpecOf<'pvc'>))
+      return plain(pvcObject(node.name, ns, res.pvc(nsNode, node, node.spec as SpecOf<'pvc'>)))
     case 'service': {
       const spec = node.spec as SpecOf<'service'>
       return plain(
         selectsOnlyVms(spec.selector, vmNames, podLabels)
-          ? vmServiceObject(node.name, ns, spec, options.vmApi)
+          ? vmServiceObject(node.name, ns, spec, res.vmApi(nsNode))
           : serviceObject(node.name, ns, spec),
       )
     }
     case 'vm':
-      return vmObject(node.name, ns, node.spec as SpecOf<'vm'>, options.vmApi, network)
+      return vmObject(
+        node.name,
+        ns,
+        res.vm(nsNode, node, node.spec as SpecOf<'vm'>),
+        res.vmApi(nsNode),
+        res.network(nsNode),
+      )
     case 'tkc': {
       const spec = node.spec as SpecOf<'tkc'>
-      return plain(clusterObject(node.name, ns, spec, clusterApiFor(spec, options.clusterApi)))
+      return plain(
+        clusterObject(node.name, ns, res.tkc(nsNode, node, spec), res.clusterApi(nsNode, node, spec)),
+      )
     }
     case 'opaque':
       return plain(opaqueObject(node))
@@ -147,10 +157,4 @@ function namespaceContext(ctx: LabContext, ns: LabNode): NamespaceContext {
     clusterName: cluster?.name ?? '',
     mhzPerCore: slowestCoreMhz(ctx, cluster),
   }
-}
-
-function networkType(ctx: LabContext, ns: LabNode): 'nsx' | 'vds' {
-  const supervisor = supervisorOfNamespace(ctx, ns)
-  const network = supervisor ? ctx.networkOf(supervisor) : undefined
-  return network ? (network.spec as SpecOf<'network'>).type : 'nsx'
 }

@@ -10,11 +10,6 @@ import type { ClusterApi } from './options'
 
 type TkcSpecT = SpecOf<'tkc'>
 
-/** The API a cluster is written in: the option when set, else the cluster's own. */
-export function clusterApiFor(spec: TkcSpecT, option: ClusterApi | undefined): ClusterApi {
-  return option ?? (spec.api === 'capi' ? 'capi-v1beta1' : 'tkc-v1alpha3')
-}
-
 export function clusterObject(name: string, ns: string, spec: TkcSpecT, api: ClusterApi): KubeObject {
   return api === 'capi-v1beta1' ? capiCluster(name, ns, spec) : tkc(name, ns, spec, api)
 }

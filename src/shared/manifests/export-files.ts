@@ -1,5 +1,7 @@
 import type { Problem } from '../domain/problems'
-import type { Topology } from '../domain/topology'
+import { clusterApiFor, vmApiFor } from '../domain/defaults'
+import { resolveTopology } from '../domain/resolve'
+import type { LabNode, Topology } from '../domain/topology'
 import { buildManifests } from './build-manifests'
 import type { ExportedObject } from './kube-object'
 import { labContext } from './lab-context'
@@ -24,29 +26,34 @@ export const MANIFESTS_FILE = 'manifests.yaml'
 export const MANIFESTS_DIR = 'manifests'
 export const VCENTER_DIR = 'vcenter'
 
-function describeApis(options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>): string {
+/** The API versions written, as the domain resolver picks them for the lab's vCenter. */
+function describeApis(topology: Topology, options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>): string {
   const clusters = {
     'tkc-v1alpha3': 'TanzuKubernetesCluster run.tanzu.vmware.com/v1alpha3',
     'tkc-v1alpha2': 'TanzuKubernetesCluster run.tanzu.vmware.com/v1alpha2',
     'capi-v1beta1': 'Cluster cluster.x-k8s.io/v1beta1 (class tanzukubernetescluster)',
   }
+  const r = resolveTopology(topology)
+  const versions = new Set(r.ofKind('vcenter').map((v) => r.spec(v as LabNode & { kind: 'vcenter' }).version))
+  const version = versions.size === 1 ? [...versions][0] : undefined
+  const vmApi = vmApiFor(version, options.vmApi)
+  const tkc = clusterApiFor(version, 'tkc')
   const cluster = options.clusterApi
     ? clusters[options.clusterApi]
-    : 'as each cluster is set (TKC v1alpha3 or Cluster v1beta1)'
-  return `VirtualMachine: vmoperator.vmware.com/${options.vmApi}; clusters: ${cluster}.`
+    : `as each cluster is set (${tkc.ok ? `TKC ${tkc.value.slice(4)}` : 'no TKC version'} or Cluster v1beta1)`
+  const vm = vmApi.ok
+    ? `vmoperator.vmware.com/${vmApi.value}`
+    : `none (vCenter ${version ?? '?'} serves none)`
+  return `VirtualMachine: ${vm}; clusters: ${cluster}.`
 }
 
-function header(
-  labName: string,
-  options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>,
-  apply: string,
-): string {
+function header(labName: string, apis: string, apply: string): string {
   return fileHeader([
     `Produced by Pacific Lab from the lab "${labName}".`,
     `What to apply on the Supervisor, in apply order: ${apply}`,
     'vCenter itself creates the Namespace, ResourceQuota, LimitRange and RoleBindings from the',
     'namespace request in vcenter/; they are written here so the design reads complete.',
-    describeApis(options),
+    apis,
     'Comments marked "inferred" or "lab" are the lab\'s choices where the product is not documented.',
   ])
 }
@@ -86,10 +93,11 @@ export function exportFiles(topology: Topology, labName: string, options: Export
   const { objects, problems } = buildManifests(topology, options)
   const requests = vcenterRequests(labContext(topology))
   const files: ExportFile[] = []
+  const apis = describeApis(topology, options)
   if (options.format === 'yaml') {
     files.push({
       path: MANIFESTS_FILE,
-      content: renderDocuments(header(labName, options, `kubectl apply -f ${MANIFESTS_FILE}`), objects),
+      content: renderDocuments(header(labName, apis, `kubectl apply -f ${MANIFESTS_FILE}`), objects),
     })
   } else {
     const byFolder = new Map<string, ExportedObject[]>()
@@ -102,7 +110,7 @@ export function exportFiles(topology: Topology, labName: string, options: Export
         files.push({
           path: `${MANIFESTS_DIR}/${safeName(folder)}/${name}`,
           content:
-            header(labName, options, `kubectl apply -R -f ${MANIFESTS_DIR}/`) + '---\n' + renderDocument(o),
+            header(labName, apis, `kubectl apply -R -f ${MANIFESTS_DIR}/`) + '---\n' + renderDocument(o),
         })
       })
     }

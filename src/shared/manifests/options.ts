@@ -1,28 +1,26 @@
 import { z } from 'zod'
 
-/** vm-operator API versions the export can write (DOMAIN.md 3.1). */
-export const VM_APIS = ['v1alpha1', 'v1alpha2', 'v1alpha3'] as const
-export type VmApi = (typeof VM_APIS)[number]
+import { CLUSTER_APIS, VM_APIS } from '../domain/rules/versions'
 
-/** How Kubernetes clusters are written (DOMAIN.md 3.4, 3.5). */
-export const CLUSTER_APIS = ['tkc-v1alpha3', 'tkc-v1alpha2', 'capi-v1beta1'] as const
-export type ClusterApi = (typeof CLUSTER_APIS)[number]
+/** The API versions the export writes are domain data: which vCenter serves which is there too. */
+export { CLUSTER_APIS, VM_APIS, type ClusterApi, type VmApi } from '../domain/rules/versions'
 
 export const EXPORT_FORMATS = ['yaml', 'dir', 'zip'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /**
- * Export choices. `clusterApi` unset follows each cluster's own `api` (tkc: TKC v1alpha3,
- * capi: Cluster v1beta1); set, it writes every cluster that way.
+ * Export choices. Unset, `vmApi` is the newest the lab's vCenter serves and `clusterApi` follows
+ * each cluster's own `api` in the newest version served (domain/defaults.ts); set, every object
+ * is written that way, and a version the vCenter does not serve is refused.
  */
 export const ExportOptions = z.object({
-  vmApi: z.enum(VM_APIS).default('v1alpha3'),
+  vmApi: z.enum(VM_APIS).optional(),
   clusterApi: z.enum(CLUSTER_APIS).optional(),
   format: z.enum(EXPORT_FORMATS).default('yaml'),
 })
 export type ExportOptions = z.output<typeof ExportOptions>
 
-export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { vmApi: 'v1alpha3', format: 'yaml' }
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = { format: 'yaml' }
 
 /** What each exported apiVersion is validated against; shown in the export dialog and the docs. */
 export interface SchemaCoverage {

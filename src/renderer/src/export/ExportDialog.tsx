@@ -28,7 +28,7 @@ interface File {
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const snapshot = useLabStore(selectSnapshot)
   const [format, setFormat] = useState<ExportFormat>('yaml')
-  const [vmApi, setVmApi] = useState<VmApi>('v1alpha3')
+  const [vmApi, setVmApi] = useState<VmApi | ''>('')
   const [clusterApi, setClusterApi] = useState<ClusterApi | ''>('')
   const [files, setFiles] = useState<File[]>([])
   const [problems, setProblems] = useState<Problem[]>([])
@@ -39,7 +39,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   useEffect(() => {
     if (!open) return
     let stale = false
-    const options = { format, vmApi, ...(clusterApi ? { clusterApi } : {}) }
+    const options = { format, ...(vmApi ? { vmApi } : {}), ...(clusterApi ? { clusterApi } : {}) }
     void lab.exportManifests({ options }).then((result) => {
       if (stale) return
       if (!result.ok) {
@@ -110,8 +110,9 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             <select
               data-testid="export-vm-api"
               value={vmApi}
-              onChange={(e) => setVmApi(e.target.value as VmApi)}
+              onChange={(e) => setVmApi(e.target.value as VmApi | '')}
             >
+              <option value="">as the vCenter serves</option>
               {VM_APIS.map((v) => (
                 <option key={v} value={v}>
                   vmoperator {v}
