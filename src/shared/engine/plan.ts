@@ -18,7 +18,7 @@ import { initialState, SETTLED_OK, STATUS } from './state'
 import type { DeployedState, EngineState, Fault, Run, RunSummary } from './types'
 
 /** Order workloads start in within a namespace: volumes and services before what uses them. */
-const WORKLOAD_ORDER: readonly Kind[] = ['pvc', 'service', 'pod', 'deployment', 'vm', 'tkc']
+export const WORKLOAD_ORDER: readonly Kind[] = ['pvc', 'service', 'pod', 'deployment', 'vm', 'tkc']
 
 /**
  * Plans a run: the steps that take the platform from `deployed` (nothing when omitted) to

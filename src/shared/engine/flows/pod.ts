@@ -1,10 +1,10 @@
 import type { PodSpecT } from '../../domain/specs'
 import { formatMemory } from '../../domain/units'
-import { giveIp, holdOn, nsHold, release, status, takeIp } from '../accounting'
+import { giveIp, holdOn, nsHold, release, status, takeIp, type Hold, type Ledger } from '../accounting'
 import { crxLane, hostdLane, LANES, sphereletLane } from '../lanes'
 import { place } from '../placement'
 import type { Change, Draft, Planner } from '../planner'
-import { millisToMhz, POD_PADDING_MIB, podSize } from '../sizing'
+import { millisToMhz, POD_PADDING_MIB, podSize, type PodSize } from '../sizing'
 import { asDeltas, exceededText, podWants, quotaExceeded } from '../quota'
 import { STATUS } from '../state'
 
@@ -39,6 +39,26 @@ export function releasePodResources(p: Planner, id: string): Change[] {
   if (p.state.objects[`${id}/crx`])
     out.push(...status(`${id}/crx`, STATUS.deleted), ['objects', `${id}/crx`, 'host', null])
   return out
+}
+
+/** What a placed pod holds on a host of that core speed: its requests, reserved and active (assumed). */
+export function podHold(size: PodSize, mhzPerCore: number): Hold {
+  const cpu = millisToMhz(size.requestCpuMillis, mhzPerCore)
+  const memory = size.requestMemoryMiB + POD_PADDING_MIB
+  return {
+    cpuMhz: cpu,
+    memoryMiB: memory,
+    podCpuMillis: size.requestCpuMillis,
+    podMemoryMiB: size.requestMemoryMiB,
+    activeCpuMhz: cpu,
+    activeMemoryMiB: memory,
+  }
+}
+
+/** The pod's sandbox cannot be larger than its host: "the vSphere Pod fails to deploy" [FD2]. */
+export function podExceedsHost(p: Ledger, hostId: string, size: PodSize): boolean {
+  const cores = p.num('hosts', hostId, 'capacityCpuMhz') / p.num('hosts', hostId, 'mhzPerCore')
+  return size.vcpus > cores || size.memoryMiB > p.num('hosts', hostId, 'capacityMemoryMiB')
 }
 
 /** A vSphere Pod's life: DOMAIN.md 4c, carrying the seed deck's seven steps. */
@@ -148,8 +168,6 @@ export function runPod(p: Planner, job: PodJob): void {
     return
   }
   const mhz = p.num('hosts', hostId, 'mhzPerCore')
-  const reserveCpu = millisToMhz(size.requestCpuMillis, mhz)
-  const reserveMem = size.requestMemoryMiB + POD_PADDING_MIB
   p.emit({
     ...base,
     actor: LANES.extension,
@@ -158,17 +176,7 @@ export function runPod(p: Planner, job: PodJob): void {
     seedStep: 2,
     text: `The scheduler extension asks vCenter; DRS picks ${placement.rows.find((r) => r.chosen)?.hostName}. ${placement.explanation} The binding is stored in etcd.`,
     placement,
-    set: [
-      ...status(id, STATUS.scheduled),
-      ...holdOn(p, id, hostId, {
-        cpuMhz: reserveCpu,
-        memoryMiB: reserveMem,
-        podCpuMillis: size.requestCpuMillis,
-        podMemoryMiB: size.requestMemoryMiB,
-        activeCpuMhz: reserveCpu,
-        activeMemoryMiB: reserveMem,
-      }),
-    ],
+    set: [...status(id, STATUS.scheduled), ...holdOn(p, id, hostId, podHold(size, mhz))],
   })
   finishPod(p, job, size)
 }
@@ -190,7 +198,7 @@ function finishPod(p: Planner, job: PodJob, size: ReturnType<typeof podSize>): v
 
   const cores = p.num('hosts', host(), 'capacityCpuMhz') / p.num('hosts', host(), 'mhzPerCore')
   const capMem = p.num('hosts', host(), 'capacityMemoryMiB')
-  if (size.vcpus > cores || size.memoryMiB > capMem) {
+  if (podExceedsHost(p, host(), size)) {
     const why = `the CRX needs ${size.vcpus} vCPU / ${formatMemory(size.memoryMiB)} (from its limits) but ${hostName()} has ${cores} cores / ${formatMemory(capMem)}: the configuration is created, however the vSphere Pod fails to deploy`
     fail(
       {

@@ -1,9 +1,10 @@
 import { formatMemory } from '../../domain/units'
 import { storageClassFor, vmClassFor } from '../../domain/defaults'
+import type { ResolvedTopology } from '../../domain/resolve'
 import type { VmClass } from '../../domain/vm-classes'
-import { giveIp, holdOn, nsHold, release, status, takeIp } from '../accounting'
+import { giveIp, holdOn, nsHold, release, status, takeIp, type Hold, type Ledger } from '../accounting'
 import { hostdLane, LANES } from '../lanes'
-import { place } from '../placement'
+import { place, type PlacementNeed } from '../placement'
 import type { Change, Planner } from '../planner'
 import type { NsScope } from '../scope'
 import { millisToMhz, VM_OVERHEAD_MIB } from '../sizing'
@@ -38,8 +39,8 @@ export function effectiveStorageClass(scope: NsScope, sc: string): string {
 }
 
 /** The VM class a request means, resolved to its size (admission refused the unknown ones). */
-export function vmClassOf(p: Planner, scope: NsScope, name: string): VmClass {
-  const chosen = vmClassFor(p.r, { name: scope.ns.name, spec: scope.spec }, name, '')
+export function vmClassOf(r: ResolvedTopology, scope: NsScope, name: string): VmClass {
+  const chosen = vmClassFor(r, { name: scope.ns.name, spec: scope.spec }, name, '')
   if (!chosen.ok)
     throw new Error(`VM class ${name} was admitted but does not resolve: ${chosen.refusal.reason}`)
   return chosen.value
@@ -64,8 +65,36 @@ export function vmPrereqProblem(
     : null
 }
 
+/** What DRS must find for a VM of this class: its reservation plus overhead. */
+export const vmNeed = (cls: VmClass): PlacementNeed => ({
+  reserveCpuMillis: cls.reservedCpuMillis,
+  reserveMemoryMiB: cls.reservedMemoryMiB,
+  overheadMemoryMiB: VM_OVERHEAD_MIB,
+})
+
+/** What a placed VM holds on a host of that core speed. */
+export function vmHold(cls: VmClass, mhzPerCore: number): Hold {
+  const cpu = millisToMhz(cls.reservedCpuMillis, mhzPerCore)
+  const memory = cls.reservedMemoryMiB + VM_OVERHEAD_MIB
+  return {
+    cpuMhz: cpu,
+    memoryMiB: memory,
+    podCpuMillis: 0,
+    podMemoryMiB: 0,
+    // A best-effort VM reserves nothing; its active usage is assumed to be half its size.
+    activeCpuMhz: cpu || Math.ceil((cls.vcpus * mhzPerCore) / 2),
+    activeMemoryMiB: cls.reservedMemoryMiB > 0 ? memory : Math.ceil(cls.memoryMiB / 2),
+  }
+}
+
+/** A VM cannot power on on a host smaller than its class. */
+export function vmExceedsHost(p: Ledger, hostId: string, cls: VmClass): boolean {
+  const cores = p.num('hosts', hostId, 'capacityCpuMhz') / p.num('hosts', hostId, 'mhzPerCore')
+  return cls.vcpus > cores || cls.memoryMiB > p.num('hosts', hostId, 'capacityMemoryMiB')
+}
+
 /** Gives back a VM's host hold and IP. */
-export function releaseVmResources(p: Planner, id: string): Change[] {
+export function releaseVmResources(p: Ledger, id: string): Change[] {
   const out: Change[] = [...release(p, id)]
   const pool = p.get('objects', id, 'ipPool')
   if (typeof pool === 'string')
@@ -80,7 +109,7 @@ export function releaseVmResources(p: Planner, id: string): Change[] {
 export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   const { id } = job
   const base = { sequence: job.sequence, object: id }
-  const cls = vmClassOf(p, scope, job.className)
+  const cls = vmClassOf(p.r, scope, job.className)
   const failWith = (
     actor: string,
     target: string,
@@ -138,11 +167,7 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
       'namespace-limit-reached',
       `namespace ${scope.ns.name} CPU/memory limit reached: the reservation does not fit under the resource pool limit`,
     )
-  const placement = place(p.state, scope.hostIds, {
-    reserveCpuMillis: cls.reservedCpuMillis,
-    reserveMemoryMiB: cls.reservedMemoryMiB,
-    overheadMemoryMiB: VM_OVERHEAD_MIB,
-  })
+  const placement = place(p.state, scope.hostIds, vmNeed(cls))
   const hostId = placement.chosen
   if (hostId === null) {
     const why = `VirtualMachineConditionPlacementReady=False (InsufficientResources): ${placement.explanation}`
@@ -160,7 +185,6 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   }
   const mhz = p.num('hosts', hostId, 'mhzPerCore')
   const resCpu = millisToMhz(cls.reservedCpuMillis, mhz)
-  const resMem = cls.reservedMemoryMiB + VM_OVERHEAD_MIB
   p.emit({
     ...base,
     actor: LANES.vmop,
@@ -170,15 +194,7 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
     placement,
     set: [
       ...status(id, STATUS.scheduled),
-      ...holdOn(p, id, hostId, {
-        cpuMhz: resCpu,
-        memoryMiB: resMem,
-        podCpuMillis: 0,
-        podMemoryMiB: 0,
-        // A best-effort VM reserves nothing; its active usage is assumed to be half its size.
-        activeCpuMhz: resCpu || Math.ceil((cls.vcpus * mhz) / 2),
-        activeMemoryMiB: cls.reservedMemoryMiB > 0 ? resMem : Math.ceil(cls.memoryMiB / 2),
-      }),
+      ...holdOn(p, id, hostId, vmHold(cls, mhz)),
       ...nsHold(p, id, scope.ns.id, { reservedCpuMhz: resCpuNs, reservedMemoryMiB: cls.reservedMemoryMiB }),
     ],
   })
@@ -194,8 +210,7 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
     set: status(id, STATUS.creatingVm),
   })
   if (p.interrupted.has(id)) return false
-  const cores = p.num('hosts', host(), 'capacityCpuMhz') / p.num('hosts', host(), 'mhzPerCore')
-  if (cls.vcpus > cores || cls.memoryMiB > p.num('hosts', host(), 'capacityMemoryMiB'))
+  if (vmExceedsHost(p, host(), cls))
     return failWith(
       LANES.vcenter,
       hostdLane(host()),

@@ -67,7 +67,7 @@ export function runVm(p: Planner, vm: LabNode & { kind: 'vm' }): void {
       id: vm.id,
       name: vm.name,
       nsId,
-      className: vmClassOf(p, scope, spec.className).name,
+      className: vmClassOf(p.r, scope, spec.className).name,
       storageClass: spec.storageClass,
       sequence: 'vm',
       kind: 'vm',
