@@ -1,11 +1,8 @@
-import type { Problem } from '../domain/problems'
+import { byObjectThenCode, type Problem } from '../domain/problems'
 import { resolveTopology, type ResolvedTopology } from '../domain/resolve'
 import type { Topology } from '../domain/topology'
 import { validateTopology } from '../domain/validation/validate'
 import { fitProblems } from './fit/fit-problems'
-
-const byObjectThenCode = (a: Problem, b: Problem) =>
-  a.objectId < b.objectId ? -1 : a.objectId > b.objectId ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0
 
 /**
  * The whole of `validate`: the domain's rules (validateTopology, cheap enough for every edit) and

@@ -37,10 +37,12 @@ function describeApis(topology: Topology, options: Pick<ExportOptions, 'vmApi' |
   const versions = new Set(r.ofKind('vcenter').map((v) => r.spec(v as LabNode & { kind: 'vcenter' }).version))
   const version = versions.size === 1 ? [...versions][0] : undefined
   const vmApi = vmApiFor(version, options.vmApi)
-  const tkc = clusterApiFor(version, 'tkc')
+  const written = [clusterApiFor(version, 'tkc'), clusterApiFor(version, 'capi')]
+    .filter((c) => c.ok)
+    .map((c) => (c.value === 'capi-v1beta1' ? 'Cluster v1beta1' : `TKC ${c.value.slice(4)}`))
   const cluster = options.clusterApi
     ? clusters[options.clusterApi]
-    : `as each cluster is set (${tkc.ok ? `TKC ${tkc.value.slice(4)}` : 'no TKC version'} or Cluster v1beta1)`
+    : `as each cluster is set (${written.join(' or ') || `none served by vCenter ${version ?? '?'}`})`
   const vm = vmApi.ok
     ? `vmoperator.vmware.com/${vmApi.value}`
     : `none (vCenter ${version ?? '?'} serves none)`
