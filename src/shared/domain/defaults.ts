@@ -7,6 +7,7 @@ import {
   servedApis,
   VM_APIS,
   FEATURES,
+  missingFeature,
   type ClusterApi,
   type ServedClusterApi,
   type VmApi,
@@ -130,7 +131,7 @@ export function vmApiFor(version: string | undefined, chosen?: VmApi): Choice<Vm
       refusal(
         'api-not-served',
         'apiserver',
-        `vCenter ${version} has no ${FEATURES['vm-service'].label} (it arrives with ${FEATURES['vm-service'].since}): kubectl would answer "no matches for kind VirtualMachine"`,
+        `${missingFeature(version ?? '', 'vm-service')}: kubectl would answer "no matches for kind VirtualMachine"`,
         `Choose vCenter ${FEATURES['vm-service'].since} or later, or remove the VM`,
       ),
     )

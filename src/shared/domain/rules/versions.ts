@@ -43,7 +43,7 @@ export const FEATURES = {
     unverified: 'the release that added AVI was not read; 7.0U2 is remembered',
   },
   'vm-service': {
-    label: 'the VM Service (VirtualMachine objects)',
+    label: 'VM Service (VirtualMachine objects)',
     since: '7.0U2a',
     source: '[FD4] "The vSphere 7.0 U2a update ... introduces the new VM service and VM operator"',
   },
@@ -58,7 +58,7 @@ export const FEATURES = {
     source: '[D8-ARCH] vSphere 8 docs GUID-AEC66840; enable_on_zones in the 8.0 API (EnableOnZonesSpec)',
   },
   'single-control-plane-vm': {
-    label: 'a Supervisor with one control-plane VM',
+    label: 'Supervisors with one control-plane VM',
     since: '9.0',
     source:
       'blogs.vmware.com 2025-07-14 "Single-Node vSphere Supervisor in VCF 9.0"; the 9.1 API ControlPlane count ("defaults to 3")',
