@@ -107,3 +107,9 @@ export function nsRelease(p: Ledger, objectId: string): Change[] {
   }
   return out
 }
+
+/** Whether a VM of this size cannot power on on the host: more vCPUs than cores, or more memory. */
+export function largerThanHost(p: Ledger, hostId: string, vcpus: number, memoryMiB: number): boolean {
+  const cores = p.num('hosts', hostId, 'capacityCpuMhz') / p.num('hosts', hostId, 'mhzPerCore')
+  return vcpus > cores || memoryMiB > p.num('hosts', hostId, 'capacityMemoryMiB')
+}

@@ -2,15 +2,14 @@ import { isWorkloadKind } from '../../domain/kinds'
 import { resolveTopology, type ResolvedTopology } from '../../domain/resolve'
 import { workloadRefusals } from '../../domain/rules/workloads'
 import type { LabNode, Topology } from '../../domain/topology'
-import { holdOn, nsHold, release, takeIp, type Ledger } from '../accounting'
+import { holdOn, largerThanHost, nsHold, release, takeIp, type Ledger } from '../accounting'
 import { replicaJob } from '../flows/deployment'
-import { podExceedsHost, podHold, type PodJob } from '../flows/pod'
+import { podHold, type PodJob } from '../flows/pod'
 import { clusterNodes } from '../flows/tkc'
 import {
   effectiveStorageClass,
   releaseVmResources,
   vmClassOf,
-  vmExceedsHost,
   vmHold,
   vmNeed,
   type VmJob,
@@ -147,7 +146,7 @@ function quietPod(q: QuietRun, scope: NsScope, job: PodJob, objectId: string): b
     })
   const host = pick.host
   q.apply(holdOn(q, job.id, host, podHold(size, q.num('hosts', host, 'mhzPerCore'))))
-  if (podExceedsHost(q, host, size)) {
+  if (largerThanHost(q, host, size.vcpus, size.memoryMiB)) {
     q.apply(release(q, job.id))
     return q.refuse({ ...unit, what: 'host-size', host, vcpus: size.vcpus, memoryMiB: size.memoryMiB })
   }
@@ -196,7 +195,7 @@ function quietVm(
     ...holdOn(q, job.id, host, vmHold(cls, q.num('hosts', host, 'mhzPerCore'))),
     ...nsHold(q, job.id, job.nsId, { reservedCpuMhz: resCpuNs, reservedMemoryMiB: cls.reservedMemoryMiB }),
   ])
-  if (vmExceedsHost(q, host, cls)) {
+  if (largerThanHost(q, host, cls.vcpus, cls.memoryMiB)) {
     q.apply(releaseVmResources(q, job.id))
     return q.refuse({ ...unit, what: 'host-size', host, vcpus: cls.vcpus, memoryMiB: cls.memoryMiB })
   }

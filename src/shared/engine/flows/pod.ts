@@ -1,6 +1,6 @@
 import type { PodSpecT } from '../../domain/specs'
 import { formatMemory } from '../../domain/units'
-import { giveIp, holdOn, nsHold, release, status, takeIp, type Hold, type Ledger } from '../accounting'
+import { giveIp, holdOn, largerThanHost, nsHold, release, status, takeIp, type Hold } from '../accounting'
 import { crxLane, hostdLane, LANES, sphereletLane } from '../lanes'
 import { place } from '../placement'
 import type { Change, Draft, Planner } from '../planner'
@@ -53,12 +53,6 @@ export function podHold(size: PodSize, mhzPerCore: number): Hold {
     activeCpuMhz: cpu,
     activeMemoryMiB: memory,
   }
-}
-
-/** The pod's sandbox cannot be larger than its host: "the vSphere Pod fails to deploy" [FD2]. */
-export function podExceedsHost(p: Ledger, hostId: string, size: PodSize): boolean {
-  const cores = p.num('hosts', hostId, 'capacityCpuMhz') / p.num('hosts', hostId, 'mhzPerCore')
-  return size.vcpus > cores || size.memoryMiB > p.num('hosts', hostId, 'capacityMemoryMiB')
 }
 
 /** A vSphere Pod's life: DOMAIN.md 4c, carrying the seed deck's seven steps. */
@@ -198,7 +192,8 @@ function finishPod(p: Planner, job: PodJob, size: ReturnType<typeof podSize>): v
 
   const cores = p.num('hosts', host(), 'capacityCpuMhz') / p.num('hosts', host(), 'mhzPerCore')
   const capMem = p.num('hosts', host(), 'capacityMemoryMiB')
-  if (podExceedsHost(p, host(), size)) {
+  // The CRX cannot be larger than its host: "the vSphere Pod fails to deploy" [FD2].
+  if (largerThanHost(p, host(), size.vcpus, size.memoryMiB)) {
     const why = `the CRX needs ${size.vcpus} vCPU / ${formatMemory(size.memoryMiB)} (from its limits) but ${hostName()} has ${cores} cores / ${formatMemory(capMem)}: the configuration is created, however the vSphere Pod fails to deploy`
     fail(
       {

@@ -2,7 +2,17 @@ import { formatMemory } from '../../domain/units'
 import { storageClassFor, vmClassFor } from '../../domain/defaults'
 import type { ResolvedTopology } from '../../domain/resolve'
 import type { VmClass } from '../../domain/vm-classes'
-import { giveIp, holdOn, nsHold, release, status, takeIp, type Hold, type Ledger } from '../accounting'
+import {
+  giveIp,
+  holdOn,
+  largerThanHost,
+  nsHold,
+  release,
+  status,
+  takeIp,
+  type Hold,
+  type Ledger,
+} from '../accounting'
 import { hostdLane, LANES } from '../lanes'
 import { place, type PlacementNeed } from '../placement'
 import type { Change, Planner } from '../planner'
@@ -85,12 +95,6 @@ export function vmHold(cls: VmClass, mhzPerCore: number): Hold {
     activeCpuMhz: cpu || Math.ceil((cls.vcpus * mhzPerCore) / 2),
     activeMemoryMiB: cls.reservedMemoryMiB > 0 ? memory : Math.ceil(cls.memoryMiB / 2),
   }
-}
-
-/** A VM cannot power on on a host smaller than its class. */
-export function vmExceedsHost(p: Ledger, hostId: string, cls: VmClass): boolean {
-  const cores = p.num('hosts', hostId, 'capacityCpuMhz') / p.num('hosts', hostId, 'mhzPerCore')
-  return cls.vcpus > cores || cls.memoryMiB > p.num('hosts', hostId, 'capacityMemoryMiB')
 }
 
 /** Gives back a VM's host hold and IP. */
@@ -210,7 +214,7 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
     set: status(id, STATUS.creatingVm),
   })
   if (p.interrupted.has(id)) return false
-  if (vmExceedsHost(p, host(), cls))
+  if (largerThanHost(p, host(), cls.vcpus, cls.memoryMiB))
     return failWith(
       LANES.vcenter,
       hostdLane(host()),
