@@ -105,11 +105,13 @@ function noHostProblem(g: Group, r: ResolvedTopology, state: EngineState, of: st
   const freeMem = hosts.reduce((s, h) => s + hostFree(state, h.id, 'Memory'), 0)
   const kube = g.first.what === 'no-host' && g.first.stage === 'kube'
   const short: string[] = []
-  if (mem > freeMem) short.push(`memory falls ${gib(mem - freeMem)} short`)
-  if (cpu > freeCpu) short.push(`CPU falls ${cpuAmount(cpu - freeCpu)} short`)
+  if (mem > freeMem)
+    short.push(`memory falls ${gib(mem - freeMem)} short (${gib(mem)} asked, ${gib(freeMem)} free)`)
+  if (cpu > freeCpu)
+    short.push(`CPU falls ${cpuAmount(cpu - freeCpu)} short (${mhz(cpu)} asked, ${mhz(freeCpu)} free)`)
   const why =
     short.length > 0
-      ? `the Supervisor's unreserved ${short.join(' and its unreserved ')} (${gib(mem)} and ${mhz(cpu)} asked, ${gib(freeMem)} and ${mhz(freeCpu)} free)`
+      ? `the Supervisor's unreserved ${short.join(' and its unreserved ')}`
       : `no single host has room for one, though ${gib(freeMem)} and ${mhz(freeCpu)} are free across hosts`
   return {
     severity: 'error',
