@@ -127,10 +127,13 @@ export const API_SINCE: Readonly<Record<VmApi | ServedClusterApi, FeatureRow>> =
 export const isKnownVersion = (v: string): v is VcenterVersion =>
   (VCENTER_VERSIONS as readonly string[]).includes(v)
 
-/** True when `version` has what the row describes; unknown versions are left to their own rule. */
+/**
+ * True when `version` has what the row describes. What no version has is never there; an
+ * unknown version has everything else (its own rule reports it).
+ */
 export function hasRow(version: string, row: FeatureRow): boolean {
-  if (!isKnownVersion(version)) return true
   if (row.since === null) return false
+  if (!isKnownVersion(version)) return true
   return VCENTER_VERSIONS.indexOf(version) >= VCENTER_VERSIONS.indexOf(row.since)
 }
 

@@ -3,6 +3,7 @@ import { isKind, type ResolvedTopology } from '../resolve'
 import type { LabNode } from '../topology'
 import { namespaceOfNode, supervisorOf, vcenterVersionOf } from './placement-of'
 import { refusal, type Refusal } from './refusal'
+import { hasFeature } from './versions'
 import { fileVolumeRefusal, isFileVolume, zonalPolicyRefusal } from './storage'
 
 type Of<K extends LabNode['kind']> = LabNode & { kind: K }
@@ -13,7 +14,9 @@ export function podSupportProblem(r: ResolvedTopology, ns: LabNode): string | nu
   if (!sv) return 'the namespace is not in a Supervisor'
   if (r.spec(sv).zones === 3)
     return `Supervisor "${sv.name}" spans three zones, where vSphere Pods are not supported`
-  if (isVdsStack(r, sv.id)) return `Supervisor "${sv.name}" uses VDS networking; vSphere Pods need NSX`
+  // Whether a network stack runs vSphere Pods is version data (versions.ts), NSX from the start.
+  if (isVdsStack(r, sv.id) && !hasFeature(vcenterVersionOf(r, sv) ?? '', 'vsphere-pods-on-vds'))
+    return `Supervisor "${sv.name}" uses VDS networking; vSphere Pods need NSX`
   return null
 }
 
