@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs'
-
 import { expect, test } from './serve-fixture'
+import { sampleLab } from '../support/samples'
 
-const demo = JSON.parse(readFileSync('resources/demo-lab.json', 'utf8')) as {
-  topology: { nodes: { id: string; kind: string; name: string }[] }
-}
+const demo = sampleLab('demo')
 
 test('the browser shows the demo lab with every node, nested as in vSphere', async ({ page, served }) => {
   await page.goto(served.url)

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs'
-
 import type { Page } from '@playwright/test'
 
 import { expect, test } from './serve-fixture'
+import { sampleLab } from '../support/samples'
 
-const demo = JSON.parse(readFileSync('resources/demo-lab.json', 'utf8')) as {
-  topology: { nodes: { id: string; kind: string }[] }
-}
+const demo = sampleLab('demo')
 
 test.use({ viewport: { width: 1600, height: 1200 } })
 

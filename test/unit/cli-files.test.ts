@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 import { LabFile } from '../../src/node/persistence/lab-file'
-import { loadDemoLab } from '../../src/node/demo-lab'
+import { loadDemoLab, loadSample } from '../../src/node/demo-lab'
 
 /** Runs the CLI with its own data folder, so nothing lands in the user's real one. */
 const dataDir = mkdtempSync(join(tmpdir(), 'pl-cli-data-'))
@@ -35,6 +35,25 @@ describe('pacific-lab lab file commands', () => {
     const again = join(dir, 'again.pacificlab')
     expect(cli('load-text', text, again)).toMatchObject({ status: 0 })
     expect(readLab(again)).toEqual(loadDemoLab())
+  })
+
+  it('lists the sample labs and writes any of them; an unknown one is named with the list', () => {
+    const list = cli('demo', '--list')
+    expect(list.status).toBe(0)
+    const names = list.stdout
+      .split('\n')
+      .filter((l) => /^\S/.test(l))
+      .map((l) => l.split(/\s+/)[0])
+    expect(names).toEqual(['demo', 'capacity', 'failures', 'three-zones', 'vds-haproxy'])
+    const dir = mkdtempSync(join(tmpdir(), 'pl-cli-'))
+    for (const name of names.slice(1)) {
+      const out = join(dir, `${name}.pacificlab`)
+      expect(cli('demo', name!, out).status).toBe(0)
+      expect(readLab(out)).toEqual(loadSample(name!))
+    }
+    const unknown = cli('demo', 'nope', join(dir, 'x.pacificlab'))
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toContain('no sample lab named "nope"; the samples are: demo, capacity, failures')
   })
 
   it('creates an empty lab and refuses to overwrite without --force', () => {

@@ -175,7 +175,9 @@ describe('pacific-lab run --json', () => {
       }),
     )
     expect(failuresOf(hostPath.steps, 'p')).toEqual(['unsupported-spec'])
-    const vds = await jsonRun(small({ network: { type: 'vds' }, nodes: [{ kind: 'pod', id: 'p' }] }))
+    const vds = await jsonRun(
+      small({ network: { type: 'vds', loadBalancer: 'haproxy' }, nodes: [{ kind: 'pod', id: 'p' }] }),
+    )
     expect(failuresOf(vds.steps, 'p')).toEqual(['pods-not-supported'])
     const unbound = await jsonRun(
       small({

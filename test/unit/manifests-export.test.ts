@@ -132,7 +132,7 @@ describe('export of the demo lab', () => {
     )
   })
 
-  it('writes the vmClass and storageClass variables of a Cluster as the lab names them, and invents none', () => {
+  it("writes the vmClass and storageClass variables of a Cluster as the lab names them, else the namespace's only class", () => {
     const withCluster = (storageClass: string) => {
       const nodes = demo.topology.nodes.map((n) =>
         n.kind === 'tkc'
@@ -155,8 +155,11 @@ describe('export of the demo lab', () => {
       { name: 'vmClass', value: 'best-effort-small' },
       { name: 'storageClass', value: 'gold-ftt2-encrypted' },
     ])
-    // Left to the namespace default: the resolver of defaults is to write it (issue 12, item 3).
-    expect(withCluster('')).toEqual([{ name: 'vmClass', value: 'best-effort-small' }])
+    // Left empty: the domain's resolver writes the namespace's only storage class, as the run used.
+    expect(withCluster('')).toEqual([
+      { name: 'vmClass', value: 'best-effort-small' },
+      { name: 'storageClass', value: 'gold-ftt2-encrypted' },
+    ])
   })
 
   it('quotes strings YAML 1.1 would misread', () => {

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest'
 
 import { addNodeBatch, deleteSubtreesBatch, duplicateSubtreesBatch } from './commands'
 import { applyBatch, applyEdit, EditError, invertBatch, invertEdit, type Edit } from './edits'
-import { parseLabDocument } from './lab-document'
 import type { Topology } from './topology'
-import demo from '../../../resources/demo-lab.json'
+import { sampleLab } from '../../../test/support/samples'
 
-const topology: Topology = parseLabDocument(demo, 'demo').topology
+const topology: Topology = sampleLab('demo').topology
 
 const sampleEdits: Edit[] = [
   { type: 'moveNodes', moves: [{ id: 'host-1', from: { x: 20, y: 50 }, to: { x: 300, y: 90 } }] },

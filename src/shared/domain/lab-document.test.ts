@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest'
 
 import { LabDocumentError, parseLabDocument } from './lab-document'
-import demo from '../../../resources/demo-lab.json'
+import { sampleLab } from '../../../test/support/samples'
+
+// The demo lab as plain JSON, the shape a lab document is read from.
+const demo = JSON.parse(JSON.stringify(sampleLab('demo'))) as {
+  topology: { nodes: { id: string; parentId: string | null; spec: unknown }[] }
+}
 
 describe('lab documents', () => {
   it('reads the demo lab: vCenter, a cluster of three hosts, a Supervisor, a namespace and its workloads', () => {
-    const doc = parseLabDocument(demo, 'demo-lab.json')
+    const doc = parseLabDocument(demo, 'demo.lab.yaml')
     const kinds = doc.topology.nodes.map((n) => n.kind)
     expect(kinds.filter((k) => k === 'host')).toHaveLength(3)
     for (const kind of ['vcenter', 'cluster', 'supervisor', 'namespace', 'vm', 'tkc'])

@@ -11,3 +11,7 @@ export const Problem = z.object({
   hint: z.string(),
 })
 export type Problem = z.output<typeof Problem>
+
+/** The order problems are listed in: by object, then code. */
+export const byObjectThenCode = (a: Problem, b: Problem) =>
+  a.objectId < b.objectId ? -1 : a.objectId > b.objectId ? 1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0

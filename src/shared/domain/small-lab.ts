@@ -15,6 +15,9 @@ export interface SmallLabOptions {
   /** Host specs (partial); one host per entry. Default: three default hosts. */
   hosts?: readonly Record<string, unknown>[]
   cluster?: Record<string, unknown>
+  /** Spec of the storage policy `gold`. */
+  policy?: Record<string, unknown>
+  vcenter?: Record<string, unknown>
   network?: Record<string, unknown>
   supervisor?: Record<string, unknown>
   namespace?: Record<string, unknown>
@@ -47,10 +50,10 @@ export function smallLab(o: SmallLabOptions = {}): Topology {
   )
   const parents: Partial<Record<Kind, string>> = { host: 'cl-1', namespace: 'sv-1' }
   const nodes: LabNode[] = [
-    node('vcenter', 'vc-1', 'vcenter', null),
+    node('vcenter', 'vc-1', 'vcenter', null, o.vcenter),
     node('cluster', 'cl-1', 'cluster', 'vc-1', o.cluster),
     ...hosts,
-    node('storage-policy', 'sp-1', 'gold', 'vc-1'),
+    node('storage-policy', 'sp-1', 'gold', 'vc-1', o.policy),
     node('content-library', 'lib-1', 'lib', 'vc-1', { images: ['ubuntu'] }),
     node('network', 'net-1', 'nsx', 'vc-1', o.network),
     node('supervisor', 'sv-1', 'supervisor', null, {

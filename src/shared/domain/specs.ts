@@ -31,6 +31,8 @@ export const ClusterSpec = z.object({
   drsEnabled: z.boolean().default(true),
   drsAutomation: z.enum(['manual', 'partiallyAutomated', 'fullyAutomated']).default('fullyAutomated'),
   vsan: z.boolean().default(false),
+  /** vSAN File Services on, which ReadWriteMany volumes need (rules/README.md). */
+  vsanFileServices: z.boolean().default(false),
 })
 
 export const HostSpec = z.object({
@@ -49,6 +51,8 @@ export const StoragePolicySpec = z.object({
   capacityMiB: posInt.default(4 * 1024 * 1024),
   failuresToTolerate: z.number().int().min(0).max(3).default(1),
   encryption: z.boolean().default(false),
+  /** A zonal policy (storage available in every zone), which a three-zone Supervisor needs. */
+  zonal: z.boolean().default(false),
 })
 
 export const ContentLibrarySpec = z.object({
@@ -250,6 +254,17 @@ export const ServiceSpec = z.object({
 
 const ReadOnlySpec = z.object({}).passthrough()
 
+/**
+ * A VM class the admin created (POST /api/vcenter/namespace-management/virtual-machine-classes,
+ * DOMAIN.md 3.2): its size and the share of it reserved. The 16 default classes need no node.
+ */
+export const VmClassSpec = z.object({
+  cpus: posInt.default(2),
+  memoryMiB: posInt.default(4096),
+  cpuReservationPercent: z.number().int().min(0).max(100).default(0),
+  memoryReservationPercent: z.number().int().min(0).max(100).default(0),
+})
+
 export const OpaqueSpec = z.object({
   /** The imported object exactly as read, re-exported unchanged. */
   manifest: z.record(z.string(), z.unknown()).default({}),
@@ -272,7 +287,7 @@ export const SPEC_SCHEMAS = {
   service: ServiceSpec,
   'control-plane-vm': ReadOnlySpec,
   spherelet: ReadOnlySpec,
-  'vm-class': ReadOnlySpec,
+  'vm-class': VmClassSpec,
   'vm-image': ReadOnlySpec,
   'namespace-network': ReadOnlySpec,
   opaque: OpaqueSpec,

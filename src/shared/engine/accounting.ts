@@ -1,5 +1,8 @@
 import type { Change, Planner } from './planner'
 
+/** What the bookkeeping reads: the planner, or validate's quiet pass over a bare state (engine/fit). */
+export type Ledger = Pick<Planner, 'get' | 'num' | 'state'>
+
 /**
  * Resource bookkeeping as state changes. An object records what it holds on its host, so a
  * release gives back exactly what was taken and host usage never drifts.
@@ -26,7 +29,7 @@ const FIELDS: readonly (readonly [keyof Hold, string, string])[] = [
 ]
 
 /** Takes `hold` on `hostId` for `objectId`. */
-export function holdOn(p: Planner, objectId: string, hostId: string, hold: Hold): Change[] {
+export function holdOn(p: Ledger, objectId: string, hostId: string, hold: Hold): Change[] {
   const out: Change[] = [['objects', objectId, 'host', hostId]]
   for (const [k, objKey, hostKey] of FIELDS) {
     if (hold[k] === 0) continue
@@ -37,7 +40,7 @@ export function holdOn(p: Planner, objectId: string, hostId: string, hold: Hold)
 }
 
 /** Gives back whatever `objectId` holds on its host; the object keeps no host afterwards. */
-export function release(p: Planner, objectId: string): Change[] {
+export function release(p: Ledger, objectId: string): Change[] {
   const hostId = p.get('objects', objectId, 'host')
   if (typeof hostId !== 'string') return []
   const out: Change[] = []
@@ -60,13 +63,13 @@ export function status(id: string, value: string, reason?: string): Change[] {
 }
 
 /** Takes one address from an IP pool, or returns null when the pool is exhausted. */
-export function takeIp(p: Planner, poolId: string): Change | null {
+export function takeIp(p: Ledger, poolId: string): Change | null {
   const used = p.num('pools', poolId, 'used')
   if (p.get('pools', poolId, 'exhausted') === true || used >= p.num('pools', poolId, 'capacity')) return null
   return ['pools', poolId, 'used', used + 1]
 }
 
-export function giveIp(p: Planner, poolId: string): Change {
+export function giveIp(p: Ledger, poolId: string): Change {
   return ['pools', poolId, 'used', Math.max(0, p.num('pools', poolId, 'used') - 1)]
 }
 
@@ -75,7 +78,7 @@ export function giveIp(p: Planner, poolId: string): Change {
  * so deleting or losing the object gives back exactly what it took.
  */
 export function nsHold(
-  p: Planner,
+  p: Ledger,
   objectId: string,
   nsId: string,
   deltas: Readonly<Record<string, number>>,
@@ -91,7 +94,7 @@ export function nsHold(
 }
 
 /** Gives back everything `objectId` counts against its namespace. */
-export function nsRelease(p: Planner, objectId: string): Change[] {
+export function nsRelease(p: Ledger, objectId: string): Change[] {
   const rec = p.state.objects[objectId]
   const nsId = rec?.['ns']
   if (!rec || typeof nsId !== 'string') return []
@@ -103,4 +106,10 @@ export function nsRelease(p: Planner, objectId: string): Change[] {
     out.push(['objects', objectId, key, null])
   }
   return out
+}
+
+/** Whether a VM of this size cannot power on on the host: more vCPUs than cores, or more memory. */
+export function largerThanHost(p: Ledger, hostId: string, vcpus: number, memoryMiB: number): boolean {
+  const cores = p.num('hosts', hostId, 'capacityCpuMhz') / p.num('hosts', hostId, 'mhzPerCore')
+  return vcpus > cores || memoryMiB > p.num('hosts', hostId, 'capacityMemoryMiB')
 }

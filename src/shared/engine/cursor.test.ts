@@ -1,14 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import demo from '../../../resources/demo-lab.json'
-import { parseLabDocument } from '../domain/lab-document'
+import { sampleLab } from '../../../test/support/samples'
 import { createCursor } from './cursor'
 import { plan } from './plan'
 import { applyEffects, cloneState, initialState } from './state'
 import type { EngineState } from './types'
 
-const topology = parseLabDocument(demo, 'demo').topology
+const topology = sampleLab('demo').topology
 const run = plan(topology, undefined, 5, [{ kind: 'host-failure', target: 'host-2', atSeq: 50 }])
 const start = initialState(topology)
 /** The state after each step, folded from the start: the reference every seek must match. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import demo from '../../../resources/demo-lab.json'
-import { parseLabDocument } from '../domain/lab-document'
+import { sampleLab } from '../../../test/support/samples'
 import { createCursor } from './cursor'
 import { plan } from './plan'
 import { initialState } from './state'
@@ -14,7 +13,7 @@ function fnv1a(text: string): string {
   return h.toString(16)
 }
 
-const topology = parseLabDocument(demo, 'demo').topology
+const topology = sampleLab('demo').topology
 const faults: Fault[] = [
   { kind: 'host-failure', target: 'esxi-02', atSeq: 40 },
   { kind: 'registry-outage', target: 'harbor.corp.local', atSeq: 22, value: '30000' },

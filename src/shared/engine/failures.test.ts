@@ -94,6 +94,7 @@ describe('failures the platform shows (DOMAIN.md 4c, 4d)', () => {
     ])
     const t = smallLab({
       supervisor: { zones: 3 },
+      policy: { zonal: true },
       nodes: [
         ...extra,
         ...pods(1),
@@ -150,7 +151,7 @@ describe('failures the platform shows (DOMAIN.md 4c, 4d)', () => {
     const run = plan(smallLab({ hosts: [{}, {}], nodes: pods(1) }), undefined, 1)
     expect(final(run, 'sv-1')).toEqual({
       status: 'Failed',
-      reason: 'compatibility check failed: cluster cluster has 2 host(s), at least 3 are needed',
+      reason: 'compatibility check failed: Cluster "cluster" has 2 host(s); a Supervisor needs at least 3',
     })
     expect(final(run, 'ns-1').status).toBe('Failed')
     expect(final(run, 'pod-1').status).toBe('Failed')

@@ -234,16 +234,11 @@ function vmMoved(p: Planner, id: string, host: LabNode, failed: boolean): void {
         : []
   const oldMhz = p.num('hosts', host.id, 'mhzPerCore')
   const held = (k: string) => p.num('objects', id, k)
-  const placement = place(
-    p.state,
-    hosts,
-    {
-      reserveCpuMillis: Math.ceil((held('holdCpuMhz') * 1000) / oldMhz),
-      reserveMemoryMiB: held('holdMemoryMiB'),
-      overheadMemoryMiB: 0,
-    },
-    p.rand(),
-  )
+  const placement = place(p.state, hosts, {
+    reserveCpuMillis: Math.ceil((held('holdCpuMhz') * 1000) / oldMhz),
+    reserveMemoryMiB: held('holdMemoryMiB'),
+    overheadMemoryMiB: 0,
+  })
   placement.by = failed ? 'ha' : 'drs'
   const to = placement.chosen
   if (to === null) {

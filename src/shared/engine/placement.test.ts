@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { place } from './placement'
+import { pickHost, place } from './placement'
 import { emptyState } from './state'
 import type { EngineState } from './types'
 
@@ -43,7 +43,7 @@ describe('explained placement (DOMAIN.md 5 worked example)', () => {
     B: { reserved: 20, active: 70 },
     C: { reserved: 20, active: 45 },
   })
-  const p = place(state, ['A', 'B', 'C'], need35, 0)
+  const p = place(state, ['A', 'B', 'C'], need35)
   const row = (h: string) => p.rows.find((r) => r.host === h)!
 
   it('ties B and C in kube-scheduler', () => {
@@ -67,18 +67,18 @@ describe('capacity arithmetic at the boundary', () => {
   it('accepts a host whose unreserved memory equals reservation plus overhead exactly', () => {
     const state = hosts({ A: { reserved: 0, active: 0 } })
     state.hosts['A']!['reservedMemoryMiB'] = 100 * GIB - (35 * GIB + 64)
-    expect(place(state, ['A'], need35, 0).chosen).toBe('A')
+    expect(place(state, ['A'], need35).chosen).toBe('A')
   })
   it('refuses it one MiB short, so nothing is over-committed', () => {
     const state = hosts({ A: { reserved: 0, active: 0 } })
     state.hosts['A']!['reservedMemoryMiB'] = 100 * GIB - (35 * GIB + 64) + 1
-    const p = place(state, ['A'], need35, 0)
+    const p = place(state, ['A'], need35)
     expect(p.chosen).toBeNull()
     expect(p.explanation).toContain('no host is feasible')
   })
   it('filters in kube-scheduler when requests exceed allocatable, with the reason', () => {
     const state = hosts({ A: { reserved: 0, active: 0, podMem: 70 } })
-    const p = place(state, ['A'], need35, 0)
+    const p = place(state, ['A'], need35)
     expect(p.rows[0]!.filters.find((f) => !f.pass)?.reason).toMatch(/Insufficient memory/)
     expect(p.rows[0]!.drs).toBeNull()
   })
@@ -86,11 +86,20 @@ describe('capacity arithmetic at the boundary', () => {
     const state = hosts({ A: { reserved: 0, active: 0 }, B: { reserved: 0, active: 0 } })
     state.hosts['A']!['state'] = 'failed'
     state.hosts['B']!['state'] = 'maintenance'
-    const p = place(state, ['A', 'B'], need35, 0)
+    const p = place(state, ['A', 'B'], need35)
     expect(p.chosen).toBeNull()
     expect(p.rows.map((r) => r.filters[0]?.reason)).toEqual([
       'host failed: node NotReady',
       'host in maintenance mode: node unschedulable',
     ])
+  })
+})
+
+describe('DRS ties', () => {
+  it('go to the first host in order, whatever the seed, and the quiet pick agrees', () => {
+    const state = hosts({ A: { reserved: 0, active: 10 }, B: { reserved: 0, active: 10 } })
+    expect(place(state, ['A', 'B'], need35).chosen).toBe('A')
+    expect(place(state, ['B', 'A'], need35).chosen).toBe('B')
+    expect(pickHost(state, ['A', 'B'], need35)).toEqual({ host: 'A', stage: 'drs' })
   })
 })

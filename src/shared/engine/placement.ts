@@ -25,105 +25,176 @@ const permille = (part: number, whole: number) => (whole <= 0 ? 1000 : Math.floo
 export const gib = (mib: number) =>
   mib % 1024 === 0 ? formatMemory(mib) : mib < 1024 ? `${mib} MiB` : `${(mib / 1024).toFixed(1)} GiB`
 
-function hostDown(host: StateRecord, spherelet: StateRecord | undefined, isPod: boolean): string | null {
-  if (host['state'] === 'failed') return 'host failed: node NotReady'
-  if (host['state'] === 'maintenance') return 'host in maintenance mode: node unschedulable'
-  if (isPod && spherelet?.['status'] !== 'Running') return 'no running Spherelet: not a Supervisor node'
+type Down = 'failed' | 'maintenance' | 'no-spherelet' | null
+const DOWN_TEXT: Readonly<Record<Exclude<Down, null>, string>> = {
+  failed: 'host failed: node NotReady',
+  maintenance: 'host in maintenance mode: node unschedulable',
+  'no-spherelet': 'no running Spherelet: not a Supervisor node',
+}
+
+// Spherelet ids are asked per host per placement: build each string once.
+const sphereletIds = new Map<string, string>()
+const sphereletOf = (hostId: string) => {
+  let id = sphereletIds.get(hostId)
+  if (id === undefined) sphereletIds.set(hostId, (id = `${hostId}/spherelet`))
+  return id
+}
+
+function hostDown(state: EngineState, id: string, isPod: boolean): Down {
+  const h = state.hosts[id]!
+  if (h['state'] === 'failed') return 'failed'
+  if (h['state'] === 'maintenance') return 'maintenance'
+  if (isPod && state.objects[sphereletOf(id)]?.['status'] !== 'Running') return 'no-spherelet'
   return null
+}
+
+type Kube = { cpuMillis: number; memoryMiB: number }
+
+/** Which resource kube-scheduler's NodeResourcesFit finds short on a host, or null. */
+function kubeShort(h: StateRecord, kube: Kube): 'cpu' | 'memory' | null {
+  const allocCpu = (num(h, 'capacityCpuMhz') / num(h, 'mhzPerCore')) * 1000
+  if (num(h, 'podCpuMillis') + kube.cpuMillis > allocCpu) return 'cpu'
+  if (num(h, 'podMemoryMiB') + kube.memoryMiB > num(h, 'capacityMemoryMiB')) return 'memory'
+  return null
+}
+
+function kubeVerdicts(h: StateRecord, down: Down, kube: Kube): FilterVerdict[] {
+  const short = kubeShort(h, kube)
+  const allocCpu = (num(h, 'capacityCpuMhz') / num(h, 'mhzPerCore')) * 1000
+  const fit =
+    short === 'cpu'
+      ? `Insufficient cpu: ${num(h, 'podCpuMillis') + kube.cpuMillis}m requested of ${allocCpu}m allocatable`
+      : short === 'memory'
+        ? `Insufficient memory: ${gib(num(h, 'podMemoryMiB') + kube.memoryMiB)} requested of ${gib(num(h, 'capacityMemoryMiB'))} allocatable`
+        : null
+  return [
+    down === null ? READY_PASS : { filter: 'NodeReady', pass: false, reason: DOWN_TEXT[down] },
+    fit === null ? FIT_PASS : { filter: 'NodeResourcesFit', pass: false, reason: fit },
+  ]
+}
+
+/** kube-scheduler's LeastAllocated score (0-100) of a host that passed the filters. */
+function kubeScore(h: StateRecord, kube: Kube): number {
+  const allocCpu = (num(h, 'capacityCpuMhz') / num(h, 'mhzPerCore')) * 1000
+  const capMem = num(h, 'capacityMemoryMiB')
+  const usedCpu = num(h, 'podCpuMillis') + kube.cpuMillis
+  const usedMem = num(h, 'podMemoryMiB') + kube.memoryMiB
+  return Math.round(((1 - usedCpu / allocCpu + (1 - usedMem / capMem)) / 2) * 100)
+}
+
+/** Why DRS rejects a host: down (VMs; pods met NodeReady), avoided, or short of unreserved capacity. */
+function drsShort(
+  id: string,
+  h: StateRecord,
+  down: Down,
+  need: PlacementNeed,
+): 'down' | 'avoid' | 'cpu' | 'memory' | null {
+  if (need.kube === undefined && down !== null) return 'down'
+  if (need.avoid?.has(id)) return 'avoid'
+  if (
+    num(h, 'capacityCpuMhz') - num(h, 'reservedCpuMhz') <
+    millisToMhz(need.reserveCpuMillis, num(h, 'mhzPerCore'))
+  )
+    return 'cpu'
+  if (
+    num(h, 'capacityMemoryMiB') - num(h, 'reservedMemoryMiB') <
+    need.reserveMemoryMiB + need.overheadMemoryMiB
+  )
+    return 'memory'
+  return null
+}
+
+function drsText(id: string, h: StateRecord, down: Down, need: PlacementNeed): string | null {
+  const short = drsShort(id, h, down, need)
+  if (short === null) return null
+  if (short === 'down') return DOWN_TEXT[down!]
+  if (short === 'avoid') return need.avoid!.get(id)!
+  if (short === 'cpu')
+    return `unreserved CPU ${num(h, 'capacityCpuMhz') - num(h, 'reservedCpuMhz')} MHz < ${millisToMhz(need.reserveCpuMillis, num(h, 'mhzPerCore'))} MHz reservation`
+  return `unreserved memory ${gib(num(h, 'capacityMemoryMiB') - num(h, 'reservedMemoryMiB'))} < ${gib(need.reserveMemoryMiB)} reservation + ${gib(need.overheadMemoryMiB)} overhead`
+}
+
+/**
+ * DRS's preference among feasible hosts: lower active memory, then lower active CPU (per mille
+ * of capacity). True when `h` beats the best so far. On an exact tie the host listed first (host
+ * ids in order) stays: DRS publishes no tie rule, so the lab takes a fixed one (assumed), which
+ * keeps placement independent of the seed and lets `validate` predict it.
+ */
+class Best {
+  id: string | null = null
+  private mem = 0
+  private cpu = 0
+  offer(id: string, h: StateRecord): boolean {
+    const mem = permille(num(h, 'activeMemoryMiB'), num(h, 'capacityMemoryMiB'))
+    const cpu = permille(num(h, 'activeCpuMhz'), num(h, 'capacityCpuMhz'))
+    if (this.id !== null && (mem > this.mem || (mem === this.mem && cpu >= this.cpu))) return false
+    this.id = id
+    this.mem = mem
+    this.cpu = cpu
+    return true
+  }
+}
+
+/**
+ * The host a placement picks, without the table: the same verdicts and order as `place`, for
+ * `validate`'s quiet pass. `stage` says who left no host: kube-scheduler's filters or DRS.
+ */
+export function pickHost(
+  state: EngineState,
+  hostIds: readonly string[],
+  need: PlacementNeed,
+): { host: string | null; stage: 'kube' | 'drs' } {
+  const best = new Best()
+  const isPod = need.kube !== undefined
+  let passedKube = !isPod
+  for (const id of hostIds) {
+    const h = state.hosts[id]
+    if (!h) continue
+    const down = hostDown(state, id, isPod)
+    if (need.kube && (down !== null || kubeShort(h, need.kube) !== null)) continue
+    passedKube = true
+    if (drsShort(id, h, down, need) === null) best.offer(id, h)
+  }
+  return { host: best.id, stage: passedKube ? 'drs' : 'kube' }
 }
 
 /**
  * Explained placement (DOMAIN.md 5). For a vSphere Pod kube-scheduler filters (node ready,
  * NodeResourcesFit on requests) and scores (LeastAllocated), then DRS takes the feasible hosts
  * and keeps those whose unreserved capacity covers reservation + overhead, preferring lower
- * active memory, then lower active CPU; `tieBreak` (0..1, seeded) settles exact ties.
+ * active memory, then lower active CPU; exact ties go to the first host in order (`Best`).
  */
-export function place(
-  state: EngineState,
-  hostIds: readonly string[],
-  need: PlacementNeed,
-  tieBreak: number,
-): Placement {
+export function place(state: EngineState, hostIds: readonly string[], need: PlacementNeed): Placement {
   const isPod = need.kube !== undefined
   const rows: PlacementRow[] = []
+  let chosen: PlacementRow | undefined
+  const best = new Best()
   for (const id of hostIds) {
     const h = state.hosts[id]
     if (!h) continue
-    const mhz = num(h, 'mhzPerCore')
-    const capCpu = num(h, 'capacityCpuMhz')
-    const capMem = num(h, 'capacityMemoryMiB')
-    const unreservedCpu = capCpu - num(h, 'reservedCpuMhz')
-    const unreservedMem = capMem - num(h, 'reservedMemoryMiB')
-    const needCpu = millisToMhz(need.reserveCpuMillis, mhz)
-    const needMem = need.reserveMemoryMiB + need.overheadMemoryMiB
-    const down = hostDown(h, state.objects[`${id}/spherelet`], isPod)
-    const filters: FilterVerdict[] = []
-    let score: number | null = null
-    if (need.kube) {
-      filters.push(down === null ? READY_PASS : { filter: 'NodeReady', pass: false, reason: down })
-      const allocCpu = (capCpu / mhz) * 1000
-      const usedCpu = num(h, 'podCpuMillis') + need.kube.cpuMillis
-      const usedMem = num(h, 'podMemoryMiB') + need.kube.memoryMiB
-      const fit =
-        usedCpu > allocCpu
-          ? `Insufficient cpu: ${usedCpu}m requested of ${allocCpu}m allocatable`
-          : usedMem > capMem
-            ? `Insufficient memory: ${gib(usedMem)} requested of ${gib(capMem)} allocatable`
-            : null
-      filters.push(fit === null ? FIT_PASS : { filter: 'NodeResourcesFit', pass: false, reason: fit })
-      if (filters.every((f) => f.pass))
-        score = Math.round(((1 - usedCpu / allocCpu + (1 - usedMem / capMem)) / 2) * 100)
-    }
-    const reachesDrs = need.kube ? score !== null : true
-    let drs: PlacementRow['drs'] = null
-    if (reachesDrs) {
-      const avoid = need.avoid?.get(id)
-      const why =
-        (!isPod ? down : null) ??
-        avoid ??
-        (unreservedCpu < needCpu
-          ? `unreserved CPU ${unreservedCpu} MHz < ${needCpu} MHz reservation`
-          : unreservedMem < needMem
-            ? `unreserved memory ${gib(unreservedMem)} < ${gib(need.reserveMemoryMiB)} reservation + ${gib(need.overheadMemoryMiB)} overhead`
-            : null)
-      drs = why === null ? DRS_PASS : { pass: false, reason: why }
-    }
-    rows.push({
+    const down = hostDown(state, id, isPod)
+    const filters = need.kube ? kubeVerdicts(h, down, need.kube) : []
+    const kubeOk = filters.every((f) => f.pass)
+    const score = need.kube && kubeOk ? kubeScore(h, need.kube) : null
+    const why = kubeOk ? drsText(id, h, down, need) : null
+    const row: PlacementRow = {
       host: id,
       hostName: String(h['name'] ?? id),
       filters,
       score,
-      unreservedCpuMhz: unreservedCpu,
-      unreservedMemoryMiB: unreservedMem,
-      needCpuMhz: needCpu,
-      needMemoryMiB: needMem,
+      unreservedCpuMhz: num(h, 'capacityCpuMhz') - num(h, 'reservedCpuMhz'),
+      unreservedMemoryMiB: num(h, 'capacityMemoryMiB') - num(h, 'reservedMemoryMiB'),
+      needCpuMhz: millisToMhz(need.reserveCpuMillis, num(h, 'mhzPerCore')),
+      needMemoryMiB: need.reserveMemoryMiB + need.overheadMemoryMiB,
       activeCpuMhz: num(h, 'activeCpuMhz'),
       activeMemoryMiB: num(h, 'activeMemoryMiB'),
-      drs,
+      drs: !kubeOk ? null : why === null ? DRS_PASS : { pass: false, reason: why },
       chosen: false,
-    })
-  }
-  // DRS prefers lower active memory, then lower active CPU (per mille of capacity).
-  const feasible: { row: PlacementRow; mem: number; cpu: number }[] = []
-  for (const row of rows)
-    if (row.drs?.pass === true) {
-      const h = state.hosts[row.host]!
-      feasible.push({
-        row,
-        mem: permille(row.activeMemoryMiB, num(h, 'capacityMemoryMiB')),
-        cpu: permille(row.activeCpuMhz, num(h, 'capacityCpuMhz')),
-      })
     }
-  feasible.sort((a, b) => a.mem - b.mem || a.cpu - b.cpu)
-  let chosen: PlacementRow | undefined
-  const first = feasible[0]
-  if (first) {
-    let ties = 1
-    while (ties < feasible.length && feasible[ties]!.mem === first.mem && feasible[ties]!.cpu === first.cpu)
-      ties++
-    chosen = (feasible[Math.floor(tieBreak * ties)] ?? first).row
-    chosen.chosen = true
+    rows.push(row)
+    if (row.drs?.pass === true && best.offer(id, h)) chosen = row
   }
+  if (chosen) chosen.chosen = true
   return {
     by: isPod ? 'kube-scheduler+drs' : 'drs',
     rows,

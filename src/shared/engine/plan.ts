@@ -1,6 +1,7 @@
 import { isWorkloadKind, type Kind, type WorkloadKind } from '../domain/kinds'
 import { resolveTopology } from '../domain/resolve'
 import type { LabNode, Topology } from '../domain/topology'
+import { admitWorkload } from './admission'
 import { faultProblem, FaultError, handleFault } from './faults'
 import { formatFault } from './fault-syntax'
 import { deleteObject } from './flows/delete'
@@ -17,7 +18,7 @@ import { initialState, SETTLED_OK, STATUS } from './state'
 import type { DeployedState, EngineState, Fault, Run, RunSummary } from './types'
 
 /** Order workloads start in within a namespace: volumes and services before what uses them. */
-const WORKLOAD_ORDER: readonly Kind[] = ['pvc', 'service', 'pod', 'deployment', 'vm', 'tkc']
+export const WORKLOAD_ORDER: readonly Kind[] = ['pvc', 'service', 'pod', 'deployment', 'vm', 'tkc']
 
 /**
  * Plans a run: the steps that take the platform from `deployed` (nothing when omitted) to
@@ -101,8 +102,9 @@ const RUNNERS: Readonly<Record<WorkloadKind, (p: Planner, node: LabNode) => void
   service: (p, node) => runService(p, node as Typed<'service'>),
 }
 
+/** Admission first (the domain rules validate lists), then the workload's own flow. */
 function runWorkload(p: Planner, node: LabNode): void {
-  if (isWorkloadKind(node.kind)) RUNNERS[node.kind](p, node)
+  if (isWorkloadKind(node.kind) && admitWorkload(p, node)) RUNNERS[node.kind](p, node)
 }
 
 const TRACKED = new Set([

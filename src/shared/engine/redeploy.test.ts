@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
 
-import demo from '../../../resources/demo-lab.json'
+import { sampleLab } from '../../../test/support/samples'
 import { parseLabDocument } from '../domain/lab-document'
 import { createCursor } from './cursor'
 import { plan } from './plan'
 import { initialState } from './state'
 import type { DeployedState } from './types'
 
-const topology = parseLabDocument(demo, 'demo').topology
+const demo = sampleLab('demo')
+const topology = demo.topology
 const first = plan(topology, undefined, 1)
 const deployed: DeployedState = {
   topology,

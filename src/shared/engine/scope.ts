@@ -2,7 +2,6 @@ import { parseCidr } from '../domain/cidr'
 import { isKind, type ResolvedTopology } from '../domain/resolve'
 import type { NamespaceSpecT } from '../domain/specs'
 import type { LabNode } from '../domain/topology'
-import { podSupportProblem } from '../domain/validation/workload-rules'
 
 /** A namespace as flows need it: its Supervisor, hosts, pools and the CPU speed quotas convert with. */
 export interface NsScope {
@@ -15,8 +14,6 @@ export interface NsScope {
   podPool: string
   ingressPool: string
   egressPool: string
-  /** Why vSphere Pods cannot run here, or null. */
-  podProblem: string | null
 }
 
 export const poolIds = (svId: string) => ({
@@ -57,7 +54,6 @@ export function makeScopes(r: ResolvedTopology) {
         podPool: spec.networkOverride?.namespaceCidr ? `${ns.id}/pool/namespace` : pools.namespaces,
         ingressPool: pools.ingress,
         egressPool: pools.egress,
-        podProblem: podSupportProblem(ns, r),
       }
     }
     cache.set(nsId, scope)

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 
-import demo from '../../../resources/demo-lab.json'
-import { parseLabDocument } from '../domain/lab-document'
+import { sampleLab } from '../../../test/support/samples'
 import { plan } from './plan'
 
-const topology = parseLabDocument(demo, 'demo').topology
+const topology = sampleLab('demo').topology
 const run = plan(topology, undefined, 1)
 
 describe('the seed deck sequence of a vSphere Pod', () => {

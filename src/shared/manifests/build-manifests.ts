@@ -1,7 +1,9 @@
 import type { Problem } from '../domain/problems'
+import { resolveTopology } from '../domain/resolve'
 import type { SpecOf } from '../domain/specs'
 import type { LabNode, Topology } from '../domain/topology'
 import { applyExtra } from './apply-extra'
+import { readClusterForm } from './cluster-objects'
 import { compareObjects, type ExportedObject } from './kube-object'
 import { labContext, slowestCoreMhz, supervisorOfNamespace, type LabContext } from './lab-context'
 import {
@@ -13,7 +15,16 @@ import {
   type Built,
   type NamespaceContext,
 } from './namespace-objects'
-import { workloadObjectInForm, type FormOptions, type WorkloadContext } from './workload-forms'
+import type { ExportOptions } from './options'
+import { workloadResolver, type WorkloadResolver } from './resolved-workload'
+import {
+  isVmService,
+  readVmApi,
+  workloadObjectInForm,
+  type FormOptions,
+  type WorkloadContext,
+  type WorkloadLike,
+} from './workload-forms'
 
 /**
  * Topology to Kubernetes objects: per vSphere Namespace what a user would `kubectl apply` on the
@@ -22,11 +33,12 @@ import { workloadObjectInForm, type FormOptions, type WorkloadContext } from './
  */
 export function buildManifests(
   topology: Topology,
-  options: FormOptions,
+  options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>,
 ): { objects: ExportedObject[]; problems: Problem[] } {
   const lab = labContext(topology)
   const out: ExportedObject[] = []
   const problems: Problem[] = []
+  const res = workloadResolver(resolveTopology(topology), options, problems)
   for (const ns of topology.nodes) {
     if (ns.kind !== 'namespace') continue
     const ctx = namespaceContext(lab, ns)
@@ -51,7 +63,9 @@ export function buildManifests(
           message: `Pod ${ns.name}/${node.name} sets hostNetwork, which vSphere Pods ignore (DOMAIN.md 4c)`,
           hint: 'Turn hostNetwork off; the platform gives the pod its own IP anyway.',
         })
-      add(node, workloadObjectInForm(node, wctx, options), (node.spec as SpecOf<'pod'>).extra)
+      const resolved = resolvedWorkload(node, ns, res)
+      const forms = formsFor(resolved, node, ns, res, options, wctx)
+      add(node, workloadObjectInForm(resolved, wctx, forms), (node.spec as SpecOf<'pod'>).extra)
     }
   }
   out.sort((a, b) => compareObjects(a.object, b.object))
@@ -83,6 +97,39 @@ export function namespaceContext(ctx: LabContext, ns: LabNode): NamespaceContext
     clusterName: cluster?.name ?? '',
     mhzPerCore: slowestCoreMhz(ctx, cluster),
   }
+}
+
+/** The workload with the storage and VM classes the lab left open filled in by the resolver. */
+function resolvedWorkload(node: LabNode, ns: LabNode, res: WorkloadResolver): WorkloadLike {
+  if (node.kind === 'vm') return { ...node, spec: res.vm(ns, node, node.spec as SpecOf<'vm'>) }
+  if (node.kind === 'tkc') return { ...node, spec: res.tkc(ns, node, node.spec as SpecOf<'tkc'>) }
+  if (node.kind === 'pvc') return { ...node, spec: res.pvc(ns, node, node.spec as SpecOf<'pvc'>) }
+  return node
+}
+
+/**
+ * The API forms to write a workload in: the export's option, else the form it was read in, each
+ * checked against what the lab's vCenter serves, else the newest served. A cluster read as TKC
+ * v1alpha1 goes back out so (the resolver's table has no v1alpha1 to check it against).
+ */
+function formsFor(
+  w: WorkloadLike,
+  node: LabNode,
+  ns: LabNode,
+  res: WorkloadResolver,
+  options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>,
+  ctx: WorkloadContext,
+): FormOptions {
+  if (w.kind === 'vm' || (w.kind === 'service' && isVmService(w.spec as SpecOf<'service'>, ctx))) {
+    const extra = (w.spec as SpecOf<'vm'>).extra
+    return { vmApi: res.vmApi(ns, node, options.vmApi ?? readVmApi(extra)) }
+  }
+  if (w.kind !== 'tkc') return {}
+  const spec = w.spec as SpecOf<'tkc'>
+  const read = readClusterForm(spec)
+  if (!options.clusterApi && read === 'tkc-v1alpha1') return { clusterForm: read }
+  const chosen = options.clusterApi ?? (read === 'tkc-v1alpha1' ? undefined : read)
+  return { clusterForm: res.clusterApi(ns, node, spec, chosen) }
 }
 
 function networkType(ctx: LabContext, ns: LabNode): 'nsx' | 'vds' {

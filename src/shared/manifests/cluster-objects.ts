@@ -21,18 +21,21 @@ export const CLUSTER_FORM_API_VERSION: Readonly<Record<ClusterForm, string>> = {
 }
 
 /**
- * The form a cluster is written in: the export's choice when set; else the form it was read in
- * (v1alpha1 only while it has its one worker pool); else its own `api`.
+ * The form a cluster was read in, when it can be written back so: the same API as the lab's
+ * `api`, and v1alpha1 only while it has its one worker pool. Undefined for a cluster made in the
+ * lab, whose form the vCenter's version decides (domain/defaults.ts).
  */
-export function clusterFormFor(spec: TkcSpecT, option: ClusterApi | undefined): ClusterForm {
-  if (option) return option
+export function readClusterForm(spec: TkcSpecT): ClusterForm | undefined {
   const read = (Object.keys(CLUSTER_FORM_API_VERSION) as ClusterForm[]).find(
     (f) => CLUSTER_FORM_API_VERSION[f] === spec.extra?.apiVersion,
   )
   const sameApi = read !== undefined && (read === 'capi-v1beta1') === (spec.api === 'capi')
-  if (sameApi && (read !== 'tkc-v1alpha1' || spec.nodePools.length === 1)) return read
-  return spec.api === 'capi' ? 'capi-v1beta1' : 'tkc-v1alpha3'
+  return sameApi && (read !== 'tkc-v1alpha1' || spec.nodePools.length === 1) ? read : undefined
 }
+
+/** The form of a cluster with no choice made: its own `api` in the newest form the lab writes. */
+export const defaultClusterForm = (spec: TkcSpecT): ClusterForm =>
+  spec.api === 'capi' ? 'capi-v1beta1' : 'tkc-v1alpha3'
 
 export function clusterObject(name: string, ns: string, spec: TkcSpecT, form: ClusterForm): KubeObject {
   if (form === 'capi-v1beta1') return capiCluster(name, ns, spec)

@@ -1,5 +1,7 @@
 import type { Problem } from '../domain/problems'
-import type { Topology } from '../domain/topology'
+import { clusterApiFor, vmApiFor } from '../domain/defaults'
+import { resolveTopology } from '../domain/resolve'
+import type { LabNode, Topology } from '../domain/topology'
 import { buildManifests } from './build-manifests'
 import { splitApiVersion, type ExportedObject, type KubeObject } from './kube-object'
 import { labContext } from './lab-context'
@@ -47,30 +49,39 @@ export function namespaceUserApplies(o: KubeObject): boolean {
   return !VCENTER_OWNED.has(`${splitApiVersion(o.apiVersion).group}/${o.kind}`)
 }
 
-function describeApis(options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>): string {
+/**
+ * The API versions written: the export's choice, else as each object was imported, else as the
+ * domain resolver picks them for the lab's vCenter.
+ */
+function describeApis(topology: Topology, options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>): string {
   const clusters = {
     'tkc-v1alpha3': 'TanzuKubernetesCluster run.tanzu.vmware.com/v1alpha3',
     'tkc-v1alpha2': 'TanzuKubernetesCluster run.tanzu.vmware.com/v1alpha2',
     'capi-v1beta1': 'Cluster cluster.x-k8s.io/v1beta1 (class tanzukubernetescluster)',
   }
+  const r = resolveTopology(topology)
+  const versions = new Set(r.ofKind('vcenter').map((v) => r.spec(v as LabNode & { kind: 'vcenter' }).version))
+  const version = versions.size === 1 ? [...versions][0] : undefined
+  const vmApi = vmApiFor(version, options.vmApi)
+  const written = [clusterApiFor(version, 'tkc'), clusterApiFor(version, 'capi')]
+    .filter((c) => c.ok)
+    .map((c) => (c.value === 'capi-v1beta1' ? 'Cluster v1beta1' : `TKC ${c.value.slice(4)}`))
   const cluster = options.clusterApi
     ? clusters[options.clusterApi]
-    : 'as each cluster was imported, else as it is set (TKC v1alpha3 or Cluster v1beta1)'
+    : `as each cluster was imported, else as it is set (${written.join(' or ') || `none served by vCenter ${version ?? '?'}`})`
   const vm = options.vmApi
     ? `vmoperator.vmware.com/${options.vmApi}`
-    : 'as each VM was imported, else vmoperator.vmware.com/v1alpha3'
+    : vmApi.ok
+      ? `as each VM was imported, else vmoperator.vmware.com/${vmApi.value}`
+      : `none (vCenter ${version ?? '?'} serves none)`
   return `VirtualMachine: ${vm}; clusters: ${cluster}.`
 }
 
-function header(
-  labName: string,
-  options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>,
-  apply: string,
-): string {
+function header(labName: string, apis: string, apply: string): string {
   return fileHeader([
     `Produced by Pacific Lab from the lab "${labName}".`,
     apply,
-    describeApis(options),
+    apis,
     'Comments marked "inferred" or "lab" are the lab\'s choices where the product is not documented.',
   ])
 }
@@ -162,6 +173,7 @@ export function exportFiles(topology: Topology, labName: string, options: Export
   const { objects, problems } = buildManifests(topology, options)
   const requests = vcenterRequests(labContext(topology))
   const files: ExportFile[] = []
+  const apis = describeApis(topology, options)
   if (options.format === 'yaml') {
     const ordered = [
       ...objects.filter((o) => !namespaceUserApplies(o.object)),
@@ -169,7 +181,7 @@ export function exportFiles(topology: Topology, labName: string, options: Export
     ]
     files.push({
       path: MANIFESTS_FILE,
-      content: renderDocuments(header(labName, options, YAML_PARTS), markParts(ordered)),
+      content: renderDocuments(header(labName, apis, YAML_PARTS), markParts(ordered)),
     })
   } else {
     const user = objects.filter((o) => namespaceUserApplies(o.object))
@@ -180,7 +192,7 @@ export function exportFiles(topology: Topology, labName: string, options: Export
         user,
         header(
           labName,
-          options,
+          apis,
           `What a namespace user applies on the Supervisor: kubectl apply -R -f ${MANIFESTS_DIR}/`,
         ),
       ),
@@ -193,7 +205,7 @@ export function exportFiles(topology: Topology, labName: string, options: Export
           reference,
           header(
             labName,
-            options,
+            apis,
             `Reference only: vCenter creates this object from the requests in ${VCENTER_DIR}/; do not apply it.`,
           ),
         ),

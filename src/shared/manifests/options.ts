@@ -1,20 +1,18 @@
 import { z } from 'zod'
 
-/** vm-operator API versions the export can write (DOMAIN.md 3.1). */
-export const VM_APIS = ['v1alpha1', 'v1alpha2', 'v1alpha3'] as const
-export type VmApi = (typeof VM_APIS)[number]
+import { CLUSTER_APIS, VM_APIS } from '../domain/rules/versions'
 
-/** How Kubernetes clusters are written (DOMAIN.md 3.4, 3.5). */
-export const CLUSTER_APIS = ['tkc-v1alpha3', 'tkc-v1alpha2', 'capi-v1beta1'] as const
-export type ClusterApi = (typeof CLUSTER_APIS)[number]
+/** The API versions the export writes are domain data: which vCenter serves which is there too. */
+export { CLUSTER_APIS, VM_APIS, type ClusterApi, type VmApi } from '../domain/rules/versions'
 
 export const EXPORT_FORMATS = ['yaml', 'dir', 'zip'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /**
- * Export choices. Unset, `vmApi` and `clusterApi` write each object in the form it was imported
- * in, else VMs in v1alpha3 and clusters by their own `api` (tkc: TKC v1alpha3, capi: Cluster
- * v1beta1); set, they write every VM or cluster that way.
+ * Export choices. Unset, `vmApi` writes each VM in the version it was imported in, else the
+ * newest the lab's vCenter serves; `clusterApi` likewise writes each cluster as it was imported,
+ * else by its own `api` in the newest version served (domain/defaults.ts). Set, every VM or
+ * cluster is written that way. A version the vCenter does not serve is refused either way.
  */
 export const ExportOptions = z.object({
   vmApi: z.enum(VM_APIS).optional(),

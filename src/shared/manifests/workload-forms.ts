@@ -1,10 +1,10 @@
 import type { ExtraFields } from '../domain/extra-fields'
 import type { Kind } from '../domain/kinds'
 import type { SpecOf } from '../domain/specs'
-import { clusterFormFor, clusterObject } from './cluster-objects'
+import { clusterObject, defaultClusterForm, readClusterForm, type ClusterForm } from './cluster-objects'
 import type { KubeObject, ObjectComment } from './kube-object'
 import { VM_SELECTOR_LABEL } from './lab-annotations'
-import { VM_APIS, type ExportOptions, type VmApi } from './options'
+import { VM_APIS, type VmApi } from './options'
 import { vmObject, vmServiceObject } from './vm-objects'
 import { deploymentObject, podObject, pvcObject, serviceObject } from './workload-objects'
 
@@ -24,7 +24,15 @@ export interface WorkloadContext {
   podLabels: readonly Record<string, string>[]
 }
 
-export type FormOptions = Pick<ExportOptions, 'vmApi' | 'clusterApi'>
+/**
+ * The forms to write one object in. The export sets them per object from the domain's resolver
+ * (the export's options, else the form it was read in, else what the lab's vCenter serves);
+ * import leaves them unset to build the object as it was read.
+ */
+export interface FormOptions {
+  vmApi?: VmApi
+  clusterForm?: ClusterForm
+}
 
 export interface BuiltObject {
   object: KubeObject
@@ -38,12 +46,13 @@ export interface WorkloadLike {
   spec: Record<string, unknown>
 }
 
-/** The VM API: the option when set, else the version the object was read in, else v1alpha3. */
-export function vmApiFor(extra: ExtraFields | undefined, option: VmApi | undefined): VmApi {
-  if (option) return option
-  const read = VM_APIS.find((v) => extra?.apiVersion === `vmoperator.vmware.com/${v}`)
-  return read ?? 'v1alpha3'
+/** The VM API an object was read in, or undefined for one made in the lab. */
+export function readVmApi(extra: ExtraFields | undefined): VmApi | undefined {
+  return VM_APIS.find((v) => extra?.apiVersion === `vmoperator.vmware.com/${v}`)
 }
+
+const vmApiOf = (extra: ExtraFields | undefined, option: VmApi | undefined): VmApi =>
+  option ?? readVmApi(extra) ?? 'v1alpha3'
 
 const plain = (object: KubeObject): BuiltObject => ({ object, comments: [] })
 
@@ -63,23 +72,26 @@ export function workloadObjectInForm(
       return plain(pvcObject(name, ctx.ns, node.spec as SpecOf<'pvc'>))
     case 'service': {
       const spec = node.spec as SpecOf<'service'>
-      const readKind = spec.extra?.kind
-      const forVms =
-        readKind === 'VirtualMachineService' ||
-        (readKind !== 'Service' && selectsOnlyVms(spec.selector, ctx.vmNames, ctx.podLabels))
       return plain(
-        forVms
-          ? vmServiceObject(name, ctx.ns, spec, vmApiFor(spec.extra, options.vmApi))
+        isVmService(spec, ctx)
+          ? vmServiceObject(name, ctx.ns, spec, vmApiOf(spec.extra, options.vmApi))
           : serviceObject(name, ctx.ns, spec),
       )
     }
     case 'vm': {
       const spec = node.spec as SpecOf<'vm'>
-      return vmObject(name, ctx.ns, spec, vmApiFor(spec.extra, options.vmApi), ctx.network)
+      return vmObject(name, ctx.ns, spec, vmApiOf(spec.extra, options.vmApi), ctx.network)
     }
     case 'tkc': {
       const spec = node.spec as SpecOf<'tkc'>
-      return plain(clusterObject(name, ctx.ns, spec, clusterFormFor(spec, options.clusterApi)))
+      return plain(
+        clusterObject(
+          name,
+          ctx.ns,
+          spec,
+          options.clusterForm ?? readClusterForm(spec) ?? defaultClusterForm(spec),
+        ),
+      )
     }
     case 'opaque': {
       // An object the lab does not model: written back exactly as it was read.
@@ -101,6 +113,13 @@ export function workloadObjectInForm(
     case 'namespace-network':
       return null
   }
+}
+
+/** A Service written as a VirtualMachineService: read as one, or selecting lab VMs and no pods. */
+export function isVmService(spec: SpecOf<'service'>, ctx: WorkloadContext): boolean {
+  const readKind = spec.extra?.kind
+  if (readKind === 'VirtualMachineService') return true
+  return readKind !== 'Service' && selectsOnlyVms(spec.selector, ctx.vmNames, ctx.podLabels)
 }
 
 const matches = (selector: Record<string, string>, labels: Record<string, string>) =>

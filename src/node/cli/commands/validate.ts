@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 
-import { hasErrors, validateTopology } from '../../../shared/domain/validation/validate'
+import { hasErrors } from '../../../shared/domain/validation/validate'
+import { validateLab } from '../../../shared/engine/validate-lab'
 import { CliUsageError, type CliCommand } from '../command'
 import type { LabDocument } from '../../../shared/domain/lab-document'
 import { loadLabArgument } from '../load-lab'
@@ -20,7 +21,7 @@ export function validateCommandWith(load: (arg: string | undefined) => LabDocume
       if (positionals.length !== 1)
         throw new CliUsageError(`validate takes one LAB, got ${positionals.length}`)
       const lab = load(positionals[0])
-      const problems = validateTopology(lab.topology)
+      const problems = validateLab(lab.topology)
       const names = new Map(lab.topology.nodes.map((n) => [n.id, n.name]))
       if (values.json) io.out(JSON.stringify({ problems }))
       else if (problems.length === 0) io.out(`${lab.name}: no problems`)

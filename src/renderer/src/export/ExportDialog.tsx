@@ -113,7 +113,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
               value={vmApi}
               onChange={(e) => setVmApi(e.target.value as VmApi | '')}
             >
-              <option value="">as each VM was read</option>
+              <option value="">as each VM was read, else as the vCenter serves</option>
               {VM_APIS.map((v) => (
                 <option key={v} value={v}>
                   vmoperator {v}

@@ -38,6 +38,8 @@ const LABELS: Readonly<Record<string, string>> = {
   drsEnabled: 'DRS',
   drsAutomation: 'DRS automation',
   vsan: 'vSAN',
+  vsanFileServices: 'vSAN File Services (ReadWriteMany volumes)',
+  zonal: 'zonal (storage in every zone)',
   cpuCores: 'CPU cores',
   cpuMhzPerCore: 'MHz per core',
   memoryMiB: 'memory',

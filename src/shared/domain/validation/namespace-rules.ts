@@ -1,12 +1,8 @@
 import { isKind, type ResolvedTopology } from '../resolve'
+import { zonalPolicyRefusal } from '../rules/storage'
+import { resolveVmClass } from '../rules/vm-class'
 import type { LabNode } from '../topology'
-import { defaultVmClass } from '../vm-classes'
-import { finding, type Finding, type Rule } from './rule'
-
-/** True when `name` is a default VM class or a VM class node in the lab. */
-export function vmClassExists(r: ResolvedTopology, name: string): boolean {
-  return defaultVmClass(name) !== undefined || r.byName('vm-class', name) !== undefined
-}
+import { finding, fromRefusal, type Finding, type Rule } from './rule'
 
 /** What a namespace's settings refer to must exist (DOMAIN.md 2). */
 export const NAMESPACE_RULES: readonly Rule[] = [
@@ -36,14 +32,28 @@ export const NAMESPACE_RULES: readonly Rule[] = [
             ),
           )
       for (const cls of spec.vmClasses)
-        if (!vmClassExists(r, cls))
+        if (!resolveVmClass(r, cls))
           out.push(
             finding(
               `Namespace "${ns.name}" binds VM class "${cls}", which does not exist`,
-              'Use one of the 16 default classes',
+              'Use one of the 16 default classes or add the class to the lab',
             ),
           )
       return out
+    },
+  },
+  {
+    code: 'namespace-policy-not-zonal',
+    severity: 'error',
+    kinds: ['namespace'],
+    source: 'DOMAIN.md 1.2 [TVS-AZ]; rules/storage.ts',
+    check(ns, r) {
+      if (!isKind(ns, 'namespace')) return null
+      return r
+        .spec(ns)
+        .storage.map((s) => zonalPolicyRefusal(r, ns, s.policy, `Namespace "${ns.name}"`))
+        .filter((x) => x !== null)
+        .map((x) => fromRefusal(x, {}))
     },
   },
   {

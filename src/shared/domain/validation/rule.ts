@@ -1,6 +1,7 @@
 import type { Kind } from '../kinds'
 import type { Problem } from '../problems'
 import type { ResolvedTopology } from '../resolve'
+import type { Refusal } from '../rules/refusal'
 import type { LabNode } from '../topology'
 
 /** What a rule found; `objectId` defaults to the node the rule looked at. */
@@ -8,6 +9,8 @@ export interface Finding {
   message: string
   hint: string
   objectId?: string
+  /** A more precise code than the rule's, for rules that report several domain rules. */
+  code?: string
 }
 
 /**
@@ -22,6 +25,14 @@ export interface Rule {
   source: string
   check(node: LabNode, r: ResolvedTopology): Finding | readonly Finding[] | null
 }
+
+/** A domain refusal as a finding, under the validate code `codes` maps its run code to. */
+export const fromRefusal = (r: Refusal, codes: Readonly<Record<string, string>>): Finding => ({
+  message: r.reason,
+  hint: r.hint,
+  ...(r.objectId === undefined ? {} : { objectId: r.objectId }),
+  ...(codes[r.code] === undefined ? {} : { code: codes[r.code] }),
+})
 
 /** Shorthand for a rule's single finding. */
 export const finding = (message: string, hint: string, objectId?: string): Finding =>

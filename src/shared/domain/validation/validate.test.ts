@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import demo from '../../../../resources/demo-lab.json'
+import { sampleLab } from '../../../../test/support/samples'
 import { smallLab } from '../small-lab'
-import { parseLabDocument } from '../lab-document'
 import type { Topology } from '../topology'
 import { DEFAULT_VM_CLASSES, defaultVmClass } from '../vm-classes'
 import { hasErrors, RULES, validateTopology } from './validate'
@@ -15,7 +14,7 @@ const setSpec = (t: Topology, id: string, patch: Record<string, unknown>): Topol
 
 describe('validateTopology', () => {
   it('finds no error in the demo lab and notes its assumptions', () => {
-    const problems = validateTopology(parseLabDocument(demo, 'demo').topology)
+    const problems = validateTopology(sampleLab('demo').topology)
     expect(hasErrors(problems)).toBe(false)
     expect(problems.map((p) => p.code)).toEqual(['namespace-policy-annotation', 'supervisor-size-unverified'])
   })

@@ -1,5 +1,5 @@
 import type { Kind } from '../kinds'
-import type { Problem } from '../problems'
+import { byObjectThenCode, type Problem } from '../problems'
 import { resolveTopology, type ResolvedTopology } from '../resolve'
 import type { Topology } from '../topology'
 import { COMMON_RULES } from './common-rules'
@@ -34,7 +34,7 @@ export function validateTopology(topology: Topology, resolved?: ResolvedTopology
       for (const f of (Array.isArray(found) ? found : [found]) as readonly Finding[])
         out.push({
           severity: rule.severity,
-          code: rule.code,
+          code: f.code ?? rule.code,
           objectId: f.objectId ?? node.id,
           message: f.message,
           hint: f.hint,
@@ -52,17 +52,7 @@ export function validateTopology(topology: Topology, resolved?: ResolvedTopology
         hint: 'Delete the link and connect a Supervisor to a cluster',
       })
   }
-  return out.sort((a, b) =>
-    a.objectId < b.objectId
-      ? -1
-      : a.objectId > b.objectId
-        ? 1
-        : a.code < b.code
-          ? -1
-          : a.code > b.code
-            ? 1
-            : 0,
-  )
+  return out.sort(byObjectThenCode)
 }
 
 /** True when any problem is an error (what makes `pacific-lab validate` exit 1). */

@@ -2,6 +2,7 @@ import type { LabNode } from '../../domain/topology'
 import { nsHold, status } from '../accounting'
 import { LANES } from '../lanes'
 import type { Planner } from '../planner'
+import { asDeltas, DEPLOYMENT_WANTS, exceededText, quotaExceeded } from '../quota'
 import { STATUS } from '../state'
 import { runPod, type PodJob } from './pod'
 
@@ -22,14 +23,9 @@ export function runDeployment(p: Planner, dep: LabNode & { kind: 'deployment' })
   const spec = p.r.spec(dep)
   const nsId = dep.parentId ?? ''
   const base = { sequence: 'deployment' as const, object: dep.id }
-  const quota = p.get('namespaces', nsId, 'quota:deployments')
-  const used = p.num('namespaces', nsId, 'deployments')
+  const over = quotaExceeded(p.state, nsId, DEPLOYMENT_WANTS)
   const reject =
-    p.status(nsId) !== STATUS.running
-      ? 'namespace is not running'
-      : quota !== null && used + 1 > Number(quota)
-        ? `exceeded quota: count/deployments.apps, requested: 1, used: ${used}, limited: ${quota}`
-        : null
+    p.status(nsId) !== STATUS.running ? 'namespace is not running' : over ? exceededText(over) : null
   if (reject) {
     p.emit({
       ...base,
@@ -51,7 +47,7 @@ export function runDeployment(p: Planner, dep: LabNode & { kind: 'deployment' })
     target: LANES.lb,
     action: 'pod-submit',
     text: `kubectl apply sends Deployment ${dep.name} (${spec.replicas} replicas) through the API VIP to kube-apiserver.`,
-    set: [...status(dep.id, STATUS.pending), ...nsHold(p, dep.id, nsId, { deployments: 1 })],
+    set: [...status(dep.id, STATUS.pending), ...nsHold(p, dep.id, nsId, asDeltas(DEPLOYMENT_WANTS))],
   })
   p.emit({
     ...base,

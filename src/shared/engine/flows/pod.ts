@@ -1,11 +1,12 @@
 import type { PodSpecT } from '../../domain/specs'
 import { formatMemory } from '../../domain/units'
 import { claimOf } from '../../domain/volumes'
-import { giveIp, holdOn, nsHold, release, status, takeIp } from '../accounting'
+import { giveIp, holdOn, largerThanHost, nsHold, release, status, takeIp, type Hold } from '../accounting'
 import { crxLane, hostdLane, LANES, sphereletLane } from '../lanes'
 import { place } from '../placement'
 import type { Change, Draft, Planner } from '../planner'
-import { millisToMhz, POD_PADDING_MIB, podSize } from '../sizing'
+import { millisToMhz, POD_PADDING_MIB, podSize, type PodSize } from '../sizing'
+import { asDeltas, exceededText, podWants, quotaExceeded } from '../quota'
 import { STATUS } from '../state'
 
 /** One vSphere Pod to provision: a Pod node, or a replica of a Deployment. */
@@ -41,6 +42,20 @@ export function releasePodResources(p: Planner, id: string): Change[] {
   return out
 }
 
+/** What a placed pod holds on a host of that core speed: its requests, reserved and active (assumed). */
+export function podHold(size: PodSize, mhzPerCore: number): Hold {
+  const cpu = millisToMhz(size.requestCpuMillis, mhzPerCore)
+  const memory = size.requestMemoryMiB + POD_PADDING_MIB
+  return {
+    cpuMhz: cpu,
+    memoryMiB: memory,
+    podCpuMillis: size.requestCpuMillis,
+    podMemoryMiB: size.requestMemoryMiB,
+    activeCpuMhz: cpu,
+    activeMemoryMiB: memory,
+  }
+}
+
 /** A vSphere Pod's life: DOMAIN.md 4c, carrying the seed deck's seven steps. */
 export function runPod(p: Planner, job: PodJob): void {
   const { id } = job
@@ -72,7 +87,8 @@ export function runPod(p: Planner, job: PodJob): void {
   })
   if (p.interrupted.has(id)) return
 
-  // Admission: namespace, Supervisor type, unsupported fields, quota (DOMAIN.md 4c step 2).
+  // Admission: namespace and quota (DOMAIN.md 4c step 2); the Supervisor type and unsupported
+  // fields were refused before the flow (engine/admission.ts).
   const adm = { actor: LANES.lb, target: LANES.apiserver, action: 'pod-admit', seedStep: 1 }
   if (!scope || p.status(job.nsId) !== STATUS.running) {
     fail(
@@ -82,65 +98,29 @@ export function runPod(p: Planner, job: PodJob): void {
     )
     return
   }
-  if (scope.podProblem) {
-    fail(
-      { ...adm, text: `Pod ${job.name} cannot run as a vSphere Pod: ${scope.podProblem}.` },
-      'pods-not-supported',
-      scope.podProblem,
-    )
-    return
-  }
-  const hostPath = job.spec.volumes.find((v) => v.hostPath !== undefined && v.hostPath !== '/var/log/pods')
-  if (hostPath) {
-    const why = `hostPath ${hostPath.hostPath} is not supported on vSphere Pods (only read-only /var/log/pods)`
-    fail({ ...adm, text: `kube-apiserver rejects Pod ${job.name}: ${why}.` }, 'unsupported-spec', why)
-    return
-  }
   const size = podSize(job.spec.containers, scope.spec.containerDefaults)
-  const limCpuMhz = millisToMhz(size.limitCpuMillis, scope.mhzPerCore)
-  const ns = job.nsId
-  const checks: [string, number, string][] = [
-    ['pods', 1, 'pods'],
-    ['cpuMhz', limCpuMhz, 'limits.cpu (MHz)'],
-    ['memoryMiB', size.limitMemoryMiB, 'limits.memory (MiB)'],
-  ]
-  for (const [key, want, label] of checks) {
-    const quota = p.get('namespaces', ns, `quota:${key}`)
-    if (quota === null) continue
-    const used = p.num('namespaces', ns, key)
-    if (used + want > Number(quota)) {
-      const why = `exceeded quota: ${label}, requested: ${want}, used: ${used}, limited: ${quota}`
-      fail(
-        { ...adm, text: `kube-apiserver admission rejects Pod ${job.name}: ${why}.` },
-        'quota-exceeded',
-        why,
-      )
-      return
-    }
+  const wants = podWants(size, scope.mhzPerCore)
+  const over = quotaExceeded(p.state, job.nsId, wants)
+  if (over) {
+    const why = exceededText(over)
+    fail({ ...adm, text: `kube-apiserver admission rejects Pod ${job.name}: ${why}.` }, 'quota-exceeded', why)
+    return
   }
   p.emit({
     ...base,
     ...adm,
     text: `kube-apiserver admits Pod ${job.name} (LimitRange defaults applied, quota checked${job.spec.hostNetwork ? '; hostNetwork is ignored on vSphere Pods' : ''}) and stores it in etcd: Pending, no node yet. CRX size: ${size.vcpus} vCPU / ${formatMemory(size.memoryMiB)} (largest of request or limit per container, summed, plus ${POD_PADDING_MIB} MiB padding, assumed).`,
-    set: [
-      ...status(id, STATUS.pending),
-      ...nsHold(p, id, ns, { pods: 1, cpuMhz: limCpuMhz, memoryMiB: size.limitMemoryMiB }),
-    ],
+    set: [...status(id, STATUS.pending), ...nsHold(p, id, job.nsId, asDeltas(wants))],
   })
   if (p.interrupted.has(id)) return
 
   // Two-level scheduling (DOMAIN.md 5): kube-scheduler filters and scores, DRS picks.
-  const placement = place(
-    p.state,
-    scope.hostIds,
-    {
-      kube: { cpuMillis: size.requestCpuMillis, memoryMiB: size.requestMemoryMiB },
-      reserveCpuMillis: size.requestCpuMillis,
-      reserveMemoryMiB: size.requestMemoryMiB,
-      overheadMemoryMiB: POD_PADDING_MIB,
-    },
-    p.rand(),
-  )
+  const placement = place(p.state, scope.hostIds, {
+    kube: { cpuMillis: size.requestCpuMillis, memoryMiB: size.requestMemoryMiB },
+    reserveCpuMillis: size.requestCpuMillis,
+    reserveMemoryMiB: size.requestMemoryMiB,
+    overheadMemoryMiB: POD_PADDING_MIB,
+  })
   const kubeKept = placement.rows.filter((r) => r.score !== null).length
   if (kubeKept === 0) {
     const why = `0/${placement.rows.length} nodes are available: ${placement.rows.map((r) => `${r.hostName}: ${r.filters.find((f) => !f.pass)?.reason ?? 'filtered'}`).join('; ')}`
@@ -183,8 +163,6 @@ export function runPod(p: Planner, job: PodJob): void {
     return
   }
   const mhz = p.num('hosts', hostId, 'mhzPerCore')
-  const reserveCpu = millisToMhz(size.requestCpuMillis, mhz)
-  const reserveMem = size.requestMemoryMiB + POD_PADDING_MIB
   p.emit({
     ...base,
     actor: LANES.extension,
@@ -193,17 +171,7 @@ export function runPod(p: Planner, job: PodJob): void {
     seedStep: 2,
     text: `The scheduler extension asks vCenter; DRS picks ${placement.rows.find((r) => r.chosen)?.hostName}. ${placement.explanation} The binding is stored in etcd.`,
     placement,
-    set: [
-      ...status(id, STATUS.scheduled),
-      ...holdOn(p, id, hostId, {
-        cpuMhz: reserveCpu,
-        memoryMiB: reserveMem,
-        podCpuMillis: size.requestCpuMillis,
-        podMemoryMiB: size.requestMemoryMiB,
-        activeCpuMhz: reserveCpu,
-        activeMemoryMiB: reserveMem,
-      }),
-    ],
+    set: [...status(id, STATUS.scheduled), ...holdOn(p, id, hostId, podHold(size, mhz))],
   })
   finishPod(p, job, size)
 }
@@ -225,7 +193,8 @@ function finishPod(p: Planner, job: PodJob, size: ReturnType<typeof podSize>): v
 
   const cores = p.num('hosts', host(), 'capacityCpuMhz') / p.num('hosts', host(), 'mhzPerCore')
   const capMem = p.num('hosts', host(), 'capacityMemoryMiB')
-  if (size.vcpus > cores || size.memoryMiB > capMem) {
+  // The CRX cannot be larger than its host: "the vSphere Pod fails to deploy" [FD2].
+  if (largerThanHost(p, host(), size.vcpus, size.memoryMiB)) {
     const why = `the CRX needs ${size.vcpus} vCPU / ${formatMemory(size.memoryMiB)} (from its limits) but ${hostName()} has ${cores} cores / ${formatMemory(capMem)}: the configuration is created, however the vSphere Pod fails to deploy`
     fail(
       {

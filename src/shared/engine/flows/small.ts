@@ -2,6 +2,7 @@ import type { LabNode } from '../../domain/topology'
 import { nsHold, status, takeIp } from '../accounting'
 import { LANES } from '../lanes'
 import type { Planner } from '../planner'
+import { asDeltas, exceededText, pvcWants, quotaExceeded, SERVICE_WANTS } from '../quota'
 import { STATUS } from '../state'
 import { effectiveStorageClass } from './vm-lifecycle'
 
@@ -25,39 +26,20 @@ export function runPvc(p: Planner, pvc: LabNode & { kind: 'pvc' }): void {
       'namespace-not-running',
       'namespace is not running',
     )
+  // The storage class was checked at admission (engine/admission.ts).
   const sc = effectiveStorageClass(scope, spec.storageClass)
-  if (!scope.spec.storage.some((s) => s.policy === sc))
+  const wants = pvcWants(sc, spec.sizeMiB)
+  const over = quotaExceeded(p.state, nsId, wants)
+  if (over)
     return void fail(
-      `PVC ${pvc.name} asks for storage class ${sc || '(none)'}, which is not a storage policy of ${scope.ns.name}.`,
-      'storage-class-not-bound',
-      `storage class ${sc || '(none)'} is not bound to namespace ${scope.ns.name}`,
+      `kube-apiserver admission rejects PVC ${pvc.name}: ${exceededText(over)}.`,
+      'quota-exceeded',
+      exceededText(over),
     )
-  const wants: [string, number, string][] = [
-    ['persistentVolumeClaims', 1, 'persistentvolumeclaims'],
-    ['storageMiB', spec.sizeMiB, 'requests.storage'],
-    [`storage/${sc}`, spec.sizeMiB, `${sc}.storageclass.storage.k8s.io/requests.storage`],
-  ]
-  for (const [key, want, label] of wants) {
-    const quota = p.get('namespaces', nsId, `quota:${key}`)
-    const used = p.num('namespaces', nsId, key)
-    if (quota !== null && used + want > Number(quota))
-      return void fail(
-        `kube-apiserver admission rejects PVC ${pvc.name}: exceeded quota: ${label}, requested: ${want}, used: ${used}, limited: ${quota}.`,
-        'quota-exceeded',
-        `exceeded quota: ${label}, requested: ${want}, used: ${used}, limited: ${quota}`,
-      )
-  }
   p.emit({
     ...base,
     text: `kubectl apply sends PVC ${pvc.name} (${spec.sizeMiB} MiB, ${sc}); admission counts it against the namespace storage quota.`,
-    set: [
-      ...status(pvc.id, STATUS.pending),
-      ...nsHold(p, pvc.id, nsId, {
-        persistentVolumeClaims: 1,
-        storageMiB: spec.sizeMiB,
-        [`storage/${sc}`]: spec.sizeMiB,
-      }),
-    ],
+    set: [...status(pvc.id, STATUS.pending), ...nsHold(p, pvc.id, nsId, asDeltas(wants))],
   })
   p.emit({
     ...base,
@@ -89,18 +71,17 @@ export function runService(p: Planner, svc: LabNode & { kind: 'service' }): void
       'namespace-not-running',
       'namespace is not running',
     )
-  const quota = p.get('namespaces', nsId, 'quota:services')
-  const used = p.num('namespaces', nsId, 'services')
-  if (quota !== null && used + 1 > Number(quota))
+  const over = quotaExceeded(p.state, nsId, SERVICE_WANTS)
+  if (over)
     return void fail(
-      `kube-apiserver admission rejects Service ${svc.name}: exceeded quota: services, used: ${used}, limited: ${quota}.`,
+      `kube-apiserver admission rejects Service ${svc.name}: ${exceededText(over)}.`,
       'quota-exceeded',
-      `exceeded quota: services, requested: 1, used: ${used}, limited: ${quota}`,
+      exceededText(over),
     )
   p.emit({
     ...base,
     text: `kubectl apply sends Service ${svc.name} (type ${spec.type}${spec.type === 'NodePort' ? ', which a Supervisor ignores' : ''}).`,
-    set: [...status(svc.id, STATUS.pending), ...nsHold(p, svc.id, nsId, { services: 1 })],
+    set: [...status(svc.id, STATUS.pending), ...nsHold(p, svc.id, nsId, asDeltas(SERVICE_WANTS))],
   })
   if (spec.type !== 'LoadBalancer') {
     p.emit({

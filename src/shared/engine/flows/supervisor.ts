@@ -3,31 +3,11 @@ import { isKind } from '../../domain/resolve'
 import type { LabNode } from '../../domain/topology'
 import { formatMemory } from '../../domain/units'
 import { holdOn, status, takeIp } from '../accounting'
+import { supervisorProblem } from '../admission'
 import { hostdLane, LANES, sphereletLane } from '../lanes'
 import type { Change, Planner } from '../planner'
 import { poolCapacity, poolIds } from '../scope'
 import { STATUS } from '../state'
-
-/** Why wcpsvc's compatibility checks fail for this Supervisor, or null (DOMAIN.md 1.1, 4a step 2). */
-function compatibilityProblem(p: Planner, sv: LabNode & { kind: 'supervisor' }): string | null {
-  const { r } = p
-  const spec = r.spec(sv)
-  const clusters = r.clustersOf(sv.id)
-  if (clusters.length !== spec.zones)
-    return `a ${spec.zones}-zone Supervisor needs ${spec.zones} cluster(s), ${clusters.length} bound`
-  for (const cl of clusters) {
-    if (!isKind(cl, 'cluster')) continue
-    const c = r.spec(cl)
-    const need = c.vsan ? 4 : 3
-    const have = r.hostsOf(cl.id).length
-    if (have < need) return `cluster ${cl.name} has ${have} host(s), at least ${need} are needed`
-    if (!c.haEnabled) return `cluster ${cl.name} has vSphere HA off`
-    if (!c.drsEnabled || c.drsAutomation !== 'fullyAutomated')
-      return `cluster ${cl.name} does not have DRS fully automated`
-  }
-  if (!r.networkOf(sv.id)) return `network stack "${spec.network}" is not in the lab`
-  return null
-}
 
 /** Enabling Workload Management on a cluster: DOMAIN.md 4a, steps 1 to 9. */
 export function enableSupervisor(p: Planner, sv: LabNode & { kind: 'supervisor' }): void {
@@ -51,7 +31,7 @@ export function enableSupervisor(p: Planner, sv: LabNode & { kind: 'supervisor' 
     text: `The admin enables Workload Management on ${clusters}: wcpsvc in vCenter receives the enable request (size ${spec.size}, ${nsx ? 'NSX' : 'VDS'} networking, ${spec.zones} zone(s)).`,
     set: status(id, STATUS.configuring),
   })
-  const problem = compatibilityProblem(p, sv)
+  const problem = supervisorProblem(p, sv)
   if (problem) {
     p.emit({
       ...base,

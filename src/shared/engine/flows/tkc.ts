@@ -1,9 +1,47 @@
+import type { ResolvedTopology } from '../../domain/resolve'
+import type { SpecOf } from '../../domain/specs'
 import type { LabNode } from '../../domain/topology'
 import { status, takeIp } from '../accounting'
 import { LANES } from '../lanes'
 import type { Planner } from '../planner'
 import { STATUS } from '../state'
-import { realiseVm, vmPrereqProblem, type VmJob } from './vm-lifecycle'
+import type { NsScope } from '../scope'
+import { realiseVm, vmClassOf, vmPrereqProblem, type VmJob } from './vm-lifecycle'
+
+/** A cluster's node VMs as Cluster API creates them: control plane first, then each pool. */
+export function clusterNodes(
+  r: ResolvedTopology,
+  tkc: LabNode & { kind: 'tkc' },
+  spec: SpecOf<'tkc'>,
+  scope: NsScope,
+): VmJob[] {
+  return [
+    ...Array.from({ length: spec.controlPlane.replicas }, (_, i) => ({
+      pool: 'cp',
+      i,
+      vmClass: spec.controlPlane.vmClass,
+      storageClass: spec.controlPlane.storageClass,
+    })),
+    ...spec.nodePools.flatMap((np) =>
+      Array.from({ length: np.replicas }, (_, i) => ({
+        pool: np.name,
+        i,
+        vmClass: np.vmClass,
+        storageClass: np.storageClass,
+      })),
+    ),
+  ].map((n) => ({
+    id: `${tkc.id}/${n.pool}-${n.i + 1}`,
+    name: `${tkc.name}-${n.pool === 'cp' ? 'control-plane' : n.pool}-${n.i + 1}`,
+    nsId: scope.ns.id,
+    className: vmClassOf(r, scope, n.vmClass).name,
+    storageClass: n.storageClass,
+    sequence: 'tkc' as const,
+    kind: 'tkc-node' as const,
+    owner: tkc.id,
+    powerOn: true,
+  }))
+}
 
 /** A Tanzu Kubernetes Cluster or Cluster API Cluster: DOMAIN.md 4e. */
 export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
@@ -45,34 +83,9 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
     )
     return
   }
-  const nodes: VmJob[] = [
-    ...Array.from({ length: spec.controlPlane.replicas }, (_, i) => ({
-      pool: 'cp',
-      i,
-      vmClass: spec.controlPlane.vmClass,
-      storageClass: spec.controlPlane.storageClass,
-    })),
-    ...spec.nodePools.flatMap((np) =>
-      Array.from({ length: np.replicas }, (_, i) => ({
-        pool: np.name,
-        i,
-        vmClass: np.vmClass,
-        storageClass: np.storageClass,
-      })),
-    ),
-  ].map((n) => ({
-    id: `${id}/${n.pool}-${n.i + 1}`,
-    name: `${tkc.name}-${n.pool === 'cp' ? 'control-plane' : n.pool}-${n.i + 1}`,
-    nsId,
-    className: n.vmClass,
-    storageClass: n.storageClass,
-    sequence: 'tkc' as const,
-    kind: 'tkc-node' as const,
-    owner: id,
-    powerOn: true,
-  }))
+  const nodes = clusterNodes(p.r, tkc, spec, scope)
   for (const n of nodes) {
-    const problem = vmPrereqProblem(p, scope, n.className, n.storageClass)
+    const problem = vmPrereqProblem(p, scope, n.storageClass)
     if (problem) {
       fail(
         LANES.capi,

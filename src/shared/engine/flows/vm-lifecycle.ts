@@ -1,17 +1,29 @@
 import { formatMemory } from '../../domain/units'
-import { defaultVmClass, type VmClass } from '../../domain/vm-classes'
-import { giveIp, holdOn, nsHold, release, status, takeIp } from '../accounting'
+import { storageClassFor, vmClassFor } from '../../domain/defaults'
+import type { ResolvedTopology } from '../../domain/resolve'
+import type { VmClass } from '../../domain/vm-classes'
+import {
+  giveIp,
+  holdOn,
+  largerThanHost,
+  nsHold,
+  release,
+  status,
+  takeIp,
+  type Hold,
+  type Ledger,
+} from '../accounting'
 import { hostdLane, LANES } from '../lanes'
-import { place } from '../placement'
+import { place, type PlacementNeed } from '../placement'
 import type { Change, Planner } from '../planner'
 import type { NsScope } from '../scope'
 import { millisToMhz, VM_OVERHEAD_MIB } from '../sizing'
+import { exceededText, quotaExceeded, reservationExceeded, storageWants, VM_DISK_MIB } from '../quota'
 import { STATUS } from '../state'
 import type { Sequence } from '../types'
 import { addressOf } from './pod'
 
-/** Disk of a VM: from its image, which the lab does not model; TKR OVAs are 16 GB (DOMAIN.md 6.1), assumed for all. */
-export const VM_DISK_MIB = 16 * 1024
+export { VM_DISK_MIB }
 
 /** A VM to realise: a VM Service VM, or a node of a Kubernetes cluster. */
 export interface VmJob {
@@ -27,46 +39,66 @@ export interface VmJob {
   powerOn: boolean
 }
 
-/** The storage class a request means: its own, or the namespace's first policy when empty. */
-export const effectiveStorageClass = (scope: NsScope, sc: string) =>
-  sc !== '' ? sc : (scope.spec.storage[0]?.policy ?? '')
+/**
+ * The storage class a request means, from the domain's resolver (domain/defaults.ts): its own,
+ * or the namespace's only policy. Admission refused the ones it cannot resolve.
+ */
+export function effectiveStorageClass(scope: NsScope, sc: string): string {
+  const chosen = storageClassFor({ name: scope.ns.name, spec: scope.spec }, sc, '')
+  return chosen.ok ? chosen.value : sc
+}
 
-/** VM Operator's prerequisite conditions (DOMAIN.md 4d step 4): null when all are met. */
+/** The VM class a request means, resolved to its size (admission refused the unknown ones). */
+export function vmClassOf(r: ResolvedTopology, scope: NsScope, name: string): VmClass {
+  const chosen = vmClassFor(r, { name: scope.ns.name, spec: scope.spec }, name, '')
+  if (!chosen.ok)
+    throw new Error(`VM class ${name} was admitted but does not resolve: ${chosen.refusal.reason}`)
+  return chosen.value
+}
+
+/**
+ * VM Operator's storage prerequisite (DOMAIN.md 4d step 4): the disk against the storage quotas.
+ * Class, storage class and image were checked at admission (engine/admission.ts).
+ */
 export function vmPrereqProblem(
   p: Planner,
   scope: NsScope,
-  className: string,
   storageClass: string,
 ): { code: string; reason: string } | null {
-  const cls = defaultVmClass(className)
-  if (!cls || !scope.spec.vmClasses.includes(className))
-    return {
-      code: 'vm-class-not-bound',
-      reason: `VirtualMachineClassReady=False: class ${className} is not bound to namespace ${scope.ns.name}`,
-    }
-  const sc = effectiveStorageClass(scope, storageClass)
-  if (!scope.spec.storage.some((s) => s.policy === sc))
-    return {
-      code: 'storage-class-not-bound',
-      reason: `VirtualMachineStorageReady=False: storage class ${sc || '(none)'} is not a storage policy of namespace ${scope.ns.name}`,
-    }
-  for (const [key, label] of [
-    ['storageMiB', 'requests.storage'],
-    [`storage/${sc}`, `${sc}.storageclass.storage.k8s.io/requests.storage`],
-  ] as const) {
-    const quota = p.get('namespaces', scope.ns.id, `quota:${key}`)
-    const used = p.num('namespaces', scope.ns.id, key)
-    if (quota !== null && used + VM_DISK_MIB > Number(quota))
-      return {
-        code: 'quota-exceeded',
-        reason: `VirtualMachineStorageReady=False: exceeded quota: ${label}, requested: ${VM_DISK_MIB}, used: ${used}, limited: ${quota}`,
-      }
+  const over = quotaExceeded(
+    p.state,
+    scope.ns.id,
+    storageWants(effectiveStorageClass(scope, storageClass), VM_DISK_MIB),
+  )
+  return over
+    ? { code: 'quota-exceeded', reason: `VirtualMachineStorageReady=False: ${exceededText(over)}` }
+    : null
+}
+
+/** What DRS must find for a VM of this class: its reservation plus overhead. */
+export const vmNeed = (cls: VmClass): PlacementNeed => ({
+  reserveCpuMillis: cls.reservedCpuMillis,
+  reserveMemoryMiB: cls.reservedMemoryMiB,
+  overheadMemoryMiB: VM_OVERHEAD_MIB,
+})
+
+/** What a placed VM holds on a host of that core speed. */
+export function vmHold(cls: VmClass, mhzPerCore: number): Hold {
+  const cpu = millisToMhz(cls.reservedCpuMillis, mhzPerCore)
+  const memory = cls.reservedMemoryMiB + VM_OVERHEAD_MIB
+  return {
+    cpuMhz: cpu,
+    memoryMiB: memory,
+    podCpuMillis: 0,
+    podMemoryMiB: 0,
+    // A best-effort VM reserves nothing; its active usage is assumed to be half its size.
+    activeCpuMhz: cpu || Math.ceil((cls.vcpus * mhzPerCore) / 2),
+    activeMemoryMiB: cls.reservedMemoryMiB > 0 ? memory : Math.ceil(cls.memoryMiB / 2),
   }
-  return null
 }
 
 /** Gives back a VM's host hold and IP. */
-export function releaseVmResources(p: Planner, id: string): Change[] {
+export function releaseVmResources(p: Ledger, id: string): Change[] {
   const out: Change[] = [...release(p, id)]
   const pool = p.get('objects', id, 'ipPool')
   if (typeof pool === 'string')
@@ -81,7 +113,7 @@ export function releaseVmResources(p: Planner, id: string): Change[] {
 export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   const { id } = job
   const base = { sequence: job.sequence, object: id }
-  const cls = defaultVmClass(job.className) as VmClass
+  const cls = vmClassOf(p.r, scope, job.className)
   const failWith = (
     actor: string,
     target: string,
@@ -129,14 +161,8 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   })
   if (p.interrupted.has(id)) return false
 
-  const rpLimit = p.get('namespaces', scope.ns.id, 'quota:cpuMhz')
-  const rpMem = p.get('namespaces', scope.ns.id, 'quota:memoryMiB')
   const resCpuNs = millisToMhz(cls.reservedCpuMillis, scope.mhzPerCore)
-  if (
-    (rpLimit !== null && p.num('namespaces', scope.ns.id, 'reservedCpuMhz') + resCpuNs > Number(rpLimit)) ||
-    (rpMem !== null &&
-      p.num('namespaces', scope.ns.id, 'reservedMemoryMiB') + cls.reservedMemoryMiB > Number(rpMem))
-  )
+  if (reservationExceeded(p.state, scope.ns.id, resCpuNs, cls.reservedMemoryMiB))
     return failWith(
       LANES.vmop,
       LANES.vcenter,
@@ -145,16 +171,7 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
       'namespace-limit-reached',
       `namespace ${scope.ns.name} CPU/memory limit reached: the reservation does not fit under the resource pool limit`,
     )
-  const placement = place(
-    p.state,
-    scope.hostIds,
-    {
-      reserveCpuMillis: cls.reservedCpuMillis,
-      reserveMemoryMiB: cls.reservedMemoryMiB,
-      overheadMemoryMiB: VM_OVERHEAD_MIB,
-    },
-    p.rand(),
-  )
+  const placement = place(p.state, scope.hostIds, vmNeed(cls))
   const hostId = placement.chosen
   if (hostId === null) {
     const why = `VirtualMachineConditionPlacementReady=False (InsufficientResources): ${placement.explanation}`
@@ -172,7 +189,6 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   }
   const mhz = p.num('hosts', hostId, 'mhzPerCore')
   const resCpu = millisToMhz(cls.reservedCpuMillis, mhz)
-  const resMem = cls.reservedMemoryMiB + VM_OVERHEAD_MIB
   p.emit({
     ...base,
     actor: LANES.vmop,
@@ -182,15 +198,7 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
     placement,
     set: [
       ...status(id, STATUS.scheduled),
-      ...holdOn(p, id, hostId, {
-        cpuMhz: resCpu,
-        memoryMiB: resMem,
-        podCpuMillis: 0,
-        podMemoryMiB: 0,
-        // A best-effort VM reserves nothing; its active usage is assumed to be half its size.
-        activeCpuMhz: resCpu || Math.ceil((cls.vcpus * mhz) / 2),
-        activeMemoryMiB: cls.reservedMemoryMiB > 0 ? resMem : Math.ceil(cls.memoryMiB / 2),
-      }),
+      ...holdOn(p, id, hostId, vmHold(cls, mhz)),
       ...nsHold(p, id, scope.ns.id, { reservedCpuMhz: resCpuNs, reservedMemoryMiB: cls.reservedMemoryMiB }),
     ],
   })
@@ -206,8 +214,7 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
     set: status(id, STATUS.creatingVm),
   })
   if (p.interrupted.has(id)) return false
-  const cores = p.num('hosts', host(), 'capacityCpuMhz') / p.num('hosts', host(), 'mhzPerCore')
-  if (cls.vcpus > cores || cls.memoryMiB > p.num('hosts', host(), 'capacityMemoryMiB'))
+  if (largerThanHost(p, host(), cls.vcpus, cls.memoryMiB))
     return failWith(
       LANES.vcenter,
       hostdLane(host()),

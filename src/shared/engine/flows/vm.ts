@@ -3,7 +3,7 @@ import { status } from '../accounting'
 import { LANES } from '../lanes'
 import type { Planner } from '../planner'
 import { STATUS } from '../state'
-import { realiseVm, vmPrereqProblem } from './vm-lifecycle'
+import { realiseVm, vmClassOf, vmPrereqProblem } from './vm-lifecycle'
 
 /** A VM Service VirtualMachine: DOMAIN.md 4d. */
 export function runVm(p: Planner, vm: LabNode & { kind: 'vm' }): void {
@@ -39,21 +39,8 @@ export function runVm(p: Planner, vm: LabNode & { kind: 'vm' }): void {
     text: `VM Operator's webhooks default and validate ${vm.name} and resolve the image name to its VirtualMachineImage; the controller queues it at priority Creating.`,
     set: status(vm.id, STATUS.pending),
   })
-  const images = new Set(spec.image === '' ? [] : [spec.image])
-  const libs = scope.spec.contentLibraries.flatMap((l) => {
-    const lib = p.r.byName('content-library', l)
-    return lib?.kind === 'content-library'
-      ? p.r.spec(lib as LabNode & { kind: 'content-library' }).images
-      : []
-  })
-  const problem =
-    vmPrereqProblem(p, scope, spec.className, spec.storageClass) ??
-    ([...images].every((i) => libs.includes(i))
-      ? null
-      : {
-          code: 'vm-image-not-found',
-          reason: `VirtualMachineImageReady=False: image ${spec.image} is in none of the namespace's content libraries`,
-        })
+  // Class, storage class and image were checked at admission (engine/admission.ts).
+  const problem = vmPrereqProblem(p, scope, spec.storageClass)
   if (problem) {
     p.emit({
       ...base,
@@ -80,7 +67,7 @@ export function runVm(p: Planner, vm: LabNode & { kind: 'vm' }): void {
       id: vm.id,
       name: vm.name,
       nsId,
-      className: spec.className,
+      className: vmClassOf(p.r, scope, spec.className).name,
       storageClass: spec.storageClass,
       sequence: 'vm',
       kind: 'vm',

@@ -1,0 +1,31 @@
+import { isKind, type ResolvedTopology } from '../resolve'
+import type { LabNode } from '../topology'
+
+type Of<K extends LabNode['kind']> = LabNode & { kind: K }
+
+/** The Supervisor a node belongs to: itself, or the one its namespace is in. */
+export function supervisorOf(r: ResolvedTopology, node: LabNode): Of<'supervisor'> | undefined {
+  if (isKind(node, 'supervisor')) return node
+  const sv = r.parentOfKind(node.id, 'supervisor')
+  return isKind(sv, 'supervisor') ? sv : undefined
+}
+
+/** The namespace a workload is in, when it is directly in one. */
+export function namespaceOfNode(r: ResolvedTopology, node: LabNode): Of<'namespace'> | undefined {
+  const parent = node.parentId === null ? undefined : r.index.byId.get(node.parentId)
+  return isKind(parent, 'namespace') ? parent : undefined
+}
+
+/** The version of the vCenter whose cluster a Supervisor (or what is in it) runs on. */
+export function vcenterVersionOf(r: ResolvedTopology, node: LabNode): string | undefined {
+  const sv = supervisorOf(r, node)
+  const cluster = sv ? r.clustersOf(sv.id)[0] : node.kind === 'cluster' ? node : undefined
+  const vc = cluster?.parentId ? r.index.byId.get(cluster.parentId) : undefined
+  return isKind(vc, 'vcenter') ? r.spec(vc).version : undefined
+}
+
+/** Zones a Supervisor spans (1 or 3), 1 when there is none. */
+export function zonesOf(r: ResolvedTopology, node: LabNode): number {
+  const sv = supervisorOf(r, node)
+  return sv ? r.spec(sv).zones : 1
+}

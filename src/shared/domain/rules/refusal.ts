@@ -1,0 +1,23 @@
+/** The component that refuses an object in a run, which decides the lane the refusal is shown in. */
+export type Refuser = 'apiserver' | 'vm-operator' | 'cluster-api' | 'csi' | 'wcpsvc'
+
+/**
+ * A platform rule broken: what `validate` lists as a problem and what the run refuses with, from
+ * one function, so the two cannot disagree. `code` is the run's failure code; `reason` says what
+ * is wrong naming the objects, `hint` what to change.
+ */
+export interface Refusal {
+  code: string
+  reason: string
+  hint: string
+  by: Refuser
+  /** The node the problem belongs to, when not the one checked. */
+  objectId?: string
+}
+
+export const refusal = (code: string, by: Refuser, reason: string, hint: string): Refusal => ({
+  code,
+  by,
+  reason,
+  hint,
+})
