@@ -68,7 +68,7 @@ export class LabFile {
   static create(path: string, doc: LabDocument, options: { overwrite?: boolean } = {}): LabFile {
     assertCanWrite(path, options.overwrite ?? false)
     const temp = tempPathFor(path)
-    try {
+    writingTo(path, () => {
       const db = openSqlite(temp)
       try {
         configure(db)
@@ -85,9 +85,7 @@ export class LabFile {
         db.close()
       }
       replaceFile(temp, path)
-    } finally {
-      removeWithLog(temp)
-    }
+    })
     return LabFile.open(path)
   }
 
@@ -166,14 +164,17 @@ export class LabFile {
     const temp = tempPathFor(path)
     try {
       await this.db.backup(temp)
+    } catch (e) {
+      removeWithLog(temp)
+      throw unwritable(path, e)
+    }
+    writingTo(path, () => {
       // The copy keeps WAL mode from the header; fold its log in so it is one self-contained file.
       const copy = openSqlite(temp, { fileMustExist: true })
       copy.pragma('wal_checkpoint(TRUNCATE)')
       copy.close()
       replaceFile(temp, path)
-    } finally {
-      removeWithLog(temp)
-    }
+    })
   }
 
   close() {
@@ -182,13 +183,13 @@ export class LabFile {
 }
 
 function readDocument(db: Db, path: string): LabDocument {
-  const meta = new Map(
-    (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [
-      r.key,
-      r.value,
-    ]),
-  )
   try {
+    const meta = new Map(
+      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [
+        r.key,
+        r.value,
+      ]),
+    )
     return parseLabDocument(
       {
         name: meta.get('name') ?? basename(path),
@@ -210,10 +211,33 @@ function assertCanWrite(path: string, overwrite: boolean) {
     throw new LabError('exists', `${path} already exists; choose another name or allow overwriting.`)
 }
 
+/** A write that failed for a reason of the place (no such folder, no permission, a read-only disk): the user's to fix. */
+function unwritable(path: string, e: unknown): LabError {
+  if (e instanceof LabError) return e
+  return new LabError('unwritable', `Cannot write ${path}: ${e instanceof Error ? e.message : String(e)}.`)
+}
+
+/** Builds a file through its temporary twin beside `path`; the twin is always removed. */
+function writingTo(path: string, build: () => void) {
+  try {
+    build()
+  } catch (e) {
+    throw unwritable(path, e)
+  } finally {
+    removeWithLog(tempPathFor(path))
+  }
+}
+
 const tempPathFor = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
 
+/** Removes a temporary file and its log; a place where nothing could be made has nothing to remove. */
 const removeWithLog = (path: string) => {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+  for (const suffix of ['', '-wal', '-shm'])
+    try {
+      rmSync(path + suffix, { force: true })
+    } catch {
+      // ENOTDIR, EACCES: the file was never made there.
+    }
 }
 
 /** Renames `temp` over `path`, first dropping a stale -wal/-shm of the old file, which would otherwise be read as the new file's log. */
