@@ -4,10 +4,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 
-import { dispatch } from '../shared/contract/dispatch'
 import { err } from '../shared/contract/result'
 import { CONTENT_SECURITY_POLICY } from './csp'
 import type { LabService } from './lab-service'
+import { dispatchLogged } from './logged-dispatch'
 import type { Log } from './log'
 import {
   checkOrigin,
@@ -96,10 +96,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (method instanceof Refusal) return refuse(method)
       const input = await readJsonObject(req, maxBody)
       if (input instanceof Refusal) return refuse(input)
-      const result = await dispatch(options.service.handlers, method, input)
-      if (!result.ok && result.error.code === 'internal')
-        options.log?.error(`serve: ${method}: ${result.error.message}`)
-      return sendJson(res, 200, result)
+      return sendJson(
+        res,
+        200,
+        await dispatchLogged(options.service.handlers, method, input, options.log, 'http'),
+      )
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return refuse(new Refusal(405, 'method-not-allowed', 'Only GET here.'))
