@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 
 import { LabService } from '../../src/node/lab-service'
 import { READ_CHUNK, readImportFilesWithin } from '../../src/node/manifests/import-limits'
+import { readImportFiles } from '../../src/node/manifests/manifest-files'
 import { dispatch } from '../../src/shared/contract/dispatch'
 import { LabError } from '../../src/shared/contract/result'
 import { IMPORT_LIMITS, ImportBudget } from '../../src/shared/manifests/import/limits'
@@ -52,6 +53,17 @@ describe('bounded imports (issue 14, defects 4 and 5)', () => {
     expect(message).toContain('16 MiB')
     // Deflate packs at most about 1,032:1, so the limit is reached within a chunk or two of it.
     expect(read).toBeLessThanOrEqual(IMPORT_LIMITS.fileBytes / 1000 + 2 * READ_CHUNK)
+  })
+
+  it('the import the CLI runs refuses the bomb and the 100 MB manifest too', () => {
+    const dir = tempDir()
+    const bomb = join(dir, 'bomb.zip')
+    whitespaceBomb(bomb, 32 * MiB)
+    const huge = join(dir, 'huge.yaml')
+    writeFileSync(huge, '')
+    truncateSync(huge, 100 * MiB)
+    for (const path of [bomb, huge])
+      expect(() => readImportFiles([path]), path).toThrow(/a file may be at most 16 MiB/)
   })
 
   it('refuses an archive with more entries than the limit, naming the limit', () => {
