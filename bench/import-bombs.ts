@@ -3,27 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { Zip, ZipDeflate } from 'fflate'
-
 import { IMPORT_LIMITS } from '../src/shared/manifests/import/limits'
+import { writeWhitespaceZip } from '../test/fixtures/whitespace-zip'
 import { round } from './harness'
 
 const MiB = 1024 * 1024
-
-/** A zip of 1 MB or so whose one manifest inflates to 512 MiB of whitespace (issue 14, defect 4). */
-function writeBomb(path: string) {
-  const parts: Uint8Array[] = []
-  const zip = new Zip((error, data) => {
-    if (error) throw error
-    parts.push(data)
-  })
-  const entry = new ZipDeflate('manifests/pods.yaml', { level: 6 })
-  zip.add(entry)
-  const spaces = new Uint8Array(MiB).fill(0x20)
-  for (let i = 0; i < 512; i++) entry.push(spaces, i === 511)
-  zip.end()
-  writeFileSync(path, Buffer.concat(parts))
-}
 
 const pod = (i: number) =>
   `---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web-${i}\n  namespace: finance\n  labels: {app: web}\nspec:\n  containers:\n  - name: app\n    image: nginx:1.25\n    resources: {requests: {cpu: 100m, memory: 128Mi}}\n`
@@ -69,7 +53,8 @@ export function importPeaks(): Record<string, number> {
     const bomb = join(dir, 'bomb.zip')
     const large = join(dir, 'large.yaml')
     const atLimit = join(dir, 'at-limit.yaml')
-    writeBomb(bomb)
+    // A zip of about 1 MB whose one manifest inflates to 512 MiB of whitespace (issue 14, defect 4).
+    writeWhitespaceZip(bomb, 512)
     writePods(large, { bytes: 100 * MiB })
     writePods(atLimit, { count: IMPORT_LIMITS.documents })
     const baseline = measure('none')

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { LabService } from '../../src/node/lab-service'
 import { LabFile } from '../../src/node/persistence/lab-file'
 import { dispatch } from '../../src/shared/contract/dispatch'
+import type { Kind } from '../../src/shared/domain/kinds'
 import { defaultSpec } from '../../src/shared/domain/specs'
 import type { LabNode } from '../../src/shared/domain/topology'
 
@@ -33,6 +34,16 @@ function reopened(service: LabService) {
     lab.close()
   }
 }
+
+/** A node of `kind` with its default spec, named as its id. */
+const newNode = (kind: Kind, id: string, parentId: string): LabNode => ({
+  id,
+  kind,
+  name: id,
+  parentId,
+  position: { x: 0, y: 0 },
+  spec: defaultSpec(kind),
+})
 
 const node = (service: LabService, id: string) =>
   service.handlers.getTopology().topology.nodes.find((n) => n.id === id)!
@@ -108,30 +119,19 @@ describe('the service never stores what it cannot reopen (issue 14, defects 1, 2
 
   it('refuses a two-node parent cycle', async () => {
     const service = newService()
-    const ns = (id: string, parentId: string): LabNode => ({
-      id,
-      kind: 'namespace',
-      name: id,
-      parentId,
-      position: { x: 0, y: 0 },
-      spec: defaultSpec('namespace'),
-    })
     const result = await apply(service, 'Loop', [
-      { type: 'addNodes', nodes: [ns('a', 'b'), ns('b', 'a')], links: [] },
+      {
+        type: 'addNodes',
+        nodes: [newNode('namespace', 'a', 'b'), newNode('namespace', 'b', 'a')],
+        links: [],
+      },
     ])
     expect(result).toMatchObject({ ok: false, error: { code: 'parent-cycle' } })
   })
 
   it('refuses a host inside a namespace, added or moved there', async () => {
     const service = newService()
-    const host: LabNode = {
-      id: 'host-9',
-      kind: 'host',
-      name: 'esxi-09',
-      parentId: 'ns-1',
-      position: { x: 0, y: 0 },
-      spec: defaultSpec('host'),
-    }
+    const host = newNode('host', 'esxi-09', 'ns-1')
     const added = await apply(service, 'Add host', [{ type: 'addNodes', nodes: [host], links: [] }])
     expect(added).toMatchObject({ ok: false, error: { code: 'parent-not-allowed' } })
     if (!added.ok) expect(added.error.message).toMatch(/ESXi host esxi-09 cannot be inside vSphere Namespace/)

@@ -2,7 +2,7 @@ import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { strToU8, Zip, ZipDeflate, zipSync } from 'fflate'
+import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 
 import { LabService } from '../../src/node/lab-service'
@@ -12,24 +12,10 @@ import { dispatch } from '../../src/shared/contract/dispatch'
 import { LabError } from '../../src/shared/contract/result'
 import { IMPORT_LIMITS, ImportBudget } from '../../src/shared/manifests/import/limits'
 import { parseFiles } from '../../src/shared/manifests/import/parse-files'
+import { writeWhitespaceZip } from '../fixtures/whitespace-zip'
 
 const MiB = 1024 * 1024
 const tempDir = () => mkdtempSync(join(tmpdir(), 'pl-limits-'))
-
-/** A zip whose one entry inflates to `bytes` of spaces, built by streaming (the test never holds it whole). */
-function whitespaceBomb(path: string, bytes: number) {
-  const parts: Uint8Array[] = []
-  const zip = new Zip((error, data) => {
-    if (error) throw error
-    parts.push(data)
-  })
-  const entry = new ZipDeflate('manifests/pods.yaml', { level: 6 })
-  zip.add(entry)
-  const spaces = new Uint8Array(MiB).fill(0x20)
-  for (let i = 0; i < bytes / MiB; i++) entry.push(spaces, i === bytes / MiB - 1)
-  zip.end()
-  writeFileSync(path, Buffer.concat(parts))
-}
 
 /** Reads `paths` within `budget`, returning the refusal and how many bytes were read from disk. */
 function refusal(paths: string[], budget = new ImportBudget()) {
@@ -47,7 +33,7 @@ function refusal(paths: string[], budget = new ImportBudget()) {
 describe('bounded imports (issue 14, defects 4 and 5)', () => {
   it('refuses a zip whose entry inflates past the file limit, having read about the limit', () => {
     const path = join(tempDir(), 'bomb.zip')
-    whitespaceBomb(path, 32 * MiB)
+    writeWhitespaceZip(path, 32)
     const { message, read } = refusal([path])
     expect(message).toContain('bomb.zip!manifests/pods.yaml')
     expect(message).toContain('16 MiB')
@@ -58,7 +44,7 @@ describe('bounded imports (issue 14, defects 4 and 5)', () => {
   it('the import the CLI runs refuses the bomb and the 100 MB manifest too', () => {
     const dir = tempDir()
     const bomb = join(dir, 'bomb.zip')
-    whitespaceBomb(bomb, 32 * MiB)
+    writeWhitespaceZip(bomb, 32)
     const huge = join(dir, 'huge.yaml')
     writeFileSync(huge, '')
     truncateSync(huge, 100 * MiB)
