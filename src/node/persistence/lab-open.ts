@@ -63,7 +63,9 @@ function openForWriting(path: string): Db {
 
 /** Opens a lab (see LabFile.open): read-only and older labs in memory, current writable labs in place. */
 export function openLab(path: string, readOnly: boolean): OpenedLab {
-  const probe = probeLabFile(path, { image: true })
+  const probe = probeLabFile(path, {
+    imageIf: (p) => readOnly || p.readOnly || p.version < LAB_MIGRATIONS.length,
+  })
   const name = basename(path)
   const older = probe.version < LAB_MIGRATIONS.length
   if (readOnly || probe.readOnly) {

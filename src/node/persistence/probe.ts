@@ -9,7 +9,7 @@ export interface ProbeResult {
   version: number
   /** True when we may not write the file (no write permission or no write bits). */
   readOnly: boolean
-  /** The whole database as bytes (with its WAL folded in), when asked for: to read it in memory. */
+  /** The whole database as bytes (with its WAL folded in), when `imageIf` asked for it: to read it in memory. */
   image?: Buffer
 }
 
@@ -18,7 +18,10 @@ export interface ProbeResult {
  * read-only, so a bad file's bytes stay exactly as they were. Throws LabError with code
  * `not-found`, `bad-file`, `not-a-lab` or `newer-version`, naming the file and the cause.
  */
-export function probeLabFile(path: string, options: { image?: boolean } = {}): ProbeResult {
+export function probeLabFile(
+  path: string,
+  options: { imageIf?: (probe: ProbeResult) => boolean } = {},
+): ProbeResult {
   let size: number
   try {
     const stat = statSync(path)
@@ -66,8 +69,8 @@ export function probeLabFile(path: string, options: { image?: boolean } = {}): P
     }
     if (check.length !== 1 || check[0] !== 'ok')
       throw new LabError('bad-file', `${path} is damaged: ${check.slice(0, 3).join('; ')}.`)
-    const readOnly = !isWritable(path)
-    return options.image ? { version, readOnly, image: db.serialize() } : { version, readOnly }
+    const probe: ProbeResult = { version, readOnly: !isWritable(path) }
+    return options.imageIf?.(probe) ? { ...probe, image: db.serialize() } : probe
   } finally {
     db.close()
     // A read-only connection to a WAL lab creates an empty -wal and a -shm beside it and leaves
