@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/soak/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     // Tests never touch the user's own data folder (recent labs, the demo lab), even when one

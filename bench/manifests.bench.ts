@@ -6,6 +6,7 @@ import type { Topology } from '../src/shared/domain/topology'
 import { exportFiles } from '../src/shared/manifests/export-files'
 import { importManifests } from '../src/shared/manifests/import/import-manifests'
 import { medianMs, round, type Benchmark } from './harness'
+import { importPeaks } from './import-bombs'
 
 /** Export and import of a 10,000-PodVM lab beside yaml's own stringify and parse of the same objects. */
 export const manifestsBenchmark: Benchmark = {
@@ -40,6 +41,7 @@ export const manifestsBenchmark: Benchmark = {
       yamlParseMs: round(parseMs, 0),
       importOverParseRatio: round(importMs / parseMs),
       importValidatedOverParseRatio: round(importValidatedMs / parseMs),
+      ...importPeaks(),
     }
   },
 }

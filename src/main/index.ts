@@ -4,10 +4,12 @@ import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'e
 
 import { channelOf, EVENT_CHANNEL } from '../shared/contract/channels'
 import { REQUEST_NAMES } from '../shared/contract/contract'
-import { dispatch } from '../shared/contract/dispatch'
 import { err } from '../shared/contract/result'
 import { LabService } from '../node/lab-service'
 import { CONTENT_SECURITY_POLICY } from '../node/csp'
+import { createFileLog } from '../node/log'
+import { dispatchLogged } from '../node/logged-dispatch'
+import { dataDir } from '../node/persistence/app-data'
 
 /** Links the app may open in the user's browser; everything else is refused. */
 const EXTERNAL_ALLOW_LIST = [
@@ -17,6 +19,9 @@ const EXTERNAL_ALLOW_LIST = [
 ]
 
 let mainWindow: BrowserWindow | null = null
+
+/** The rotating log in the app data folder (docs/security.md). */
+const log = createFileLog(dataDir())
 
 function createWindow(service: LabService) {
   const win = new BrowserWindow({
@@ -44,7 +49,9 @@ function createWindow(service: LabService) {
     if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event)
   })
   win.on('closed', off)
-  const devUrl = process.env['ELECTRON_RENDERER_URL']
+  // Only a development build (electron-vite dev) loads the renderer from an address; a release
+  // build never takes one from the environment, so the string is not even in it (docs/security.md).
+  const devUrl = import.meta.env.DEV ? process.env['ELECTRON_RENDERER_URL'] : undefined
   if (devUrl) void win.loadURL(devUrl)
   else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'))
 }
@@ -70,7 +77,7 @@ function bindIpc(service: LabService) {
         frame !== mainWindow.webContents.mainFrame
       )
         return err('forbidden-sender', 'Requests are accepted only from the Pacific Lab window.')
-      return dispatch(service.handlers, name, input)
+      return dispatchLogged(service.handlers, name, input, log, 'ipc')
     })
   }
 }
@@ -84,6 +91,8 @@ void app.whenReady().then(() => {
     })
   })
   app.on('web-contents-created', (_event, contents) => hardenContents(contents))
+  app.on('render-process-gone', (_event, _contents, details) => log.error(`renderer gone: ${details.reason}`))
+  log.info(`main: started ${app.getVersion()}`)
   const service = new LabService('electron')
   bindIpc(service)
   createWindow(service)

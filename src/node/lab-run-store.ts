@@ -20,7 +20,7 @@ export class LabRunStore implements RunStore {
   saveRun(info: RunInfoT, steps: Step[], topology: Topology): void {
     if (this.lab.readOnly) return this.unsaved.saveRun(info, steps, topology)
     const { summary, faults, ...rest } = info
-    saveRun(this.lab.db, { ...rest, faults, summary, topology }, steps)
+    saveRun(this.lab.writable(), { ...rest, faults, summary, topology }, steps)
   }
 
   getRun(id: string): StoredRun | undefined {

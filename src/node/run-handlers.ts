@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Handlers, PushEvent, RunInfo } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
 import type { Topology } from '../shared/domain/topology'
+import { FaultError } from '../shared/engine/faults'
 import { plan } from '../shared/engine/plan'
 import type { Fault, Step } from '../shared/engine/types'
 
@@ -56,6 +57,16 @@ const lite = (s: Step): Step => (s.placement ? { ...s, placement: { ...s.placeme
 const describeFault = (f: Fault) =>
   `${f.kind} ${f.target} at step ${f.atSeq}${f.value ? ` (${f.value})` : ''}`
 
+/** Plans a run; a fault that names nothing in the lab is the user's mistake, not a bug. */
+function planOrRefuse(topology: Topology, seed: number, faults: Fault[]) {
+  try {
+    return plan(topology, undefined, seed, faults)
+  } catch (e) {
+    if (e instanceof FaultError) throw new LabError('bad-fault', `Cannot plan this run: ${e.message}.`)
+    throw e
+  }
+}
+
 /** Lets the event loop flush a progress push before the synchronous planner runs. */
 const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve))
 
@@ -75,7 +86,7 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
     const id = `run-${randomUUID()}`
     deps.emit({ name: 'runProgress', payload: { runId: id, planned: 0, phase: 'planning' } })
     await yieldToIo()
-    const run = plan(topology, undefined, seed, faults)
+    const run = planOrRefuse(topology, seed, faults)
     deps.emit({ name: 'runProgress', payload: { runId: id, planned: run.steps.length, phase: 'storing' } })
     const info: RunInfoT = {
       id,

@@ -1,17 +1,30 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, sep } from 'node:path'
 
-import { dispatch } from '../shared/contract/dispatch'
 import { err } from '../shared/contract/result'
 import { CONTENT_SECURITY_POLICY } from './csp'
 import type { LabService } from './lab-service'
+import { dispatchLogged } from './logged-dispatch'
+import type { Log } from './log'
+import {
+  checkOrigin,
+  decodePath,
+  parseUrl,
+  readJsonObject,
+  Refusal,
+  requestToken,
+  sendJson,
+  sendRefusal,
+  tokenMatches,
+} from './serve-guards'
 
 /**
  * Serve mode: the built renderer and the contract over HTTP on 127.0.0.1. Every API call needs
- * the per-start token; a Host header other than our own address is refused (no DNS rebinding).
+ * the per-start token; a Host header other than our own address is refused (no DNS rebinding),
+ * and so is an Origin other than our own (serve-guards.ts has the checks a request passes).
  */
 
 const MIME: Readonly<Record<string, string>> = {
@@ -33,6 +46,10 @@ export interface ServeOptions {
   rendererDir: string
   service: LabService
   token?: string
+  /** The body cap; default 64 MiB (tests lower it). */
+  maxBodyBytes?: number
+  /** Where to note what went wrong (the rotating log of the data folder). */
+  log?: Log
 }
 
 export interface RunningServer {
@@ -45,48 +62,51 @@ export interface RunningServer {
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('hex')
+  const maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES
   const sockets = new Set<ServerResponse>()
   let port = 0
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) json(res, 500, err('internal', e instanceof Error ? e.message : String(e)))
+      options.log?.error(`serve: ${req.method ?? ''} ${req.url ?? ''} failed`, e)
+      if (!res.headersSent) sendJson(res, 500, err('internal', e instanceof Error ? e.message : String(e)))
       else res.destroy()
     })
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    const refuse = (refusal: Refusal) => sendRefusal(req, res, refusal)
     const host = req.headers.host ?? ''
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`)
-      return json(
-        res,
-        403,
-        err('forbidden-host', `Host "${host}" is not this server; open the printed address.`),
+      return refuse(
+        new Refusal(403, 'forbidden-host', `Host "${host}" is not this server; open the printed address.`),
       )
-    const url = new URL(req.url ?? '/', `http://${host}`)
+    const origin = checkOrigin(req, host)
+    if (origin) return refuse(origin)
+    const url = parseUrl(req, host)
+    if (url instanceof Refusal) return refuse(url)
     if (url.pathname.startsWith('/api/')) {
-      if (!hasToken(req, url, token))
-        return json(
-          res,
-          401,
-          err('unauthorized', 'This request lacks the token printed when the server started.'),
+      if (!tokenMatches(requestToken(req, url), token))
+        return refuse(
+          new Refusal(401, 'unauthorized', 'This request lacks the token printed when the server started.'),
         )
       if (url.pathname === '/api/events' && req.method === 'GET') return events(req, res)
-      if (req.method !== 'POST') return json(res, 405, err('method-not-allowed', 'API requests use POST.'))
-      const body = await readBody(req)
-      if (body === null)
-        return json(res, 413, err('too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`))
-      let input: unknown
-      try {
-        input = body.length === 0 ? {} : JSON.parse(body)
-      } catch {
-        return json(res, 400, err('invalid-input', 'The request body is not valid JSON.'))
-      }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length))
-      return json(res, 200, await dispatch(options.service.handlers, method, input))
+      if (req.method !== 'POST')
+        return refuse(new Refusal(405, 'method-not-allowed', 'API requests use POST.'))
+      const method = decodePath(url.pathname.slice('/api/'.length))
+      if (method instanceof Refusal) return refuse(method)
+      const input = await readJsonObject(req, maxBody)
+      if (input instanceof Refusal) return refuse(input)
+      return sendJson(
+        res,
+        200,
+        await dispatchLogged(options.service.handlers, method, input, options.log, 'http'),
+      )
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
-      return json(res, 405, err('method-not-allowed', 'Only GET here.'))
-    return serveStatic(res, options.rendererDir, url.pathname)
+      return refuse(new Refusal(405, 'method-not-allowed', 'Only GET here.'))
+    const path = decodePath(url.pathname)
+    if (path instanceof Refusal) return refuse(path)
+    return serveStatic(res, options.rendererDir, path)
   }
 
   function events(req: IncomingMessage, res: ServerResponse) {
@@ -123,37 +143,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
 }
 
-function hasToken(req: IncomingMessage, url: URL, token: string): boolean {
-  const auth = req.headers.authorization
-  const given = auth?.startsWith('Bearer ') ? auth.slice(7) : (url.searchParams.get('token') ?? '')
-  const a = Buffer.from(given)
-  const b = Buffer.from(token)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
-function readBody(req: IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        resolve(null)
-        req.destroy()
-      } else chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
-}
-
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-  res.end(JSON.stringify(body))
-}
-
+/** Serves a file of the renderer build; `pathname` is already decoded. */
 function serveStatic(res: ServerResponse, root: string, pathname: string): void {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '')
+  const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '')
   const file = normalize(join(root, relative))
   if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })

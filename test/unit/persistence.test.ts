@@ -185,6 +185,9 @@ describe('migrations', () => {
 
     const lab = reopen(path)
     expect(userVersion(lab.db)).toBe(3)
+    expect(lab.notice).toMatch(
+      /older Pacific Lab \(format version 2\); it is upgraded to version 3 when you first change it/,
+    )
     expect(listRuns(lab.db)).toMatchObject([
       { id: 'old', label: 'Run 1', parentId: null, stepCount: 1, summary: { seed: 5, steps: 1 } },
     ])
@@ -192,7 +195,8 @@ describe('migrations', () => {
     expect(getRunTopology(lab.db, 'old')).toBeNull()
     const summary = { seed: 6, steps: 1, durationMs: 40, statuses: { Running: 1 }, problems: [], faults: [] }
     const topology = lab.document.topology
-    saveRun(lab.db, { id: 'new', seed: 6, summary, topology }, [{ seq: 1 }])
+    saveRun(lab.writable(), { id: 'new', seed: 6, summary, topology }, [{ seq: 1 }])
+    expect(lab.notice).toBeNull()
     lab.close()
     const again = reopen(path)
     expect(listRuns(again.db)[1]).toMatchObject({ id: 'new', summary })

@@ -12,15 +12,27 @@ let server: RunningServer
 
 function call(
   path: string,
-  options: { method?: string; host?: string; token?: string | null; body?: string } = {},
+  options: {
+    method?: string
+    host?: string
+    token?: string | null
+    body?: string
+    headers?: Record<string, string>
+    to?: RunningServer
+  } = {},
 ) {
+  const to = options.to ?? server
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
     (resolve, reject) => {
-      const headers: Record<string, string> = { host: options.host ?? `127.0.0.1:${server.port}` }
-      const token = options.token === undefined ? server.token : options.token
+      const headers: Record<string, string> = {
+        host: options.host ?? `127.0.0.1:${to.port}`,
+        'content-type': 'application/json',
+        ...options.headers,
+      }
+      const token = options.token === undefined ? to.token : options.token
       if (token) headers['authorization'] = `Bearer ${token}`
       const req = request(
-        { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'POST', headers },
+        { host: '127.0.0.1', port: to.port, path, method: options.method ?? 'POST', headers },
         (res) => {
           let body = ''
           res.on('data', (c: Buffer) => (body += c.toString()))

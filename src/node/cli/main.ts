@@ -1,6 +1,7 @@
 import { packageVersion } from '../paths'
-import { CliUsageError, type CliIo } from './command'
+import type { CliIo } from './command'
 import { COMMANDS } from './commands/index'
+import { classifyFailure } from './exit-code'
 
 const io: CliIo = {
   out: (line) => process.stdout.write(line + '\n'),
@@ -20,6 +21,8 @@ export function helpText(): string {
     'Options:',
     '  --version  Print the version',
     '  --help     Print this help',
+    '',
+    'Exit codes: 0 success, 1 the lab (or import, export) has errors, 2 bad input, 3 a bug.',
   ].join('\n')
 }
 
@@ -42,15 +45,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest, io)
   } catch (e) {
-    if (
-      e instanceof CliUsageError ||
-      (e instanceof Error && 'code' in e && e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-    ) {
-      io.err(`pacific-lab ${command.name}: ${e.message}`)
-      io.err(`Usage: pacific-lab ${command.usage}`)
-      return 2
-    }
-    io.err(`pacific-lab ${command.name}: ${e instanceof Error ? e.message : String(e)}`)
-    return 1
+    const failure = classifyFailure(e)
+    io.err(`pacific-lab ${command.name}: ${failure.message}`)
+    if (failure.showUsage) io.err(`Usage: pacific-lab ${command.usage}`)
+    return failure.exitCode
   }
 }

@@ -1,7 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join, relative, sep } from 'node:path'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { strToU8, zipSync } from 'fflate'
 
 import type { ExportFile } from '../../shared/manifests/export-files'
 import {
@@ -13,6 +13,7 @@ import {
 import { EXPORT_MARKER, type ImportFile } from '../../shared/manifests/import/parse-files'
 import type { ExportFormat } from '../../shared/manifests/options'
 import { clearExportTarget, type ExportMarker } from './export-target'
+import { readImportFilesWithin } from './import-limits'
 
 /** Packs an export's files into one zip (the `dir` layout inside). */
 export function zipFiles(files: readonly ExportFile[]): Uint8Array {
@@ -56,29 +57,10 @@ export function writeExport(
   return { written, removed }
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]))
-}
-
-/** Reads what `import` was given: files, folders (recursively, as `kubectl -R`) and zips. */
+/**
+ * Reads what `import` was given: files, folders (recursively, as `kubectl -R`) and zips, within
+ * the import limits (see import-limits.ts).
+ */
 export function readImportFiles(paths: readonly string[]): ImportFile[] {
-  const out: ImportFile[] = []
-  for (const path of paths) {
-    if (statSync(path).isDirectory()) {
-      for (const file of walk(path))
-        out.push({
-          path: relative(process.cwd(), file).split(sep).join('/'),
-          content: readFileSync(file, 'utf8'),
-        })
-    } else if (path.toLowerCase().endsWith('.zip')) {
-      const entries = unzipSync(readFileSync(path))
-      for (const name of Object.keys(entries).sort()) {
-        const data = entries[name]
-        if (data && !name.endsWith('/')) out.push({ path: `${path}!${name}`, content: strFromU8(data) })
-      }
-    } else out.push({ path, content: readFileSync(path, 'utf8') })
-  }
-  return out
+  return readImportFilesWithin(paths)
 }

@@ -28,9 +28,16 @@ export class AppData {
   private readonly db: Db
 
   constructor(readonly dir: string) {
-    mkdirSync(dir, { recursive: true })
     const file = join(dir, 'settings.sqlite')
-    this.db = openSqlite(file)
+    try {
+      mkdirSync(dir, { recursive: true })
+      this.db = openSqlite(file)
+    } catch (e) {
+      throw new LabError(
+        'unwritable',
+        `The data folder ${dir} cannot be used: ${e instanceof Error ? e.message : String(e)}.`,
+      )
+    }
     try {
       this.db.pragma('journal_mode = WAL')
       const appId = this.db.pragma('application_id', { simple: true }) as number
@@ -39,7 +46,8 @@ export class AppData {
       migrate(this.db, SETTINGS_MIGRATIONS, SETTINGS_APPLICATION_ID)
     } catch (e) {
       this.db.close()
-      throw e
+      if (e instanceof LabError) throw e
+      throw new LabError('bad-file', `${file} is not a settings database Pacific Lab can use: ${String(e)}.`)
     }
   }
 

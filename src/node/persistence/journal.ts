@@ -1,4 +1,5 @@
-import { applyBatch, EditError, invertBatch, type EditBatch } from '../../shared/domain/edits'
+import { checkBatch } from '../../shared/domain/edit-check'
+import { EditBatch, EditError, invertBatch } from '../../shared/domain/edits'
 import type { Topology } from '../../shared/domain/topology'
 import { LabError } from '../../shared/contract/result'
 import { inTransaction, type Db } from './sqlite'
@@ -32,6 +33,22 @@ const setHead = (db: Db, seq: number) =>
     )
     .run(String(seq))
 
+/** A stored batch, read back through its schema: a tampered history is the file's fault, not a bug. */
+function storedBatch(row: JournalRow, column: 'batch' | 'inverse'): EditBatch {
+  let parsed
+  try {
+    parsed = EditBatch.safeParse(JSON.parse(row[column]))
+  } catch {
+    parsed = null
+  }
+  if (!parsed?.success)
+    throw new LabError(
+      'bad-file',
+      `The undo history of this lab is damaged at entry ${row.seq} ("${row.label}").`,
+    )
+  return parsed.data
+}
+
 const rowAt = (db: Db, seq: number) =>
   db.prepare('SELECT * FROM journal WHERE seq = ?').get(seq) as JournalRow | undefined
 const rowAfter = (db: Db, seq: number) =>
@@ -46,18 +63,22 @@ export function journalLabels(db: Db): { undoLabel: string | null; redoLabel: st
   return { undoLabel: rowAt(db, head)?.label ?? null, redoLabel: rowAfter(db, head)?.label ?? null }
 }
 
-function applyOrRefuse(topology: Topology, batch: EditBatch): Topology {
+/**
+ * The batch as it will be stored and the topology after it, through the domain's edit check
+ * (checkBatch): nothing reaches the file that would not reopen, and undo restores only what was.
+ */
+function checkOrRefuse(topology: Topology, batch: EditBatch): { batch: EditBatch; after: Topology } {
   try {
-    return applyBatch(topology, batch)
+    return checkBatch(topology, batch)
   } catch (e) {
-    if (e instanceof EditError) throw new LabError('edit-refused', `${batch.label}: ${e.message}`)
+    if (e instanceof EditError) throw new LabError(e.code, e.message)
     throw e
   }
 }
 
 /** Applies a new batch: one transaction; returns the new topology. Refused whole if it does not fit. */
-export function commitEdit(db: Db, topology: Topology, batch: EditBatch): Topology {
-  const after = applyOrRefuse(topology, batch)
+export function commitEdit(db: Db, topology: Topology, proposed: EditBatch): Topology {
+  const { batch, after } = checkOrRefuse(topology, proposed)
   inTransaction(db, () => {
     writeTouched(db, batch, after)
     const head = journalHead(db)
@@ -75,8 +96,7 @@ export function undoEdit(db: Db, topology: Topology): Topology {
   const head = journalHead(db)
   const row = rowAt(db, head)
   if (!row) throw new LabError('nothing-to-undo', 'There is nothing to undo.')
-  const inverse = JSON.parse(row.inverse) as EditBatch
-  const after = applyOrRefuse(topology, inverse)
+  const { batch: inverse, after } = checkOrRefuse(topology, storedBatch(row, 'inverse'))
   inTransaction(db, () => {
     writeTouched(db, inverse, after)
     setHead(db, seqBefore(db, head))
@@ -88,8 +108,7 @@ export function undoEdit(db: Db, topology: Topology): Topology {
 export function redoEdit(db: Db, topology: Topology): Topology {
   const row = rowAfter(db, journalHead(db))
   if (!row) throw new LabError('nothing-to-redo', 'There is nothing to redo.')
-  const batch = JSON.parse(row.batch) as EditBatch
-  const after = applyOrRefuse(topology, batch)
+  const { batch, after } = checkOrRefuse(topology, storedBatch(row, 'batch'))
   inTransaction(db, () => {
     writeTouched(db, batch, after)
     setHead(db, row.seq)

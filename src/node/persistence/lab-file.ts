@@ -7,7 +7,7 @@ import type { EditBatch } from '../../shared/domain/edits'
 import { parseLabDocument, type LabDocument } from '../../shared/domain/lab-document'
 import { packageVersion } from '../paths'
 import { commitEdit, journalLabels, redoEdit, undoEdit } from './journal'
-import { probeLabFile } from './probe'
+import { configure, openLab, type OpenedLab } from './lab-open'
 import { LAB_APPLICATION_ID, LAB_MIGRATIONS, migrate } from './schema'
 import { inTransaction, openSqlite, type Db } from './sqlite'
 import { readTopology, writeTopology } from './topology-rows'
@@ -23,49 +23,42 @@ export const LAB_EXTENSION = '.pacificlab'
 export class LabFile {
   private doc: LabDocument
   private view: ViewState
+  private connection: Db
+  private pendingUpgrade: (() => Db) | null
+  private why: string | null
 
   private constructor(
     readonly path: string,
-    readonly db: Db,
-    readonly readOnly: boolean,
-    /** Why the lab opened the way it did (read-only), for the user; null when nothing to say. */
-    readonly notice: string | null,
+    opened: OpenedLab,
   ) {
-    this.doc = readDocument(db, path)
-    this.view = readViewState(db)
+    this.connection = opened.db
+    this.readOnly = opened.readOnly
+    this.why = opened.notice
+    this.pendingUpgrade = opened.upgrade ?? null
+    this.doc = readDocument(this.connection, path)
+    this.view = readViewState(this.connection)
+  }
+
+  readonly readOnly: boolean
+
+  /** The database: the file, or an in-memory copy of it when read-only or not yet upgraded. */
+  get db(): Db {
+    return this.connection
+  }
+
+  /** Why the lab opened the way it did (read-only, older format), for the user; null when nothing to say. */
+  get notice(): string | null {
+    return this.why
   }
 
   /**
-   * Opens an existing lab after probing it (see probeLabFile); a read-only file opens read-only.
-   * `readOnly: true` opens it read-only on purpose (CLI reads), so the file is not touched.
+   * Opens an existing lab after probing it (see probeLabFile). Reading never writes: a lab opened
+   * `readOnly` (CLI reads), a file without write permission and a lab of an older format version
+   * are read from an in-memory copy (migrated there), so the file's bytes, its `user_version` and
+   * its folder stay as they were. An older lab opened for editing is upgraded on its first change.
    */
   static open(path: string, options: { readOnly?: boolean } = {}): LabFile {
-    const probe = probeLabFile(path)
-    if (options.readOnly && probe.version === LAB_MIGRATIONS.length)
-      return new LabFile(path, openSqlite(path, { readonly: true, fileMustExist: true }), true, null)
-    if (probe.readOnly) {
-      if (probe.version < LAB_MIGRATIONS.length)
-        throw new LabError(
-          'read-only',
-          `${path} is from an older Pacific Lab (format version ${probe.version}) and is read-only, so it cannot be upgraded. Make it writable or copy it.`,
-        )
-      const db = openSqlite(path, { readonly: true, fileMustExist: true })
-      return new LabFile(
-        path,
-        db,
-        true,
-        `${basename(path)} is read-only: you can look and run, but not edit; new runs are kept only until the lab closes.`,
-      )
-    }
-    const db = openSqlite(path, { fileMustExist: true })
-    try {
-      configure(db)
-      migrate(db, LAB_MIGRATIONS, LAB_APPLICATION_ID)
-      return new LabFile(path, db, false, null)
-    } catch (e) {
-      db.close()
-      throw e
-    }
+    return new LabFile(path, openLab(path, options.readOnly ?? false))
   }
 
   /**
@@ -75,7 +68,7 @@ export class LabFile {
   static create(path: string, doc: LabDocument, options: { overwrite?: boolean } = {}): LabFile {
     assertCanWrite(path, options.overwrite ?? false)
     const temp = tempPathFor(path)
-    try {
+    writingTo(path, () => {
       const db = openSqlite(temp)
       try {
         configure(db)
@@ -92,9 +85,7 @@ export class LabFile {
         db.close()
       }
       replaceFile(temp, path)
-    } finally {
-      removeWithLog(temp)
-    }
+    })
     return LabFile.open(path)
   }
 
@@ -141,16 +132,27 @@ export class LabFile {
     this.doc = { ...this.doc, ...meta }
   }
 
-  /** Stores the view; on a read-only lab it is kept for this session only. */
+  /** Stores the view (upgrading an older lab, like any change); on a read-only lab it is kept for this session only. */
   setViewState(view: ViewState) {
-    if (!this.readOnly) writeViewState(this.db, view)
     this.view = view
+    if (!this.readOnly) writeViewState(this.writable(), view)
   }
 
-  /** The writable database, for runs and settings; throws `read-only` on a read-only lab. */
+  /**
+   * The writable database, for edits, runs and settings; throws `read-only` on a read-only lab.
+   * An older lab is upgraded in its file here, at its first change, and read again from it.
+   */
   writable(): Db {
     if (this.readOnly) throw new LabError('read-only', `${this.path} is open read-only.`)
-    return this.db
+    if (this.pendingUpgrade) {
+      const file = this.pendingUpgrade()
+      this.connection.close()
+      this.connection = file
+      this.pendingUpgrade = null
+      this.why = null
+      this.doc = readDocument(file, this.path)
+    }
+    return this.connection
   }
 
   /**
@@ -162,14 +164,17 @@ export class LabFile {
     const temp = tempPathFor(path)
     try {
       await this.db.backup(temp)
+    } catch (e) {
+      removeWithLog(temp)
+      throw unwritable(path, e)
+    }
+    writingTo(path, () => {
       // The copy keeps WAL mode from the header; fold its log in so it is one self-contained file.
       const copy = openSqlite(temp, { fileMustExist: true })
       copy.pragma('wal_checkpoint(TRUNCATE)')
       copy.close()
       replaceFile(temp, path)
-    } finally {
-      removeWithLog(temp)
-    }
+    })
   }
 
   close() {
@@ -177,21 +182,14 @@ export class LabFile {
   }
 }
 
-/** WAL for crash safety with concurrent readers; foreign keys are off by default in SQLite. */
-function configure(db: Db) {
-  db.pragma('journal_mode = WAL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('synchronous = FULL')
-}
-
 function readDocument(db: Db, path: string): LabDocument {
-  const meta = new Map(
-    (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [
-      r.key,
-      r.value,
-    ]),
-  )
   try {
+    const meta = new Map(
+      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [
+        r.key,
+        r.value,
+      ]),
+    )
     return parseLabDocument(
       {
         name: meta.get('name') ?? basename(path),
@@ -199,6 +197,7 @@ function readDocument(db: Db, path: string): LabDocument {
         topology: readTopology(db),
       },
       path,
+      'keep',
     )
   } catch (e) {
     throw new LabError('bad-file', `${path} holds a lab that does not make sense: ${(e as Error).message}`)
@@ -212,10 +211,33 @@ function assertCanWrite(path: string, overwrite: boolean) {
     throw new LabError('exists', `${path} already exists; choose another name or allow overwriting.`)
 }
 
+/** A write that failed for a reason of the place (no such folder, no permission, a read-only disk): the user's to fix. */
+function unwritable(path: string, e: unknown): LabError {
+  if (e instanceof LabError) return e
+  return new LabError('unwritable', `Cannot write ${path}: ${e instanceof Error ? e.message : String(e)}.`)
+}
+
+/** Builds a file through its temporary twin beside `path`; the twin is always removed. */
+function writingTo(path: string, build: () => void) {
+  try {
+    build()
+  } catch (e) {
+    throw unwritable(path, e)
+  } finally {
+    removeWithLog(tempPathFor(path))
+  }
+}
+
 const tempPathFor = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
 
+/** Removes a temporary file and its log; a place where nothing could be made has nothing to remove. */
 const removeWithLog = (path: string) => {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+  for (const suffix of ['', '-wal', '-shm'])
+    try {
+      rmSync(path + suffix, { force: true })
+    } catch {
+      // ENOTDIR, EACCES: the file was never made there.
+    }
 }
 
 /** Renames `temp` over `path`, first dropping a stale -wal/-shm of the old file, which would otherwise be read as the new file's log. */

@@ -9,6 +9,8 @@ export interface ProbeResult {
   version: number
   /** True when we may not write the file (no write permission or no write bits). */
   readOnly: boolean
+  /** The whole database as bytes (with its WAL folded in), when `imageIf` asked for it: to read it in memory. */
+  image?: Buffer
 }
 
 /**
@@ -16,15 +18,19 @@ export interface ProbeResult {
  * read-only, so a bad file's bytes stay exactly as they were. Throws LabError with code
  * `not-found`, `bad-file`, `not-a-lab` or `newer-version`, naming the file and the cause.
  */
-export function probeLabFile(path: string): ProbeResult {
+export function probeLabFile(
+  path: string,
+  options: { imageIf?: (probe: ProbeResult) => boolean } = {},
+): ProbeResult {
   let size: number
   try {
     const stat = statSync(path)
     if (!stat.isFile()) throw new LabError('bad-file', `${path} is not a file (it is a folder or a device).`)
     size = stat.size
+    accessSync(path, constants.R_OK)
   } catch (e) {
     if (e instanceof LabError) throw e
-    throw new LabError('not-found', `${path} does not exist.`)
+    throw fileError(path, e)
   }
   // An empty file is a valid empty SQLite database to SQLite, but it is not a lab.
   if (size === 0) throw new LabError('not-a-lab', `${path} is empty, so it is not a Pacific Lab file.`)
@@ -63,7 +69,8 @@ export function probeLabFile(path: string): ProbeResult {
     }
     if (check.length !== 1 || check[0] !== 'ok')
       throw new LabError('bad-file', `${path} is damaged: ${check.slice(0, 3).join('; ')}.`)
-    return { version, readOnly: !isWritable(path) }
+    const probe: ProbeResult = { version, readOnly: !isWritable(path) }
+    return options.imageIf?.(probe) ? { ...probe, image: db.serialize() } : probe
   } finally {
     db.close()
     // A read-only connection to a WAL lab creates an empty -wal and a -shm beside it and leaves
@@ -89,6 +96,18 @@ export function isWritable(path: string): boolean {
     return false
   }
   return (statSync(path).mode & 0o222) !== 0
+}
+
+/** A file system error as the user's problem with the file: missing, unreadable, a link loop. */
+export function fileError(path: string, e: unknown): LabError {
+  const code = (e as NodeJS.ErrnoException | null)?.code
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new LabError('not-found', `${path} does not exist.`)
+  if (code === 'ELOOP')
+    return new LabError('bad-path', `${path} is a symbolic link that leads back to itself (a link loop).`)
+  if (code === 'EACCES' || code === 'EPERM')
+    return new LabError('unreadable', `${path} cannot be read: permission denied.`)
+  if (code === 'ENAMETOOLONG') return new LabError('bad-path', `${path} is too long a path for this system.`)
+  return new LabError('unreadable', `${path} cannot be read: ${describe(e)}.`)
 }
 
 const describe = (e: unknown) => (e instanceof Error ? e.message : String(e))

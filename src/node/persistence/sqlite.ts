@@ -17,6 +17,21 @@ export function openSqlite(path: string, options: { readonly?: boolean; fileMust
   })
 }
 
+/**
+ * Opens an in-memory database from a file's bytes (`Database#serialize`), for reading a lab
+ * without touching its file. An image of a WAL database does not open in memory, so its header
+ * is set to the rollback journal first (bytes 18 and 19, the file format versions).
+ */
+export function openSqliteImage(image: Buffer): Db {
+  const nativeBinding = process.env['PACIFIC_LAB_SQLITE_BINDING']
+  const bytes = Buffer.from(image)
+  if (bytes.length > 19) {
+    bytes[18] = 1
+    bytes[19] = 1
+  }
+  return new Database(bytes, nativeBinding ? { nativeBinding } : {})
+}
+
 /** Runs `fn` in one IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlock). */
 export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate()

@@ -12,8 +12,12 @@ export const DEFAULT_VIEW_STATE: ViewState = {
 export function readViewState(db: Db): ViewState {
   const json = db.prepare('SELECT json FROM view_state WHERE id = 1').pluck().get() as string | undefined
   if (json === undefined) return DEFAULT_VIEW_STATE
-  const parsed = ViewState.safeParse(JSON.parse(json))
-  return parsed.success ? parsed.data : DEFAULT_VIEW_STATE
+  try {
+    const parsed = ViewState.safeParse(JSON.parse(json))
+    return parsed.success ? parsed.data : DEFAULT_VIEW_STATE
+  } catch {
+    return DEFAULT_VIEW_STATE
+  }
 }
 
 export function writeViewState(db: Db, view: ViewState) {

@@ -8,6 +8,7 @@ import { ExportDialog } from './export/ExportDialog'
 import { ImportDialog } from './import/ImportDialog'
 import { Inspector } from './inspector/Inspector'
 import { Palette } from './palette/Palette'
+import { PanelBoundary } from './PanelBoundary'
 import { PlaybackPanel } from './playback/PlaybackPanel'
 import { ProblemsPanel } from './problems/ProblemsPanel'
 import { dismissError, reportError, startLabSession } from './stores/lab-actions'
@@ -97,17 +98,27 @@ function LabApp() {
       {snapshot ? (
         <ReactFlowProvider>
           <main className="workspace">
-            <Palette />
+            <PanelBoundary name="Palette">
+              <Palette />
+            </PanelBoundary>
             <div className="center">
-              <Toolbar />
-              <LabCanvas topology={snapshot.topology} />
-              <SearchBox topology={snapshot.topology} />
-              <Toasts />
+              <PanelBoundary name="Canvas">
+                <Toolbar />
+                <LabCanvas topology={snapshot.topology} />
+                <SearchBox topology={snapshot.topology} />
+                <Toasts />
+              </PanelBoundary>
             </div>
-            <Inspector topology={snapshot.topology} readOnly={snapshot.readOnly} />
+            <PanelBoundary name="Inspector">
+              <Inspector topology={snapshot.topology} readOnly={snapshot.readOnly} />
+            </PanelBoundary>
           </main>
-          <ProblemsPanel topology={snapshot.topology} />
-          <PlaybackPanel />
+          <PanelBoundary name="Problems">
+            <ProblemsPanel topology={snapshot.topology} />
+          </PanelBoundary>
+          <PanelBoundary name="Playback">
+            <PlaybackPanel />
+          </PanelBoundary>
         </ReactFlowProvider>
       ) : (
         <main className="workspace">

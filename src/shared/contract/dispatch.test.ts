@@ -34,6 +34,13 @@ describe('dispatch', () => {
     const bad = await dispatch(handlers, 'getAppInfo', { extra: true })
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
   })
+  it('refuses null as an input instead of reading it as {} (issue 14, defect 6)', async () => {
+    expect(await dispatch(handlers, 'getAppInfo', null)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    })
+    expect(await dispatch(handlers, 'getAppInfo', undefined)).toMatchObject({ ok: true })
+  })
   it('turns thrown errors into Result errors', async () => {
     expect(await dispatch(handlers, 'openDemoLab', {})).toEqual({
       ok: false,

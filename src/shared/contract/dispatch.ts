@@ -14,7 +14,8 @@ export async function dispatch(
   rawInput: unknown,
 ): Promise<Result<unknown>> {
   if (!isRequestName(method)) return err('unknown-method', `There is no request named "${method}".`)
-  const parsed = requests[method].input.safeParse(rawInput ?? {})
+  // Nothing given is the empty input; null is a value, and the schema refuses it.
+  const parsed = requests[method].input.safeParse(rawInput === undefined ? {} : rawInput)
   if (!parsed.success)
     return err('invalid-input', `Invalid input for ${method}: ${describeIssues(parsed.error)}`)
   try {

@@ -37,7 +37,18 @@ export type Edit = z.output<typeof Edit>
 export const EditBatch = z.object({ label: z.string(), edits: z.array(Edit).min(1) })
 export type EditBatch = z.output<typeof EditBatch>
 
-export class EditError extends Error {}
+/** Why an edit cannot be applied; each cause has its own code (LAB_ERROR_CODES). */
+export type EditRefusalCode =
+  'edit-refused' | 'stale-edit' | 'invalid-spec' | 'parent-not-allowed' | 'parent-cycle'
+
+export class EditError extends Error {
+  constructor(
+    message: string,
+    readonly code: EditRefusalCode = 'edit-refused',
+  ) {
+    super(message)
+  }
+}
 
 /** Nodes and links are kept sorted by id, so a topology has one canonical form and undo is exact. */
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
@@ -139,7 +150,8 @@ export function applyEdit(topology: Topology, edit: Edit): Topology {
     case 'reparent': {
       for (let p = edit.to.parentId; p !== null;) {
         need(p)
-        if (p === edit.id) throw new EditError(`"${edit.id}" cannot be moved into its own subtree`)
+        if (p === edit.id)
+          throw new EditError(`"${edit.id}" cannot be moved into its own subtree`, 'parent-cycle')
         p = topology.nodes.find((n) => n.id === p)?.parentId ?? null
       }
       return mapNode(edit.id, (n) => ({ ...n, parentId: edit.to.parentId, position: edit.to.position }))

@@ -35,4 +35,13 @@ describe('lab documents', () => {
     orphan.topology.nodes[1]!.parentId = 'ghost'
     expect(() => parseLabDocument(orphan, 'x')).toThrow(/parent "ghost" does not exist/)
   })
+
+  it('refuses a parent cycle in a document, and breaks it when reading what a lab file stored', () => {
+    const loop = structuredClone(demo)
+    const ns = loop.topology.nodes.find((n) => n.id === 'ns-1')!
+    ns.parentId = 'pod-1'
+    expect(() => parseLabDocument(loop, 'x')).toThrow(/a parent cycle/)
+    const kept = parseLabDocument(loop, 'x', 'keep')
+    expect(kept.topology.nodes.find((n) => n.id === 'ns-1')?.parentId).toBeNull()
+  })
 })

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { LabService } from '../../lab-service'
+import { createFileLog } from '../../log'
+import { dataDir } from '../../persistence/app-data'
 import { LAB_EXTENSION } from '../../persistence/lab-file'
 import { packageRoot, rendererDir } from '../../paths'
 import { startServer } from '../../server'
@@ -33,7 +35,9 @@ export const serveCommand: CliCommand = {
     // The lab first: a lab that does not open is named before any slow renderer build.
     const service = new LabService('serve', { lab: lab === undefined || lab === 'demo' ? lab : resolve(lab) })
     ensureRendererBuilt(io)
-    const running = await startServer({ port, rendererDir: rendererDir(), service })
+    const log = createFileLog(dataDir())
+    const running = await startServer({ port, rendererDir: rendererDir(), service, log })
+    log.info(`serve: listening on 127.0.0.1:${running.port}, lab ${service.labFile.path}`)
     io.out(`Pacific Lab serving at ${running.url}`)
     io.err(`Lab: ${service.labFile.path}${service.labFile.readOnly ? ' (read-only)' : ''}`)
     await new Promise<void>((resolve) => {

@@ -1,6 +1,8 @@
-import { strFromU8, unzipSync } from 'fflate'
+import { strFromU8 } from 'fflate'
 
+import { ImportBudget } from '../../../shared/manifests/import/limits'
 import { isManifestPath, type ImportFile } from '../../../shared/manifests/import/parse-files'
+import { unzipWithin } from '../../../shared/manifests/import/unzip-within'
 
 /** A file the user picked or dropped, as bytes. */
 export interface PickedFile {
@@ -24,23 +26,26 @@ const ZIP = /\.zip$/i
 export function expandPicked(picked: readonly PickedFile[]): ReadFiles {
   const files: ImportFile[] = []
   const problems: string[] = []
+  // The import limits hold here too: a zip bomb is refused while it inflates, not after.
+  const budget = new ImportBudget()
   for (const { name, data } of picked) {
-    if (ZIP.test(name)) {
-      let entries: Record<string, Uint8Array>
-      try {
-        entries = unzipSync(data)
-      } catch (e) {
-        problems.push(`${name}: not a zip that can be read (${e instanceof Error ? e.message : String(e)})`)
-        continue
-      }
-      for (const entry of Object.keys(entries).sort()) {
-        const bytes = entries[entry]
-        if (bytes && !entry.endsWith('/')) files.push({ path: `${name}!${entry}`, content: strFromU8(bytes) })
-      }
-    } else if (TEXT.test(name)) files.push({ path: name, content: strFromU8(data) })
-    else problems.push(`${name}: skipped; only .yaml, .yml, .json and .zip files are read`)
+    try {
+      if (ZIP.test(name)) files.push(...unzipWithin(name, chunksOf(data), budget))
+      else if (TEXT.test(name)) {
+        budget.file(name)
+        budget.read(name, 0, data.length)
+        files.push({ path: name, content: strFromU8(data) })
+      } else problems.push(`${name}: skipped; only .yaml, .yml, .json and .zip files are read`)
+    } catch (e) {
+      problems.push(e instanceof Error ? e.message : String(e))
+      if (e instanceof Error && 'code' in e && e.code === 'import-limit') break
+    }
   }
   return { files, problems }
+}
+
+function* chunksOf(data: Uint8Array, size = 16 * 1024): Generator<Uint8Array> {
+  for (let at = 0; at < data.length; at += size) yield data.subarray(at, at + size)
 }
 
 /** True for files the import reads as manifests (not the vCenter request bodies of an export). */

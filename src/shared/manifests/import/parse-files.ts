@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml'
+import { isMap, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml'
 
 import { isJsonObject, type JsonObject } from '../kube-object'
+import { chargeTexts, ImportBudget, ImportLimitError, parseDocumentsWithin, toJsWithin } from './limits'
 
 /** Where a problem is: file, 1-based line and column, and the object path when known. */
 export interface ImportError {
@@ -78,14 +79,29 @@ function yamlMessage(file: ImportFile, code: string, message: string, line: numb
  * (a trailing `---`, `---` twice, a document of comments) are skipped. Syntax errors,
  * duplicate keys and documents that are not objects are reported with file, line and column.
  */
-export function parseFiles(files: readonly ImportFile[]): { objects: ParsedObject[]; errors: ImportError[] } {
+export function parseFiles(
+  files: readonly ImportFile[],
+  budget = new ImportBudget(),
+): { objects: ParsedObject[]; errors: ImportError[] } {
+  try {
+    chargeTexts(files, budget)
+    return parseWithin(files, budget)
+  } catch (e) {
+    // A limit (src/shared/manifests/import/limits.ts) refuses the whole import, naming the file.
+    if (e instanceof ImportLimitError)
+      return { objects: [], errors: [{ file: e.file, line: 1, col: 1, message: e.message }] }
+    throw e
+  }
+}
+
+function parseWithin(files: readonly ImportFile[], budget: ImportBudget) {
   const objects: ParsedObject[] = []
   const errors: ImportError[] = []
   for (const file of files) {
     if (!isManifestPath(file.path)) continue
     const counter = new LineCounter()
-    const docs = parseAllDocuments(file.content, { version: '1.1', lineCounter: counter, uniqueKeys: true })
-    for (const doc of Array.isArray(docs) ? docs : [docs]) {
+    const docs = parseDocumentsWithin(file.content, file.path, counter, budget)
+    for (const doc of docs) {
       if (doc.errors.length) {
         for (const e of doc.errors) {
           const pos = e.linePos?.[0] ?? { line: 1, col: 1 }
@@ -98,7 +114,8 @@ export function parseFiles(files: readonly ImportFile[]): { objects: ParsedObjec
         }
         continue
       }
-      const value: unknown = doc.toJS({ maxAliasCount: 100 })
+      if (doc.contents === null) continue
+      const value: unknown = toJsWithin(doc, file.path, budget.limits)
       if (value === null || value === undefined) continue
       const at = (path: readonly (string | number)[]) => locate(doc, counter, path)
       if (!isJsonObject(value)) {
