@@ -59,17 +59,6 @@ export function status(id: string, value: string, reason?: string): Change[] {
   ]
 }
 
-/** Takes one address from an IP pool, or returns null when the pool is exhausted. */
-export function takeIp(p: Planner, poolId: string): Change | null {
-  const used = p.num('pools', poolId, 'used')
-  if (p.get('pools', poolId, 'exhausted') === true || used >= p.num('pools', poolId, 'capacity')) return null
-  return ['pools', poolId, 'used', used + 1]
-}
-
-export function giveIp(p: Planner, poolId: string): Change {
-  return ['pools', poolId, 'used', Math.max(0, p.num('pools', poolId, 'used') - 1)]
-}
-
 /**
  * Counts `deltas` against a namespace (quota usage) and records them on the object as `ns:<key>`,
  * so deleting or losing the object gives back exactly what it took.
@@ -90,8 +79,8 @@ export function nsHold(
   return out
 }
 
-/** Gives back everything `objectId` counts against its namespace. */
-export function nsRelease(p: Planner, objectId: string): Change[] {
+/** Gives back everything `objectId` counts against its namespace (or the keys `only` keeps). */
+export function nsRelease(p: Planner, objectId: string, only?: (key: string) => boolean): Change[] {
   const rec = p.state.objects[objectId]
   const nsId = rec?.['ns']
   if (!rec || typeof nsId !== 'string') return []
@@ -99,6 +88,7 @@ export function nsRelease(p: Planner, objectId: string): Change[] {
   for (const key of Object.keys(rec).sort()) {
     if (!key.startsWith('ns:')) continue
     const k = key.slice(3)
+    if (only && !only(k)) continue
     out.push(['namespaces', nsId, k, p.num('namespaces', nsId, k) - Number(rec[key])])
     out.push(['objects', objectId, key, null])
   }

@@ -1,6 +1,5 @@
-import { formatMemory } from '../domain/units'
 import { millisToMhz } from './sizing'
-import type { EngineState, FilterVerdict, Placement, PlacementRow, StateRecord } from './types'
+import type { EngineState, FilterVerdict, Placement, PlacementRow, PlacementRule, StateRecord } from './types'
 
 /** What a placement asks of a host. Pods pass `requestCpuMillis`; VMs are placed by DRS alone. */
 export interface PlacementNeed {
@@ -10,8 +9,24 @@ export interface PlacementNeed {
   reserveCpuMillis: number
   reserveMemoryMiB: number
   overheadMemoryMiB: number
-  /** Hosts DRS must avoid (anti-affinity), with the reason shown. */
+  /** Hosts DRS must avoid (another zone, a full zone resource pool), with the reason shown. */
   avoid?: ReadonlyMap<string, string>
+  /** Rules that keep VMs apart, each with the hosts another member already runs on. */
+  rules?: readonly ApartNeed[]
+}
+
+export interface ApartNeed {
+  rule: PlacementRule
+  /** Host id to the name of the member already there. */
+  taken: ReadonlyMap<string, string>
+}
+
+interface Ranked {
+  row: PlacementRow
+  /** Soft rules the host would break. */
+  conflicts: number
+  mem: number
+  cpu: number
 }
 
 const num = (rec: StateRecord, key: string) => Number(rec[key] ?? 0)
@@ -20,10 +35,15 @@ const num = (rec: StateRecord, key: string) => Number(rec[key] ?? 0)
 const READY_PASS: FilterVerdict = Object.freeze({ filter: 'NodeReady', pass: true })
 const FIT_PASS: FilterVerdict = Object.freeze({ filter: 'NodeResourcesFit', pass: true })
 const DRS_PASS: NonNullable<PlacementRow['drs']> = Object.freeze({ pass: true })
+const RULE_PASS = Object.freeze({ pass: true })
 const permille = (part: number, whole: number) => (whole <= 0 ? 1000 : Math.floor((part * 1000) / whole))
 /** Memory for a sentence: whole GiB plainly, otherwise GiB to one decimal. */
 export const gib = (mib: number) =>
-  mib % 1024 === 0 ? formatMemory(mib) : mib < 1024 ? `${mib} MiB` : `${(mib / 1024).toFixed(1)} GiB`
+  mib % 1024 === 0 && mib > 0
+    ? `${mib / 1024} GiB`
+    : mib < 1024
+      ? `${mib} MiB`
+      : `${(mib / 1024).toFixed(1)} GiB`
 
 function hostDown(host: StateRecord, spherelet: StateRecord | undefined, isPod: boolean): string | null {
   if (host['state'] === 'failed') return 'host failed: node NotReady'
@@ -35,8 +55,9 @@ function hostDown(host: StateRecord, spherelet: StateRecord | undefined, isPod: 
 /**
  * Explained placement (DOMAIN.md 5). For a vSphere Pod kube-scheduler filters (node ready,
  * NodeResourcesFit on requests) and scores (LeastAllocated), then DRS takes the feasible hosts
- * and keeps those whose unreserved capacity covers reservation + overhead, preferring lower
- * active memory, then lower active CPU; `tieBreak` (0..1, seeded) settles exact ties.
+ * and keeps those whose unreserved capacity covers reservation + overhead and break no hard
+ * rule, preferring hosts that break no soft rule, then lower active memory, then lower active
+ * CPU; `tieBreak` (0..1, seeded) settles exact ties (DRS publishes no tie-break; assumed).
  */
 export function place(
   state: EngineState,
@@ -46,6 +67,7 @@ export function place(
 ): Placement {
   const isPod = need.kube !== undefined
   const rows: PlacementRow[] = []
+  const feasible: Ranked[] = []
   for (const id of hostIds) {
     const h = state.hosts[id]
     if (!h) continue
@@ -75,12 +97,22 @@ export function place(
         score = Math.round(((1 - usedCpu / allocCpu + (1 - usedMem / capMem)) / 2) * 100)
     }
     const reachesDrs = need.kube ? score !== null : true
+    let conflicts = 0
+    let hardWhy: string | null = null
+    const verdicts = need.rules?.map(({ rule, taken }) => {
+      const other = taken.get(id)
+      if (other === undefined) return RULE_PASS
+      if (rule.hard) hardWhy ??= `${other} runs here (hard anti-affinity)`
+      else conflicts++
+      return { pass: false, reason: `${other} runs here` }
+    })
     let drs: PlacementRow['drs'] = null
     if (reachesDrs) {
       const avoid = need.avoid?.get(id)
       const why =
         (!isPod ? down : null) ??
         avoid ??
+        hardWhy ??
         (unreservedCpu < needCpu
           ? `unreserved CPU ${unreservedCpu} MHz < ${needCpu} MHz reservation`
           : unreservedMem < needMem
@@ -88,7 +120,7 @@ export function place(
             : null)
       drs = why === null ? DRS_PASS : { pass: false, reason: why }
     }
-    rows.push({
+    const row: PlacementRow = {
       host: id,
       hostName: String(h['name'] ?? id),
       filters,
@@ -101,38 +133,40 @@ export function place(
       activeMemoryMiB: num(h, 'activeMemoryMiB'),
       drs,
       chosen: false,
-    })
-  }
-  // DRS prefers lower active memory, then lower active CPU (per mille of capacity).
-  const feasible: { row: PlacementRow; mem: number; cpu: number }[] = []
-  for (const row of rows)
-    if (row.drs?.pass === true) {
-      const h = state.hosts[row.host]!
+    }
+    if (verdicts) row.rules = verdicts
+    rows.push(row)
+    if (drs?.pass === true)
       feasible.push({
         row,
-        mem: permille(row.activeMemoryMiB, num(h, 'capacityMemoryMiB')),
-        cpu: permille(row.activeCpuMhz, num(h, 'capacityCpuMhz')),
+        conflicts,
+        mem: permille(row.activeMemoryMiB, capMem),
+        cpu: permille(row.activeCpuMhz, capCpu),
       })
-    }
-  feasible.sort((a, b) => a.mem - b.mem || a.cpu - b.cpu)
-  let chosen: PlacementRow | undefined
-  const first = feasible[0]
-  if (first) {
-    let ties = 1
-    while (ties < feasible.length && feasible[ties]!.mem === first.mem && feasible[ties]!.cpu === first.cpu)
-      ties++
-    chosen = (feasible[Math.floor(tieBreak * ties)] ?? first).row
-    chosen.chosen = true
   }
+  // DRS keeps the soft rules where it can, then prefers lower active memory, then lower active
+  // CPU (per mille of capacity).
+  feasible.sort((a, b) => a.conflicts - b.conflicts || a.mem - b.mem || a.cpu - b.cpu)
+  let ties = 0
+  const first = feasible[0]
+  if (first) while (ties < feasible.length && same(feasible[ties]!, first)) ties++
+  const chosen = first ? (feasible[Math.floor(tieBreak * ties)] ?? first) : undefined
+  if (chosen) chosen.row.chosen = true
+  const parts = explainScheduler(rows, isPod)
+  parts.push(...explainDrs(rows, feasible, ties, chosen))
+  if (need.rules && need.rules.length > 0) parts.push(...explainRules(need.rules, rows, feasible, chosen))
   return {
     by: isPod ? 'kube-scheduler+drs' : 'drs',
     rows,
-    chosen: chosen?.host ?? null,
-    explanation: explain(rows, chosen, isPod),
+    chosen: chosen?.row.host ?? null,
+    explanation: parts.join('; ') + '.',
+    ...(need.rules && need.rules.length > 0 ? { rules: need.rules.map((n) => n.rule) } : {}),
   }
 }
 
-function explain(rows: readonly PlacementRow[], chosen: PlacementRow | undefined, isPod: boolean): string {
+const same = (a: Ranked, b: Ranked) => a.conflicts === b.conflicts && a.mem === b.mem && a.cpu === b.cpu
+
+function explainScheduler(rows: readonly PlacementRow[], isPod: boolean): string[] {
   const parts: string[] = []
   if (isPod) {
     const scored = rows.filter((r) => r.score !== null)
@@ -153,22 +187,103 @@ function explain(rows: readonly PlacementRow[], chosen: PlacementRow | undefined
       )
     }
   }
+  return parts
+}
+
+/** What DRS rejected and why it picks the host it picks, ties said as ties. */
+function explainDrs(
+  rows: readonly PlacementRow[],
+  feasible: readonly Ranked[],
+  ties: number,
+  chosen: Ranked | undefined,
+): string[] {
+  const parts: string[] = []
   const drsRejected = rows.filter((r) => r.drs?.pass === false)
   if (drsRejected.length > 0)
     parts.push(`DRS rejects ${drsRejected.map((r) => `${r.hostName} (${r.drs?.reason})`).join('; ')}`)
-  if (chosen) {
-    const others = rows.filter((r) => r.drs?.pass === true && r !== chosen)
-    const shown = others.slice(0, 3).map((r) => `${gib(r.activeMemoryMiB)} on ${r.hostName}`)
-    if (others.length > 3) shown.push(`${others.length - 3} more`)
+  if (!chosen) {
+    parts.push('no host is feasible')
+    return parts
+  }
+  const name = chosen.row.hostName
+  if (feasible.length === 1) {
+    parts.push(`DRS picks ${name}, the only feasible host`)
+    return parts
+  }
+  const rest = feasible.slice(ties).filter((f) => f.conflicts === chosen.conflicts)
+  const busier = (list: readonly Ranked[]) => {
+    const shown = list.slice(0, 3).map((f) => `${gib(f.row.activeMemoryMiB)} on ${f.row.hostName}`)
+    if (list.length > 3) shown.push(`${list.length - 3} more`)
+    return shown.join(', ')
+  }
+  if (ties > 1) {
+    const tied = feasible.slice(0, ties)
+    const who =
+      ties === feasible.length
+        ? `all ${count(ties)} ${ties === rows.length ? '' : 'feasible '}hosts`
+        : ties > 4
+          ? `${count(ties)} hosts`
+          : listNames(tied.map((f) => f.row.hostName))
+    const mems = new Set(tied.map((f) => f.row.activeMemoryMiB))
+    const at =
+      mems.size === 1
+        ? `${gib(chosen.row.activeMemoryMiB)} active memory`
+        : `${(chosen.mem / 10).toFixed(1)}% active memory`
     parts.push(
-      `DRS picks ${chosen.hostName}` +
-        (others.length > 0
-          ? `, the lowest active usage (${gib(chosen.activeMemoryMiB)} active memory vs ${shown.join(', ')})`
-          : ', the only feasible host'),
+      `${who} tie at ${at}; DRS picks ${name} by the run's seeded draw among them (DRS publishes no tie-break; assumed)` +
+        (rest.length > 0 ? ` (busier: ${busier(rest)})` : ''),
     )
-  } else parts.push('no host is feasible')
-  return parts.join('; ') + '.'
+    return parts
+  }
+  const next = rest[0]
+  if (!next) {
+    parts.push(`DRS picks ${name}`)
+    return parts
+  }
+  parts.push(
+    next.mem === chosen.mem
+      ? `DRS picks ${name}: the same active memory as ${next.row.hostName} and the least active CPU (${chosen.row.activeCpuMhz} MHz vs ${next.row.activeCpuMhz} MHz)`
+      : `DRS picks ${name}, the lowest active usage (${gib(chosen.row.activeMemoryMiB)} active memory vs ${busier(rest)})`,
+  )
+  return parts
 }
+
+/** Whether the pick keeps each rule, and what breaking a soft one means. */
+function explainRules(
+  needs: readonly ApartNeed[],
+  rows: readonly PlacementRow[],
+  feasible: readonly Ranked[],
+  chosen: Ranked | undefined,
+): string[] {
+  const out: string[] = []
+  needs.forEach(({ rule, taken }, i) => {
+    const kept = chosen?.row.rules?.[i]?.pass !== false
+    if (!chosen) {
+      if (rule.hard && taken.size > 0) out.push(`${rule.name} may not share a host (${rule.source})`)
+      return
+    }
+    if (kept) {
+      if (taken.size > 0)
+        out.push(
+          `this keeps ${rule.name} apart (${listNames(hostNamesOf(taken, rows))} already run${taken.size === 1 ? 's' : ''} one)`,
+        )
+      return
+    }
+    out.push(
+      `no feasible host keeps ${rule.name} apart (each of the ${count(feasible.length)} already runs a member: fewer hosts than members), so the soft rule is broken (${rule.source}); DRS separates them when a host allows it`,
+    )
+  })
+  return out
+}
+
+/** Names of the taken hosts shown in the table (ids when a host is not shown). */
+function hostNamesOf(taken: ReadonlyMap<string, string>, rows: readonly PlacementRow[]): string[] {
+  return [...taken.keys()].sort().map((h) => rows.find((r) => r.host === h)?.hostName ?? h)
+}
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
+/** A small count in words, a large one in digits. */
+export const count = (n: number) => WORDS[n] ?? String(n)
 
 /** `a`, `a and b`, `a, b and c`. */
 function listNames(names: readonly string[]): string {

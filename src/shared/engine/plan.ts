@@ -7,6 +7,7 @@ import { deleteObject } from './flows/delete'
 import { runDeployment } from './flows/deployment'
 import { createNamespace } from './flows/namespace'
 import { runPod } from './flows/pod'
+import { onCapacityFreed } from './retry'
 import { runPvc, runService } from './flows/small'
 import { enableSupervisor } from './flows/supervisor'
 import { runTkc } from './flows/tkc'
@@ -38,7 +39,7 @@ export function plan(
     if (why !== null) throw new FaultError(`fault ${formatFault(fault)}: ${why}`)
   }
   const state = initialState(topology, deployed)
-  const p = new Planner(r, state, seed, faults, handleFault)
+  const p = new Planner(r, state, seed, faults, { onFault: handleFault, onCapacityFreed })
 
   if (deployed) {
     const present = new Set(topology.nodes.map((n) => n.id))

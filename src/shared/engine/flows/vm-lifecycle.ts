@@ -1,14 +1,12 @@
-import { formatMemory } from '../../domain/units'
-import { defaultVmClass, type VmClass } from '../../domain/vm-classes'
-import { giveIp, holdOn, nsHold, release, status, takeIp } from '../accounting'
-import { hostdLane, LANES } from '../lanes'
-import { place } from '../placement'
+import { defaultVmClass } from '../../domain/vm-classes'
+import { nsHold, nsRelease, release, status } from '../accounting'
+import { allocate, holdAddress, ledger, releaseAddress } from '../addresses'
+import { LANES } from '../lanes'
 import type { Change, Planner } from '../planner'
 import type { NsScope } from '../scope'
-import { millisToMhz, VM_OVERHEAD_MIB } from '../sizing'
 import { STATUS } from '../state'
-import type { Sequence } from '../types'
-import { addressOf } from './pod'
+import type { PlacementRule, Sequence } from '../types'
+import { deployVm } from './vm-place'
 
 /** Disk of a VM: from its image, which the lab does not model; TKR OVAs are 16 GB (DOMAIN.md 6.1), assumed for all. */
 export const VM_DISK_MIB = 16 * 1024
@@ -25,6 +23,10 @@ export interface VmJob {
   kind: 'vm' | 'tkc-node'
   owner?: string
   powerOn: boolean
+  /** The rule that keeps it apart from its siblings (a cluster node's cluster module). */
+  rule?: PlacementRule
+  /** The zone it must land in (a cluster node on a three-zone Supervisor). */
+  zone?: string
 }
 
 /** The storage class a request means: its own, or the namespace's first policy when empty. */
@@ -65,184 +67,57 @@ export function vmPrereqProblem(
   return null
 }
 
-/** Gives back a VM's host hold and IP. */
+/** Gives back a VM's host hold, its IP and the reservation it counted in its zone's resource pool. */
 export function releaseVmResources(p: Planner, id: string): Change[] {
-  const out: Change[] = [...release(p, id)]
-  const pool = p.get('objects', id, 'ipPool')
-  if (typeof pool === 'string')
-    out.push(giveIp(p, pool), ['objects', id, 'ipPool', null], ['objects', id, 'ip', null])
-  return out
+  const l = ledger(p)
+  return [
+    ...release(p, id),
+    ...releaseAddress(l, p, id, 'ip'),
+    ...nsRelease(p, id, (key) => key.startsWith('rp:')),
+    ...l.changes,
+  ]
 }
 
 /**
- * Network, placement, deployment and power-on of a VM (DOMAIN.md 4d steps 5 to 9). The caller
+ * Network of a VM (DOMAIN.md 4d step 5), then its placement, deployment and power-on. The caller
  * has emitted the first step and checked prerequisites. Returns true when the VM ends running.
  */
 export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   const { id } = job
   const base = { sequence: job.sequence, object: id }
-  const cls = defaultVmClass(job.className) as VmClass
-  const failWith = (
-    actor: string,
-    target: string,
-    action: string,
-    text: string,
-    code: string,
-    reason: string,
-    stay = STATUS.failed,
-  ) => {
+  const { stack } = scope
+  const sc = effectiveStorageClass(scope, job.storageClass)
+  const l = ledger(p)
+  const ip = allocate(l, scope.podPool, id)
+  const nic = stack.nsx
+    ? `the namespace segment (an NSX VirtualNetwork that NCP realises)`
+    : `the workload network (a vSphere Network: a distributed port group)`
+  if (!ip) {
+    const why = `VirtualMachineNetworkReady=False: no free IP in ${stack.nsx ? 'the namespace network' : 'the workload network'}`
     p.emit({
       ...base,
-      actor,
-      target,
-      action,
-      text,
-      set: [...releaseVmResources(p, id), ...status(id, stay, reason)],
-      failure: { code, reason },
+      actor: LANES.vmop,
+      target: stack.nicTarget,
+      action: 'vm-network',
+      text: `${stack.nsx ? 'NSX' : 'The workload network'} cannot give ${job.name} a NIC address: ${stack.nsx ? 'the namespace network' : 'its IP range'} is exhausted.`,
+      set: [...releaseVmResources(p, id), ...status(id, STATUS.failed, why)],
+      failure: { code: 'ip-exhausted', reason: why },
     })
     return false
   }
-  const sc = effectiveStorageClass(scope, job.storageClass)
-  const ip = takeIp(p, scope.podPool)
-  if (!ip)
-    return failWith(
-      LANES.vmop,
-      LANES.nsx,
-      'vm-network',
-      `NSX cannot give ${job.name} a NIC address: the namespace network is exhausted.`,
-      'ip-exhausted',
-      'VirtualMachineNetworkReady=False: no free IP in the namespace network',
-    )
-  const address = addressOf(p, scope.podPool, Number(ip[3]))
   p.emit({
     ...base,
     actor: LANES.vmop,
-    target: LANES.nsx,
+    target: stack.nicTarget,
     action: 'vm-network',
-    text: `VM Operator creates the network interface of ${job.name} on the namespace segment (NSX VirtualNetwork), IP ${address}: VirtualMachineNetworkReady.`,
+    text: `VM Operator creates the network interface of ${job.name} on ${nic}, IP ${ip.address}: VirtualMachineNetworkReady.`,
     set: [
-      ip,
-      ['objects', id, 'ipPool', scope.podPool],
-      ['objects', id, 'ip', address],
+      ...l.changes,
+      ...holdAddress(id, 'ip', scope.podPool, ip),
+      ['objects', id, 'storageClass', sc],
       ...nsHold(p, id, scope.ns.id, { storageMiB: VM_DISK_MIB, [`storage/${sc}`]: VM_DISK_MIB }),
     ],
   })
   if (p.interrupted.has(id)) return false
-
-  const rpLimit = p.get('namespaces', scope.ns.id, 'quota:cpuMhz')
-  const rpMem = p.get('namespaces', scope.ns.id, 'quota:memoryMiB')
-  const resCpuNs = millisToMhz(cls.reservedCpuMillis, scope.mhzPerCore)
-  if (
-    (rpLimit !== null && p.num('namespaces', scope.ns.id, 'reservedCpuMhz') + resCpuNs > Number(rpLimit)) ||
-    (rpMem !== null &&
-      p.num('namespaces', scope.ns.id, 'reservedMemoryMiB') + cls.reservedMemoryMiB > Number(rpMem))
-  )
-    return failWith(
-      LANES.vmop,
-      LANES.vcenter,
-      'vm-place',
-      `The namespace resource pool limit blocks ${job.name}'s reservation (${resCpuNs} MHz, ${formatMemory(cls.reservedMemoryMiB)}) (assumed from resource pool semantics).`,
-      'namespace-limit-reached',
-      `namespace ${scope.ns.name} CPU/memory limit reached: the reservation does not fit under the resource pool limit`,
-    )
-  const placement = place(
-    p.state,
-    scope.hostIds,
-    {
-      reserveCpuMillis: cls.reservedCpuMillis,
-      reserveMemoryMiB: cls.reservedMemoryMiB,
-      overheadMemoryMiB: VM_OVERHEAD_MIB,
-    },
-    p.rand(),
-  )
-  const hostId = placement.chosen
-  if (hostId === null) {
-    const why = `VirtualMachineConditionPlacementReady=False (InsufficientResources): ${placement.explanation}`
-    p.emit({
-      ...base,
-      actor: LANES.vmop,
-      target: LANES.drs,
-      action: 'vm-place',
-      text: `vCenter finds no host for ${job.name}; VM Operator keeps it Pending and retries. ${placement.explanation}`,
-      placement,
-      set: [...status(id, STATUS.pending, why)],
-      failure: { code: 'no-feasible-host', reason: why },
-    })
-    return false
-  }
-  const mhz = p.num('hosts', hostId, 'mhzPerCore')
-  const resCpu = millisToMhz(cls.reservedCpuMillis, mhz)
-  const resMem = cls.reservedMemoryMiB + VM_OVERHEAD_MIB
-  p.emit({
-    ...base,
-    actor: LANES.vmop,
-    target: LANES.drs,
-    action: 'vm-place',
-    text: `VM Operator asks vCenter to place ${job.name} (class ${cls.name}: ${cls.vcpus} vCPU, ${formatMemory(cls.memoryMiB)}, reservation ${resCpu} MHz / ${formatMemory(cls.reservedMemoryMiB)}): ${placement.explanation}`,
-    placement,
-    set: [
-      ...status(id, STATUS.scheduled),
-      ...holdOn(p, id, hostId, {
-        cpuMhz: resCpu,
-        memoryMiB: resMem,
-        podCpuMillis: 0,
-        podMemoryMiB: 0,
-        // A best-effort VM reserves nothing; its active usage is assumed to be half its size.
-        activeCpuMhz: resCpu || Math.ceil((cls.vcpus * mhz) / 2),
-        activeMemoryMiB: cls.reservedMemoryMiB > 0 ? resMem : Math.ceil(cls.memoryMiB / 2),
-      }),
-      ...nsHold(p, id, scope.ns.id, { reservedCpuMhz: resCpuNs, reservedMemoryMiB: cls.reservedMemoryMiB }),
-    ],
-  })
-  if (p.interrupted.has(id)) return false
-  const host = () => String(p.get('objects', id, 'host'))
-  const hostName = () => String(p.get('hosts', host(), 'name'))
-  p.emit({
-    ...base,
-    actor: LANES.vcenter,
-    target: hostdLane(host()),
-    action: 'vm-deploy',
-    text: `vCenter deploys the image from the content library into the namespace resource pool and folder of ${scope.ns.name} with storage policy ${sc}: VirtualMachineCreated.`,
-    set: status(id, STATUS.creatingVm),
-  })
-  if (p.interrupted.has(id)) return false
-  const cores = p.num('hosts', host(), 'capacityCpuMhz') / p.num('hosts', host(), 'mhzPerCore')
-  if (cls.vcpus > cores || cls.memoryMiB > p.num('hosts', host(), 'capacityMemoryMiB'))
-    return failWith(
-      LANES.vcenter,
-      hostdLane(host()),
-      'vm-power-on',
-      `${job.name} cannot power on: class ${cls.name} is larger than ${hostName()}.`,
-      'limit-exceeds-host',
-      `class ${cls.name} (${cls.vcpus} vCPU, ${formatMemory(cls.memoryMiB)}) is larger than ${hostName()}`,
-    )
-  if (!job.powerOn) {
-    p.emit({
-      ...base,
-      actor: LANES.vmop,
-      target: LANES.apiserver,
-      action: 'vm-power-on',
-      text: `${job.name} stays powered off, as its spec asks.`,
-      set: status(id, 'PoweredOff'),
-    })
-    return true
-  }
-  p.emit({
-    ...base,
-    actor: hostdLane(host()),
-    target: hostdLane(host()),
-    action: 'vm-power-on',
-    text: `hostd powers on ${job.name} on ${hostName()}; DRS admission enforces the class reservation.`,
-    set: status(id, STATUS.starting),
-  })
-  if (p.interrupted.has(id)) return false
-  p.emit({
-    ...base,
-    actor: hostdLane(host()),
-    target: LANES.vmop,
-    action: 'vm-guest',
-    text: `Guest customization (cloud-init) runs and VMware Tools report the IP: ${job.name} is ${job.kind === 'tkc-node' ? 'up' : 'Running'}.`,
-    set: status(id, STATUS.running),
-  })
-  return true
+  return deployVm(p, job, scope)
 }
