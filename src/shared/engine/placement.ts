@@ -102,7 +102,7 @@ export function place(
     const verdicts = need.rules?.map(({ rule, taken }) => {
       const other = taken.get(id)
       if (other === undefined) return RULE_PASS
-      if (rule.hard) hardWhy ??= `${other} runs here (hard anti-affinity)`
+      if (rule.hard) hardWhy ??= `anti-affinity: ${other} runs here`
       else conflicts++
       return { pass: false, reason: `${other} runs here` }
     })
@@ -198,9 +198,19 @@ function explainDrs(
   chosen: Ranked | undefined,
 ): string[] {
   const parts: string[] = []
-  const drsRejected = rows.filter((r) => r.drs?.pass === false)
-  if (drsRejected.length > 0)
-    parts.push(`DRS rejects ${drsRejected.map((r) => `${r.hostName} (${r.drs?.reason})`).join('; ')}`)
+  // Hosts rejected for the same reason (a full zone pool, a failed host) are named together.
+  const byReason = new Map<string, string[]>()
+  for (const r of rows)
+    if (r.drs?.pass === false) {
+      const why = r.drs.reason ?? 'rejected'
+      const list = byReason.get(why)
+      if (list) list.push(r.hostName)
+      else byReason.set(why, [r.hostName])
+    }
+  if (byReason.size > 0)
+    parts.push(
+      `DRS rejects ${[...byReason].map(([why, names]) => `${listNames(names)} (${why})`).join('; ')}`,
+    )
   if (!chosen) {
     parts.push('no host is feasible')
     return parts

@@ -161,10 +161,12 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
 /** The modules of a cluster in a sentence: "control plane: 3 nodes, np-1: 2 nodes". */
 function modulesText(s: SpecOf<'tkc'>) {
   return [
-    `control plane: ${count(s.controlPlane.replicas)} node(s)`,
-    ...s.nodePools.map((np) => `${np.name}: ${count(np.replicas)} node(s)`),
+    `control plane: ${nodes(s.controlPlane.replicas)}`,
+    ...s.nodePools.map((np) => `${np.name}: ${nodes(np.replicas)}`),
   ].join(', ')
 }
+
+const nodes = (n: number) => `${count(n)} node${n === 1 ? '' : 's'}`
 
 /** DOMAIN.md 4e step 8: the Machine controller sees the node. */
 export function nodeJoined(p: Planner, n: VmJob): void {
