@@ -49,6 +49,7 @@ export function plan(
     for (const node of [...gone].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1)))
       if (rank(node) < 3) p.queue(() => deleteObject(p, node.id))
   }
+  p.queuePeriodicPass()
   const absent = (n: LabNode) => p.status(n.id) === STATUS.absent
   for (const sv of r.ofKind('supervisor'))
     if (absent(sv)) p.queue(() => enableSupervisor(p, sv as LabNode & { kind: 'supervisor' }))

@@ -30,6 +30,8 @@ export interface Freed {
   /** The step that freed it first, and its object. */
   seq: number
   object: string
+  /** Not a release: the periodic pass at the start of a run over what an earlier run left waiting. */
+  periodic?: boolean
 }
 
 export interface PlannerHooks {
@@ -92,6 +94,20 @@ export class Planner {
       const hosts = members.map((m) => state.objects[m]?.['host']).filter((h) => typeof h === 'string')
       if (new Set(hosts).size < hosts.length) this.broken.add(rule)
     }
+  }
+
+  /**
+   * What an earlier run left waiting (Pending pods and VMs, VMs sharing a host against a soft
+   * rule) gets a pass over every host before this run's own work: kube-scheduler flushes its
+   * unschedulable pods to the active queue every 5 minutes, DRS runs every 5 minutes (assumed
+   * to have happened between two runs).
+   */
+  queuePeriodicPass(): void {
+    if (this.unschedulable.size === 0 && this.broken.size === 0) return
+    this.queue(() => {
+      const hosts = new Set(Object.keys(this.state.hosts).sort())
+      this.hooks.onCapacityFreed(this, { hosts, seq: this.steps.length + 1, object: '', periodic: true })
+    })
   }
 
   /** Records `id` as a member of `rule` (the caller sets the object's `apart` field). */

@@ -22,7 +22,11 @@ export function onCapacityFreed(p: Planner, freed: Freed): void {
   const live = [...freed.hosts].filter((h) => p.get('hosts', h, 'state') === 'connected').sort()
   if (live.length === 0) return
   const names = live.map((h) => String(p.get('hosts', h, 'name') ?? h))
-  const retry: Retry = { freed, hostNames: names.length <= 3 ? names.join(', ') : `${names.length} hosts` }
+  const retry: Retry = {
+    why: freed.periodic
+      ? 'on its periodic pass since the last run (every 5 minutes; assumed)'
+      : `now that capacity came free on ${names.length <= 3 ? names.join(', ') : `${names.length} hosts`} (step ${freed.seq})`,
+  }
   for (const id of [...p.unschedulable]) {
     if (p.status(id) !== STATUS.pending || p.get('objects', id, 'host') !== null) {
       p.unschedulable.delete(id)
@@ -35,7 +39,7 @@ export function onCapacityFreed(p: Planner, freed: Freed): void {
       if (schedulePod(p, job, size, retry) && job.owner) settleDeployment(p, job.owner)
     } else resumeVm(p, id, retry)
   }
-  for (const rule of [...p.broken]) mend(p, rule)
+  for (const rule of [...p.broken]) mend(p, rule, freed)
 }
 
 /** The job of a VM the run already knows: a VM Service VM, or a node of a cluster. */
@@ -75,7 +79,7 @@ export function resumeVm(p: Planner, id: string, retry?: Retry): void {
 }
 
 /** DRS moves crowded members of a soft rule to a host that keeps them apart, when one can take them. */
-function mend(p: Planner, ruleId: string): void {
+function mend(p: Planner, ruleId: string, freed: Freed): void {
   const rule = ruleById(p, ruleId)
   for (const id of rule ? crowded(p, ruleId) : []) {
     const host = String(p.get('objects', id, 'host'))
@@ -100,7 +104,7 @@ function mend(p: Planner, ruleId: string): void {
         actor: LANES.drs,
         target: LANES.vcenter,
         action: 'vmotion',
-        text: `DRS separates ${name} from ${others.get(host) ?? 'its sibling'} again: ${toName} can take it now, which keeps ${rule!.name} apart (${rule!.source}). ${placement.explanation}`,
+        text: `DRS separates ${name} from ${others.get(host) ?? 'its sibling'} again${freed.periodic ? ' on its periodic pass' : ''}: ${toName} can take it now, which keeps ${rule!.name} apart (${rule!.source}). ${placement.explanation}`,
         placement,
       },
       `${name} is running on ${toName}, apart from the other members of ${rule!.name}.`,

@@ -4,7 +4,7 @@ import { formatMemory } from '../../domain/units'
 import { holdOn, nsHold, status } from '../accounting'
 import { LANES } from '../lanes'
 import { place } from '../placement'
-import type { Change, Draft, Freed, Planner } from '../planner'
+import type { Change, Draft, Planner } from '../planner'
 import { millisToMhz, POD_PADDING_MIB, podSize } from '../sizing'
 import { STATUS } from '../state'
 import { finishPod } from './pod-start'
@@ -111,10 +111,9 @@ export function runPod(p: Planner, job: PodJob): void {
   schedulePod(p, job, size)
 }
 
-/** Why a retried object waited, for its retry step: since which step, and what freed capacity. */
+/** A retry of an object waiting for capacity: `why` says what prompted it, for its step. */
 export interface Retry {
-  freed: Freed
-  hostNames: string
+  why: string
 }
 
 /**
@@ -157,7 +156,7 @@ export function schedulePod(p: Planner, job: PodJob, size: PodSize, retry?: Retr
     return false
   }
   const again = retry
-    ? `kube-scheduler retries Pod ${job.name}, Pending since capacity ran out, now that capacity came free on ${retry.hostNames} (step ${retry.freed.seq}): it `
+    ? `kube-scheduler retries Pod ${job.name}, Pending for lack of capacity, ${retry.why}: it `
     : 'kube-scheduler '
   p.emit({
     ...base,

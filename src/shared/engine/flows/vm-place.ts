@@ -87,9 +87,7 @@ export function deployVm(p: Planner, job: VmJob, scope: NsScope, retry?: Retry):
   const zoneName = scope.zones.find((z) => z.id === zone)?.name ?? zone
   if (job.rule && placement.rows.find((r) => r.chosen)?.rules?.[0]?.pass === false) p.broken.add(job.rule.id)
   p.unschedulable.delete(id)
-  const again = retry
-    ? `VM Operator retries ${job.name}, Pending for lack of capacity, now that capacity came free on ${retry.hostNames} (step ${retry.freed.seq}): `
-    : ''
+  const again = retry ? `VM Operator retries ${job.name}, Pending for lack of capacity, ${retry.why}: ` : ''
   const holdNs: Change[] = on
     ? nsHold(p, id, scope.ns.id, {
         [poolUsedKey(zone, 'cpuMhz')]: resCpuNs,
