@@ -56,15 +56,19 @@ export function ipNumber(ip: string): number | null {
   return m.slice(1, 5).reduce((a, x) => a * 256 + Number(x), 0)
 }
 
-/** A range pool's record: every address of a CIDR but its network and broadcast addresses. */
-export function rangePool(cidr: string): Record<string, Scalar> {
+/**
+ * A range pool's record: every address of a CIDR but its network and broadcast addresses, and
+ * its gateway (the first address) when `gateway` (a workload network, assumed).
+ */
+export function rangePool(cidr: string, gateway = false): Record<string, Scalar> {
   const r = parseCidr(cidr)
+  const skip = gateway ? 2 : 1
   return {
     kind: 'range',
     cidr,
-    first: r ? r.start + 1 : 0,
+    first: r ? r.start + skip : 0,
     stride: 1,
-    capacity: r ? Math.max(0, r.size - 2) : 0,
+    capacity: r ? Math.max(0, r.size - skip - 1) : 0,
   }
 }
 

@@ -43,7 +43,8 @@ const HAPROXY: NetworkStack = {
   nsx: false,
   lb: 'haproxy',
   label: 'VDS with HAProxy',
-  lbActor: LANES.haproxy,
+  // The Supervisor's load balancer controller asks the load balancer (controller name unknown).
+  lbActor: LANES.apiserver,
   lbTarget: LANES.haproxy,
   lbName: 'HAProxy',
   vipRange: "HAProxy's virtual IP range on the frontend network",
@@ -55,7 +56,6 @@ const AVI: NetworkStack = {
   ...HAPROXY,
   lb: 'avi',
   label: 'VDS with NSX Advanced Load Balancer',
-  lbActor: LANES.avi,
   lbTarget: LANES.avi,
   lbName: 'NSX Advanced Load Balancer (Avi)',
   vipRange: "the Avi controller's VIP network",

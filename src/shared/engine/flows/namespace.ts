@@ -131,7 +131,7 @@ function namespaceNetwork(p: Planner, scope: NsScope): boolean {
   const prefix = isKind(net, 'network') ? p.r.spec(net).subnetPrefix : 28
   if (!stack.nsx) {
     const own = ledger(p)
-    if (scope.own.namespace) createPool(own, mine.namespace, rangePool(scope.own.namespace))
+    if (scope.own.namespace) createPool(own, mine.namespace, rangePool(scope.own.namespace, true))
     p.emit({
       ...base,
       actor: LANES.wcpsvc,

@@ -12,7 +12,7 @@ import {
   ledger,
   rangePool,
 } from '../addresses'
-import { LANES, sphereletLane } from '../lanes'
+import { hostdLane, LANES, sphereletLane } from '../lanes'
 import { count } from '../placement'
 import type { Planner } from '../planner'
 import { poolIds } from '../scope'
@@ -83,7 +83,7 @@ export function enableSupervisor(p: Planner, sv: LabNode & { kind: 'supervisor' 
   const lp = ledger(p)
   if (netSpec) {
     const ns = netSpec.namespaceCidr
-    createPool(lp, pools.namespaces, stack.nsx ? blockPool(ns, netSpec.subnetPrefix) : rangePool(ns))
+    createPool(lp, pools.namespaces, stack.nsx ? blockPool(ns, netSpec.subnetPrefix) : rangePool(ns, true))
     createPool(lp, pools.ingress, rangePool(netSpec.ingressCidr))
     if (stack.nsx) createPool(lp, pools.egress, rangePool(netSpec.egressCidr))
     createPool(lp, pools.management, consecutivePool(netSpec.managementStartIp, 5))
@@ -124,7 +124,7 @@ export function enableSupervisor(p: Planner, sv: LabNode & { kind: 'supervisor' 
     p.emit({
       ...base,
       actor: LANES.wcpsvc,
-      target: sphereletLane(hostId),
+      target: stack.nsx ? sphereletLane(hostId) : hostdLane(hostId),
       action: 'spherelet-install',
       text: stack.nsx
         ? `vLCM installs the Spherelet VIB on ${hostName} and configures it; the host registers as a Kubernetes node.`
