@@ -175,7 +175,7 @@ function vmMoved(p: Planner, id: string, host: LabNode, failed: boolean): void {
       rule?.hard === true && failed && placement.rows.some((r) => r.rules?.[0]?.pass === false)
     const why = failed
       ? ruleBlocks
-        ? `vSphere HA does not restart ${name}: every host left that could take it already runs one of the ${rule!.name}, and that rule is hard (${rule!.source}; that HA declines such a restart, as for VM anti-affinity rules it must respect, is inferred)`
+        ? `vSphere HA does not restart ${name}: every host left that could take it already runs one of the ${rule.name}, and that rule is hard (${rule.source}; that HA declines such a restart, as for VM anti-affinity rules it must respect, is inferred)`
         : `vSphere HA cannot restart ${name}: no other host can take it`
       : `DRS cannot evacuate ${name}: no other host can take it`
     p.interrupted.add(id)

@@ -3,9 +3,9 @@ import { hostdLane } from './lanes'
 import type { Draft, Planner } from './planner'
 
 /**
- * Moves a VM's holds from its host to `to` (an HA restart or a vMotion) in two steps: the move,
- * then the VM on its new host, so each field change reads the state the first step left. CPU
- * reservations convert between core speeds; memory and active usage move as held.
+ * Moves a VM's holds from its host to `to` (an HA restart or a vMotion) in one step, then says
+ * it runs there (unless a fault moved it again in between). CPU reservations convert between
+ * core speeds; memory and active usage move as held.
  */
 export function migrate(
   p: Planner,
@@ -26,7 +26,9 @@ export function migrate(
     activeCpuMhz: held('holdActiveCpuMhz'),
     activeMemoryMiB: held('holdActiveMemoryMiB'),
   }
-  p.emit({ ...move, object: id, set: release(p, id) })
+  // Released and held in one step: holdOn reads only the new host, release only the old one.
+  p.emit({ ...move, object: id, set: [...release(p, id), ...holdOn(p, id, to, hold)] })
+  if (p.get('objects', id, 'host') !== to) return
   p.emit({
     sequence: move.sequence,
     object: id,
@@ -34,7 +36,6 @@ export function migrate(
     target: hostdLane(to),
     action: 'vm-power-on',
     text: arrivedText,
-    set: holdOn(p, id, to, hold),
   })
 }
 

@@ -125,20 +125,22 @@ export function schedulePod(p: Planner, job: PodJob, size: PodSize, retry?: Retr
   const { id } = job
   const scope = p.scope(job.nsId)!
   const base = { sequence: job.sequence, object: id }
-  const placement = place(
-    p.state,
-    scope.hostIds,
-    {
-      kube: { cpuMillis: size.requestCpuMillis, memoryMiB: size.requestMemoryMiB },
-      reserveCpuMillis: size.requestCpuMillis,
-      reserveMemoryMiB: size.requestMemoryMiB,
-      overheadMemoryMiB: POD_PADDING_MIB,
-    },
-    p.rand(),
-  )
+  const decide = () =>
+    place(
+      p.state,
+      scope.hostIds,
+      {
+        kube: { cpuMillis: size.requestCpuMillis, memoryMiB: size.requestMemoryMiB },
+        reserveCpuMillis: size.requestCpuMillis,
+        reserveMemoryMiB: size.requestMemoryMiB,
+        overheadMemoryMiB: POD_PADDING_MIB,
+      },
+      p.rand(),
+    )
+  const faults = p.injected.length
+  let placement = decide()
   const kubeKept = placement.rows.filter((r) => r.score !== null).length
-  const hostId = placement.chosen
-  if (hostId === null && retry) return false
+  if (placement.chosen === null && retry) return false
   const waits = 'kube-scheduler keeps it in its unschedulable queue and tries again when capacity frees'
   if (kubeKept === 0) {
     const why = `0/${placement.rows.length} nodes are available: ${placement.rows.map((r) => `${r.hostName}: ${r.filters.find((f) => !f.pass)?.reason ?? 'filtered'}`).join('; ')}`
@@ -167,6 +169,9 @@ export function schedulePod(p: Planner, job: PodJob, size: PodSize, retry?: Retr
     text: `${again}filters the ESXi nodes and scores ${kubeKept} of them by requests (${size.requestCpuMillis}m CPU, ${formatMemory(size.requestMemoryMiB)}); the ranked list goes to the vSphere scheduler extension.`,
   })
   if (p.interrupted.has(id)) return false
+  // A fault injected after the scoring (a host failed) changes what DRS sees: it decides afresh.
+  if (p.injected.length > faults) placement = decide()
+  const hostId = placement.chosen
   if (hostId === null) {
     const why = `DRS found no host with unreserved capacity for the reservation: ${placement.rows.map((r) => `${r.hostName}: ${r.drs?.reason ?? r.filters.find((f) => !f.pass)?.reason ?? ''}`).join('; ')}`
     p.emit({

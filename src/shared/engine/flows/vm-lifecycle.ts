@@ -87,6 +87,20 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   const base = { sequence: job.sequence, object: id }
   const { stack } = scope
   const sc = effectiveStorageClass(scope, job.storageClass)
+  // Checked for each VM as it is created: a cluster's earlier nodes may have used up the quota.
+  const problem = vmPrereqProblem(p, scope, job.className, job.storageClass)
+  if (problem) {
+    p.emit({
+      ...base,
+      actor: LANES.vmop,
+      target: LANES.vcenter,
+      action: 'vm-prereqs',
+      text: `VM Operator checks ${job.name}'s prerequisites: ${problem.reason}. The VM is not created.`,
+      set: status(id, STATUS.failed, problem.reason),
+      failure: problem,
+    })
+    return false
+  }
   const l = ledger(p)
   const ip = allocate(l, scope.podPool, id)
   const nic = stack.nsx
