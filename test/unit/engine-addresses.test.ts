@@ -170,6 +170,36 @@ describe('lifecycles that cannot contradict themselves', () => {
     for (const id of ['on-1', 'on-2', 'on-3']) expect(final(run, id).status).toBe('Running')
     const reserved = Object.values(end.hosts).reduce((a, h) => a + Number(h['reservedMemoryMiB']), 0)
     expect(reserved).toBe(3 * (32 * GIB + 64))
+    // HA registers a powered-off VM on a healthy host after a failure, still off, holding nothing.
+    const host = String(end.objects['off-1']?.['host'])
+    const failed = plan(lab, undefined, 1, [
+      { kind: 'host-failure', target: host, atSeq: run.steps.length + 1 },
+    ])
+    const after = endOf(lab, failed)
+    expect(after.objects['off-1']?.['host']).not.toBe(host)
+    expect(after.objects['off-1']?.['status']).toBe('PoweredOff')
+    expect(after.objects['off-1']?.['holdMemoryMiB']).toBeUndefined()
+  })
+
+  it('HA waits for capacity to restart a VM, and restarts it when a host can take it', () => {
+    const hosts = [{ memoryMiB: 40 * GIB }, { memoryMiB: 40 * GIB }, { memoryMiB: 40 * GIB }]
+    const nodes = ['vm-1', 'vm-2', 'vm-3'].map((id) => vm(id, 'guaranteed-xlarge'))
+    const namespace = { vmClasses: ['guaranteed-xlarge'] }
+    const lab = smallLab({ hosts, nodes, namespace })
+    const clean = plan(lab, undefined, 1)
+    const host = String(field(clean, 'objects', 'vm-3', 'host'))
+    const run1 = plan(lab, undefined, 1, [
+      { kind: 'host-failure', target: host, atSeq: clean.steps.length + 1 },
+    ])
+    expect(final(run1, 'vm-3').status).toBe('Pending')
+    expect(final(run1, 'vm-3').reason).toContain('it waits for some and retries')
+    const deployed = { topology: lab, state: endOf(lab, run1) }
+    const more = smallLab({ hosts: [...hosts, { memoryMiB: 40 * GIB }], nodes, namespace })
+    const run2 = plan(more, deployed, 1)
+    expect(run2.steps.find((s) => s.object === 'vm-3' && s.action === 'ha-restart')?.placement?.chosen).toBe(
+      'host-4',
+    )
+    expect(final(run2, 'vm-3').status).toBe('Running')
   })
 
   it('a Pending pod is retried when capacity frees, and the step says so', () => {

@@ -59,7 +59,8 @@ describe("the Supervisor control-plane VMs' firm anti-affinity policy [KC]", () 
       { kind: 'host-failure', target: cpHost, atSeq: clean.steps.length + 1 },
     ])
     const end = endOf(lab, run)
-    expect(final(run, 'sv-1/cp-1').status).toBe('Failed')
+    // HA does not restart it: it waits, Pending, for a host without a control-plane VM.
+    expect(final(run, 'sv-1/cp-1').status).toBe('Pending')
     expect(final(run, 'sv-1/cp-1').reason).toContain('that rule is hard')
     expect(end.objects['sv-1/cp-1']?.['host']).toBeUndefined()
     const others = [hostOf(end, 'sv-1/cp-2'), hostOf(end, 'sv-1/cp-3')]
@@ -68,6 +69,20 @@ describe("the Supervisor control-plane VMs' firm anti-affinity policy [KC]", () 
     expect(run.steps.find((s) => s.object === 'sv-1/cp-1' && s.action === 'ha-restart')?.text).toContain(
       'The Supervisor runs on with the other control-plane VMs',
     )
+  })
+
+  it('restarts it once a host without one joins the cluster', () => {
+    const run1 = plan(lab, undefined, 1, [
+      { kind: 'host-failure', target: cpHost, atSeq: clean.steps.length + 1 },
+    ])
+    const deployed = { topology: lab, state: endOf(lab, run1) }
+    const more = smallLab({ hosts: [{}, {}, {}, {}] })
+    const run2 = plan(more, deployed, 1)
+    const restart = run2.steps.find((s) => s.object === 'sv-1/cp-1' && s.action === 'ha-restart')!
+    expect(restart.text).toContain(
+      'vSphere HA restarts supervisorcontrolplanevm-1 on esxi-4, on its periodic pass',
+    )
+    expect(final(run2, 'sv-1/cp-1').status).toBe('Running')
   })
 
   it('with a fourth host, HA restarts it there', () => {

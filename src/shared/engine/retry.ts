@@ -5,6 +5,7 @@ import { podJobOf, schedulePod, sizeOf, type Retry } from './flows/pod'
 import { clusterNodes, nodeJoined, settleTkc } from './flows/tkc'
 import type { VmJob } from './flows/vm-lifecycle'
 import { deployVm } from './flows/vm-place'
+import { haRestart } from './host-down'
 import { LANES } from './lanes'
 import { heldNeed, migrate } from './migrate'
 import { place } from './placement'
@@ -32,7 +33,9 @@ export function onCapacityFreed(p: Planner, freed: Freed): void {
       p.unschedulable.delete(id)
       continue
     }
-    if (p.get('objects', id, 'unschedulable') === 'pod') {
+    const kind = p.get('objects', id, 'unschedulable')
+    if (kind === 'ha') haRestart(p, id, retry.why)
+    else if (kind === 'pod') {
       const job = podJobOf(p, id)
       const size = job && sizeOf(p, job)
       if (!job || !size) continue
