@@ -185,10 +185,11 @@ export function nodeJoined(p: Planner, n: VmJob): void {
  * its creation (with each node's reason), or Degraded when a node is lost or waits later on.
  */
 export function settleTkc(p: Planner, id: string, nodes: readonly VmJob[] = []): void {
-  const all =
-    nodes.length > 0
-      ? nodes.map((n) => n.id)
-      : [...p.apart.entries()].filter(([rule]) => rule.startsWith(`${id}/module/`)).flatMap(([, m]) => m)
+  const tkc = p.r.index.byId.get(id)
+  const scope = p.scope(tkc?.parentId ?? '')
+  const all = (
+    nodes.length > 0 || tkc?.kind !== 'tkc' || !scope ? nodes : clusterNodes(p, tkc as Tkc, scope)
+  ).map((n) => n.id)
   const name = String(p.get('objects', id, 'name') ?? p.r.index.byId.get(id)?.name ?? id)
   const down = all.filter((n) => p.status(n) !== STATUS.running)
   const base = { sequence: 'tkc' as const, object: id, actor: LANES.capi }
