@@ -9,7 +9,10 @@ import type { Scalar } from './types'
  * release is an exact, reversible effect:
  *
  * - `next`: the first item never handed out; `free` and `f:<i>`: the free list (head, links);
- *   `a:<i>`: who holds item i; `used`: how many are held; `capacity`: how many there are.
+ *   `used`: how many are held; `capacity`: how many there are. An item below `next` and not in
+ *   the free list is held by the one object that records its address, which gives it back
+ *   once: its fields are cleared as it does. (No per-item owner record: a 10,000-pod state would
+ *   carry 10,000 more keys, and copying states for seeks would slow down.)
  * - A **range** pool numbers addresses (or blocks) from `first` in steps of `stride`.
  * - A **segment** pool (a namespace's NSX segment) has no range of its own: it takes blocks
  *   (`b:<k>`) from its `parent` range pool as it grows, `perBlock` addresses in each (DOMAIN.md 1.1:
@@ -124,8 +127,8 @@ function addressOf(l: Ledger, poolId: string, index: number): string {
   return ipString(l.num(poolId, 'first') + index * Math.max(1, l.num(poolId, 'stride')))
 }
 
-/** Hands item of `poolId` to `owner`, or returns null when the pool is exhausted. */
-export function allocate(l: Ledger, poolId: string, owner: string): Allocation | null {
+/** Hands an item of `poolId` out, or returns null when the pool is exhausted. */
+export function allocate(l: Ledger, poolId: string): Allocation | null {
   if (l.get(poolId, 'kind') === null) upgrade(l, poolId)
   if (l.get(poolId, 'exhausted') === true || l.get(poolId, 'kind') === null) return null
   const head = l.get(poolId, 'free')
@@ -139,7 +142,6 @@ export function allocate(l: Ledger, poolId: string, owner: string): Allocation |
     if (index >= l.num(poolId, 'capacity') && !grow(l, poolId)) return null
     l.set(poolId, 'next', index + 1)
   }
-  l.set(poolId, `a:${index}`, owner)
   l.set(poolId, 'used', l.num(poolId, 'used') + 1)
   return { index, address: addressOf(l, poolId, index) }
 }
@@ -159,7 +161,7 @@ function grow(l: Ledger, poolId: string): boolean {
   const per = l.num(poolId, 'perBlock')
   const parent = String(l.get(poolId, 'parent'))
   if (per <= 0) return false
-  const block = allocate(l, parent, poolId)
+  const block = allocate(l, parent)
   if (!block) return false
   const blocks = l.num(poolId, 'blocks')
   l.set(poolId, `b:${blocks}`, block.index)
@@ -170,8 +172,6 @@ function grow(l: Ledger, poolId: string): boolean {
 
 /** Takes item `index` back into the free list. */
 export function releaseItem(l: Ledger, poolId: string, index: number): void {
-  if (l.get(poolId, `a:${index}`) === null) return
-  l.set(poolId, `a:${index}`, null)
   l.set(poolId, `f:${index}`, l.get(poolId, 'free'))
   l.set(poolId, 'free', index)
   l.set(poolId, 'used', l.num(poolId, 'used') - 1)
@@ -188,29 +188,58 @@ export function dissolveSegment(l: Ledger, p: Planner, poolId: string): void {
   l.clear(poolId)
 }
 
+/** Fields an object holds an address in, each with the field that names its pool. */
+const POOL_FIELD = {
+  ip: 'ipPool',
+  vip: 'vipPool',
+  snat: 'snatPool',
+  floatingIp: 'floatingIpPool',
+  spareIp: 'spareIpPool',
+} as const
+export type AddressField = keyof typeof POOL_FIELD
+// Keys are these literals, never built strings: a state record is read and written by them on
+// every step, and a built key costs V8 a string-table lookup each time (seeks were 1.7x slower).
+
 /**
- * An address held by an object, recorded on it as `<field>` (the address), `<field>Pool` and
- * `<field>Index`, so releasing gives back exactly that item.
+ * An address held by an object, recorded on it as `<field>` (the address) and `<field>Pool`;
+ * releasing finds its item again from the address, so the object carries no more than that.
  */
-export function holdAddress(objectId: string, field: string, poolId: string, a: Allocation): Change[] {
+export function holdAddress(objectId: string, field: AddressField, poolId: string, a: Allocation): Change[] {
   return [
     ['objects', objectId, field, a.address],
-    ['objects', objectId, `${field}Pool`, poolId],
-    ['objects', objectId, `${field}Index`, a.index],
+    ['objects', objectId, POOL_FIELD[field], poolId],
   ]
 }
 
+/** The item of `poolId` an address is, or null when it is none of the pool's. */
+function itemOf(l: Ledger, poolId: string, address: string): number | null {
+  const ip = ipNumber(address)
+  if (ip === null) return null
+  if (l.get(poolId, 'kind') === 'segment') {
+    const per = l.num(poolId, 'perBlock')
+    const parent = String(l.get(poolId, 'parent'))
+    const stride = l.num(parent, 'stride')
+    const block = Math.floor((ip - l.num(parent, 'first')) / stride)
+    for (let k = 0; k < l.num(poolId, 'blocks'); k++)
+      if (l.num(poolId, `b:${k}`) === block)
+        return k * per + (ip - l.num(parent, 'first') - block * stride - 2)
+    return null
+  }
+  const offset = ip - l.num(poolId, 'first')
+  const stride = Math.max(1, l.num(poolId, 'stride'))
+  return offset >= 0 && offset % stride === 0 ? offset / stride : null
+}
+
 /** Releases the address `objectId` holds as `field` into the ledger; the object's fields are cleared. */
-export function releaseAddress(l: Ledger, p: Planner, objectId: string, field: string): Change[] {
-  const pool = p.get('objects', objectId, `${field}Pool`)
+export function releaseAddress(l: Ledger, p: Planner, objectId: string, field: AddressField): Change[] {
+  const pool = p.get('objects', objectId, POOL_FIELD[field])
   if (typeof pool !== 'string') return []
-  const index = p.get('objects', objectId, `${field}Index`)
-  if (typeof index === 'number') releaseItem(l, pool, index)
+  const index = itemOf(l, pool, String(p.get('objects', objectId, field) ?? ''))
+  if (index !== null && l.get(pool, 'kind') !== null) releaseItem(l, pool, index)
   // Held before addresses were numbered: only the count can be given back.
   else l.set(pool, 'used', Math.max(0, l.num(pool, 'used') - 1))
   return [
     ['objects', objectId, field, null],
-    ['objects', objectId, `${field}Pool`, null],
-    ['objects', objectId, `${field}Index`, null],
+    ['objects', objectId, POOL_FIELD[field], null],
   ]
 }

@@ -86,7 +86,7 @@ export function deployControlPlane(
     const zone = scope.zoneOf.get(hostId) ?? ''
     perZone.set(zone, (perZone.get(zone) ?? 0) + 1)
     const l = ledger(p)
-    const ip = allocate(l, mgmt, vmId)
+    const ip = allocate(l, mgmt)
     const mhz = p.num('hosts', hostId, 'mhzPerCore')
     const hostName = String(p.get('hosts', hostId, 'name'))
     const zoneName = scope.zones.find((z) => z.id === zone)?.name ?? zone

@@ -1,5 +1,5 @@
 import { nsRelease, status } from '../accounting'
-import { dissolveSegment, ledger, releaseAddress } from '../addresses'
+import { dissolveSegment, ledger, releaseAddress, type AddressField } from '../addresses'
 import { networkStackOf } from '../network-stack'
 import { crxLane, LANES, sphereletLane } from '../lanes'
 import type { Change, Planner } from '../planner'
@@ -21,7 +21,7 @@ function ownedBy(p: Planner, key: string, value: string): string[] {
 }
 
 /** Gives back the addresses `id` holds as `fields` (one ledger: several may share a pool). */
-function addressRelease(p: Planner, id: string, ...fields: string[]): Change[] {
+function addressRelease(p: Planner, id: string, ...fields: AddressField[]): Change[] {
   const l = ledger(p)
   const out = fields.flatMap((f) => releaseAddress(l, p, id, f))
   return [...out, ...l.changes]

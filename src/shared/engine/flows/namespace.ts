@@ -148,7 +148,7 @@ function namespaceNetwork(p: Planner, scope: NsScope): boolean {
   if (scope.own.egress) createPool(l, mine.egress, rangePool(scope.own.egress))
   const parent = scope.own.namespace ? mine.namespace : poolIds(scope.sv.id).namespaces
   createPool(l, mine.segment, segmentPool(parent, 2 ** (32 - prefix)))
-  const snat = allocate(l, scope.egressPool, ns.id)
+  const snat = allocate(l, scope.egressPool)
   if (!snat) {
     const why = `the egress range${scope.own.egress ? ` ${scope.own.egress}` : ''} has no address left for the namespace SNAT IP`
     p.emit({

@@ -137,7 +137,7 @@ function podNetwork(p: Planner, job: PodJob): boolean {
   const host = String(p.get('objects', id, 'host'))
   const scope = p.scope(job.nsId)!
   const l = ledger(p)
-  const ip = allocate(l, scope.podPool, id)
+  const ip = allocate(l, scope.podPool)
   const lanes = { actor: sphereletLane(host), target: nsxAgentLane(host), action: 'nsx-vnic', seedStep: 5 }
   if (!ip) {
     const why = 'NSX has no free IP in the namespace network (IP pool exhausted)'

@@ -119,7 +119,7 @@ export function runService(p: Planner, svc: LabNode & { kind: 'service' }): void
   }
   const { stack } = scope
   const l = ledger(p)
-  const vip = allocate(l, scope.ingressPool, svc.id)
+  const vip = allocate(l, scope.ingressPool)
   const ports = spec.ports.map((x) => `${x.port}->${x.targetPort}`).join(', ')
   if (!vip)
     return void fail(

@@ -102,8 +102,8 @@ export function enableSupervisor(p: Planner, sv: LabNode & { kind: 'supervisor' 
   if (!deployControlPlane(p, sv, scope) || p.interrupted.has(id)) return
   const size = CONTROL_PLANE_SIZES[spec.size]
   const l = ledger(p)
-  const floating = allocate(l, pools.management, id)
-  const spare = allocate(l, pools.management, id)
+  const floating = allocate(l, pools.management)
+  const spare = allocate(l, pools.management)
   const controllers = stack.nsx
     ? 'NCP, VM Operator, Cluster API, scheduler extension, CSI'
     : 'VM Operator, Cluster API, the load balancer controller, CSI'
@@ -140,7 +140,7 @@ export function enableSupervisor(p: Planner, sv: LabNode & { kind: 'supervisor' 
     })
   }
   const lv = ledger(p)
-  const vip = allocate(lv, pools.ingress, id)
+  const vip = allocate(lv, pools.ingress)
   p.emit({
     ...base,
     actor: LANES.wcpsvc,

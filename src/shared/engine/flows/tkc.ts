@@ -117,7 +117,7 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
   })
   const { stack } = scope
   const l = ledger(p)
-  const vip = allocate(l, scope.ingressPool, id)
+  const vip = allocate(l, scope.ingressPool)
   if (!vip) {
     fail(
       LANES.capi,

@@ -102,7 +102,7 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
     return false
   }
   const l = ledger(p)
-  const ip = allocate(l, scope.podPool, id)
+  const ip = allocate(l, scope.podPool)
   const nic = stack.nsx
     ? `the namespace segment (an NSX VirtualNetwork that NCP realises)`
     : `the workload network (a vSphere Network: a distributed port group)`
