@@ -4,7 +4,7 @@ import { createCursor } from '../../src/shared/engine/cursor'
 import { plan } from '../../src/shared/engine/plan'
 import { initialState } from '../../src/shared/engine/state'
 import { smallLab } from '../../src/shared/domain/small-lab'
-import { final, GIB, texts, threeZoneLab, vm } from '../fixtures/engine-labs'
+import { final, GIB, texts, threeZoneLab, tkc, vm } from '../fixtures/engine-labs'
 
 /** Zone of a host of threeZoneLab: host-1..3 in cl-1, host-2N in cl-2, host-3N in cl-3. */
 const zoneOf = (host: string) => (/^host-(\d)\d$/.exec(host) ? `cl-${host[5]}` : 'cl-1')
@@ -43,6 +43,24 @@ describe('a three-zone Supervisor (DOMAIN.md 1.1, 1.2)', () => {
     expect(final(run, 'vm-4').reason).toContain('limit reached')
     expect(texts(run)).toContain('CPU limit 5200 MHz of the 15600 MHz')
     expect(run.steps.find((s) => s.object === 'vm-4' && s.failure)?.text).toContain('in zone cluster-3')
+  })
+
+  it("spreads a cluster's control plane over the zones and keeps each node pool in one zone", () => {
+    const lab = threeZoneLab({
+      zoneHosts: { activeMemoryMiB: 100 * GIB },
+      nodes: [tkc('tkc-1', 3, 2)],
+    })
+    const run = plan(lab, undefined, 1)
+    const end = createCursor(run, initialState(lab)).stateAt(run.steps.length)
+    const cp = [1, 2, 3].map((i) => zoneOf(String(end.objects[`tkc-1/cp-${i}`]?.['host'])))
+    expect(new Set(cp)).toEqual(new Set(['cl-1', 'cl-2', 'cl-3']))
+    const workers = [1, 2].map((i) => String(end.objects[`tkc-1/np-1-${i}`]?.['host']))
+    expect(new Set(workers.map(zoneOf)).size).toBe(1)
+    expect(new Set(workers).size).toBe(2)
+    expect(run.steps.find((s) => s.object === 'tkc-1/cp-2' && s.action === 'tkc-machine')?.text).toContain(
+      'in zone cluster-2',
+    )
+    expect(final(run, 'tkc-1').status).toBe('Running')
   })
 
   it('says three zones where there are three, and one where there is one', () => {
