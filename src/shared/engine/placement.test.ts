@@ -52,7 +52,7 @@ describe('explained placement (DOMAIN.md 5 worked example)', () => {
   })
   it('rejects A in DRS for lack of unreserved capacity, saying so', () => {
     expect(row('A').drs?.pass).toBe(false)
-    expect(row('A').drs?.reason).toContain('unreserved memory 30Gi')
+    expect(row('A').drs?.reason).toContain('unreserved memory 30 GiB')
   })
   it('picks C, the host with lower active usage', () => {
     expect(p.chosen).toBe('C')

@@ -1,6 +1,8 @@
-import { formatMemory } from '../domain/units'
+import { explain, gib, type ApartNeed, type Ranked } from './placement-explain'
 import { millisToMhz } from './sizing'
 import type { EngineState, FilterVerdict, Placement, PlacementRow, StateRecord } from './types'
+
+export { count, gib, type ApartNeed, type Ranked } from './placement-explain'
 
 /** What a placement asks of a host. Pods pass `requestCpuMillis`; VMs are placed by DRS alone. */
 export interface PlacementNeed {
@@ -10,8 +12,10 @@ export interface PlacementNeed {
   reserveCpuMillis: number
   reserveMemoryMiB: number
   overheadMemoryMiB: number
-  /** Hosts DRS must avoid (anti-affinity), with the reason shown. */
+  /** Hosts DRS must avoid (another zone, a full zone resource pool), with the reason shown. */
   avoid?: ReadonlyMap<string, string>
+  /** Rules that keep VMs apart, each with the hosts another member already runs on. */
+  rules?: readonly ApartNeed[]
 }
 
 const num = (rec: StateRecord, key: string) => Number(rec[key] ?? 0)
@@ -20,10 +24,8 @@ const num = (rec: StateRecord, key: string) => Number(rec[key] ?? 0)
 const READY_PASS: FilterVerdict = Object.freeze({ filter: 'NodeReady', pass: true })
 const FIT_PASS: FilterVerdict = Object.freeze({ filter: 'NodeResourcesFit', pass: true })
 const DRS_PASS: NonNullable<PlacementRow['drs']> = Object.freeze({ pass: true })
+const RULE_PASS = Object.freeze({ pass: true })
 const permille = (part: number, whole: number) => (whole <= 0 ? 1000 : Math.floor((part * 1000) / whole))
-/** Memory for a sentence: whole GiB plainly, otherwise GiB to one decimal. */
-export const gib = (mib: number) =>
-  mib % 1024 === 0 ? formatMemory(mib) : mib < 1024 ? `${mib} MiB` : `${(mib / 1024).toFixed(1)} GiB`
 
 type Down = 'failed' | 'maintenance' | 'no-spherelet' | null
 const DOWN_TEXT: Readonly<Record<Exclude<Down, null>, string>> = {
@@ -82,15 +84,26 @@ function kubeScore(h: StateRecord, kube: Kube): number {
   return Math.round(((1 - usedCpu / allocCpu + (1 - usedMem / capMem)) / 2) * 100)
 }
 
-/** Why DRS rejects a host: down (VMs; pods met NodeReady), avoided, or short of unreserved capacity. */
-function drsShort(
-  id: string,
-  h: StateRecord,
-  down: Down,
-  need: PlacementNeed,
-): 'down' | 'avoid' | 'cpu' | 'memory' | null {
+/** The soft rules a host breaks, and the first hard one, if any (a member of it runs there). */
+function ruleConflicts(id: string, need: PlacementNeed): { soft: number; hard: string | null } {
+  let soft = 0
+  let hard: string | null = null
+  for (const { rule, taken } of need.rules ?? []) {
+    const other = taken.get(id)
+    if (other === undefined) continue
+    if (rule.hard) hard ??= other
+    else soft++
+  }
+  return { soft, hard }
+}
+
+type Short = 'down' | 'avoid' | 'rule' | 'cpu' | 'memory' | null
+
+/** Why DRS rejects a host: down (VMs; pods met NodeReady), avoided, a hard rule, or short of unreserved capacity. */
+function drsShort(id: string, h: StateRecord, down: Down, need: PlacementNeed, hard: string | null): Short {
   if (need.kube === undefined && down !== null) return 'down'
   if (need.avoid?.has(id)) return 'avoid'
+  if (hard !== null) return 'rule'
   if (
     num(h, 'capacityCpuMhz') - num(h, 'reservedCpuMhz') <
     millisToMhz(need.reserveCpuMillis, num(h, 'mhzPerCore'))
@@ -104,47 +117,63 @@ function drsShort(
   return null
 }
 
-function drsText(id: string, h: StateRecord, down: Down, need: PlacementNeed): string | null {
-  const short = drsShort(id, h, down, need)
-  if (short === null) return null
+function drsText(
+  id: string,
+  h: StateRecord,
+  short: Exclude<Short, null>,
+  down: Down,
+  need: PlacementNeed,
+  hard: string | null,
+): string {
   if (short === 'down') return DOWN_TEXT[down!]
   if (short === 'avoid') return need.avoid!.get(id)!
+  if (short === 'rule') return `anti-affinity: ${hard} runs here`
   if (short === 'cpu')
     return `unreserved CPU ${num(h, 'capacityCpuMhz') - num(h, 'reservedCpuMhz')} MHz < ${millisToMhz(need.reserveCpuMillis, num(h, 'mhzPerCore'))} MHz reservation`
   return `unreserved memory ${gib(num(h, 'capacityMemoryMiB') - num(h, 'reservedMemoryMiB'))} < ${gib(need.reserveMemoryMiB)} reservation + ${gib(need.overheadMemoryMiB)} overhead`
 }
 
+/** A name with its numbers padded, so esxi-2 sorts before esxi-10. */
+const naturalKey = (name: string) => name.replace(/\d+/g, (d) => d.padStart(10, '0'))
+
 /**
- * DRS's preference among feasible hosts: lower active memory, then lower active CPU (per mille
- * of capacity). True when `h` beats the best so far. On an exact tie the host listed first (host
- * ids in order) stays: DRS publishes no tie rule, so the lab takes a fixed one (assumed), which
- * keeps placement independent of the seed and lets `validate` predict it.
+ * DRS's preference among feasible hosts: one that keeps the soft rules, then lower active memory,
+ * then lower active CPU (per mille of capacity). An exact tie goes to the host first by name
+ * (numbers in names read as numbers): DRS publishes no tie rule, so the lab takes a fixed one
+ * (assumed), which keeps placement independent of the seed and lets `validate` predict it.
+ * Negative when `a` is preferred.
  */
-class Best {
-  id: string | null = null
-  private mem = 0
-  private cpu = 0
-  offer(id: string, h: StateRecord): boolean {
-    const mem = permille(num(h, 'activeMemoryMiB'), num(h, 'capacityMemoryMiB'))
-    const cpu = permille(num(h, 'activeCpuMhz'), num(h, 'capacityCpuMhz'))
-    if (this.id !== null && (mem > this.mem || (mem === this.mem && cpu >= this.cpu))) return false
-    this.id = id
-    this.mem = mem
-    this.cpu = cpu
-    return true
-  }
+export function preferred(a: Ranked, b: Ranked): number {
+  return (
+    a.conflicts - b.conflicts ||
+    a.mem - b.mem ||
+    a.cpu - b.cpu ||
+    (naturalKey(a.row.hostName) < naturalKey(b.row.hostName) ? -1 : 1)
+  )
 }
+
+const ranked = (h: StateRecord, row: PlacementRow, conflicts: number): Ranked => ({
+  row,
+  conflicts,
+  mem: permille(num(h, 'activeMemoryMiB'), num(h, 'capacityMemoryMiB')),
+  cpu: permille(num(h, 'activeCpuMhz'), num(h, 'capacityCpuMhz')),
+})
+
+/** Just enough of a row for ranking (the quiet pass builds no table). */
+const bareRow = (id: string, h: StateRecord): PlacementRow =>
+  ({ host: id, hostName: String(h['name'] ?? id) }) as PlacementRow
 
 /**
  * The host a placement picks, without the table: the same verdicts and order as `place`, for
- * `validate`'s quiet pass. `stage` says who left no host: kube-scheduler's filters or DRS.
+ * `validate`'s quiet pass. `stage` says who left no host: kube-scheduler's filters or DRS;
+ * `breaks` whether the pick breaks a soft rule (no feasible host keeps it).
  */
 export function pickHost(
   state: EngineState,
   hostIds: readonly string[],
   need: PlacementNeed,
-): { host: string | null; stage: 'kube' | 'drs' } {
-  const best = new Best()
+): { host: string | null; stage: 'kube' | 'drs'; breaks: boolean } {
+  let best: Ranked | null = null
   const isPod = need.kube !== undefined
   let passedKube = !isPod
   for (const id of hostIds) {
@@ -153,22 +182,29 @@ export function pickHost(
     const down = hostDown(state, id, isPod)
     if (need.kube && (down !== null || kubeShort(h, need.kube) !== null)) continue
     passedKube = true
-    if (drsShort(id, h, down, need) === null) best.offer(id, h)
+    const rules = ruleConflicts(id, need)
+    if (drsShort(id, h, down, need, rules.hard) !== null) continue
+    const r = ranked(h, bareRow(id, h), rules.soft)
+    if (best === null || preferred(r, best) < 0) best = r
   }
-  return { host: best.id, stage: passedKube ? 'drs' : 'kube' }
+  return {
+    host: best?.row.host ?? null,
+    stage: passedKube ? 'drs' : 'kube',
+    breaks: best !== null && best.conflicts > 0,
+  }
 }
 
 /**
  * Explained placement (DOMAIN.md 5). For a vSphere Pod kube-scheduler filters (node ready,
  * NodeResourcesFit on requests) and scores (LeastAllocated), then DRS takes the feasible hosts
- * and keeps those whose unreserved capacity covers reservation + overhead, preferring lower
- * active memory, then lower active CPU; exact ties go to the first host in order (`Best`).
+ * and keeps those whose unreserved capacity covers reservation + overhead and break no hard
+ * rule, preferring (`preferred`) hosts that break no soft rule, then lower active memory, then
+ * lower active CPU; exact ties go to the first host by name.
  */
 export function place(state: EngineState, hostIds: readonly string[], need: PlacementNeed): Placement {
   const isPod = need.kube !== undefined
   const rows: PlacementRow[] = []
-  let chosen: PlacementRow | undefined
-  const best = new Best()
+  const feasible: Ranked[] = []
   for (const id of hostIds) {
     const h = state.hosts[id]
     if (!h) continue
@@ -176,7 +212,8 @@ export function place(state: EngineState, hostIds: readonly string[], need: Plac
     const filters = need.kube ? kubeVerdicts(h, down, need.kube) : []
     const kubeOk = filters.every((f) => f.pass)
     const score = need.kube && kubeOk ? kubeScore(h, need.kube) : null
-    const why = kubeOk ? drsText(id, h, down, need) : null
+    const rules = ruleConflicts(id, need)
+    const short = kubeOk ? drsShort(id, h, down, need, rules.hard) : null
     const row: PlacementRow = {
       host: id,
       hostName: String(h['name'] ?? id),
@@ -188,69 +225,30 @@ export function place(state: EngineState, hostIds: readonly string[], need: Plac
       needMemoryMiB: need.reserveMemoryMiB + need.overheadMemoryMiB,
       activeCpuMhz: num(h, 'activeCpuMhz'),
       activeMemoryMiB: num(h, 'activeMemoryMiB'),
-      drs: !kubeOk ? null : why === null ? DRS_PASS : { pass: false, reason: why },
+      drs: !kubeOk
+        ? null
+        : short === null
+          ? DRS_PASS
+          : { pass: false, reason: drsText(id, h, short, down, need, rules.hard) },
       chosen: false,
     }
+    if (need.rules)
+      row.rules = need.rules.map(({ taken }) => {
+        const other = taken.get(id)
+        return other === undefined ? RULE_PASS : { pass: false, reason: `${other} runs here` }
+      })
     rows.push(row)
-    if (row.drs?.pass === true && best.offer(id, h)) chosen = row
+    if (row.drs?.pass === true) feasible.push(ranked(h, row, rules.soft))
   }
-  if (chosen) chosen.chosen = true
+  feasible.sort(preferred)
+  const chosen = feasible[0]
+  if (chosen) chosen.row.chosen = true
+  const hasRules = need.rules !== undefined && need.rules.length > 0
   return {
     by: isPod ? 'kube-scheduler+drs' : 'drs',
     rows,
-    chosen: chosen?.host ?? null,
-    explanation: explain(rows, chosen, isPod),
+    chosen: chosen?.row.host ?? null,
+    explanation: explain(rows, feasible, isPod, need.rules ?? []),
+    ...(hasRules ? { rules: need.rules!.map((n) => n.rule) } : {}),
   }
-}
-
-function explain(rows: readonly PlacementRow[], chosen: PlacementRow | undefined, isPod: boolean): string {
-  const parts: string[] = []
-  if (isPod) {
-    const scored = rows.filter((r) => r.score !== null)
-    const rejected = rows.filter((r) => r.score === null)
-    parts.push(
-      `kube-scheduler kept ${scored.length} of ${rows.length} hosts` +
-        (rejected.length > 0
-          ? ` (${listSome(rejected, (r) => `${r.hostName}: ${r.filters.find((f) => !f.pass)?.reason ?? 'filtered'}`)})`
-          : ''),
-    )
-    if (scored.length > 0) {
-      const best = Math.max(...scored.map((r) => r.score ?? 0))
-      const top = scored.filter((r) => r.score === best)
-      parts.push(
-        top.length > 1
-          ? `its scores tie ${top.length > 4 ? `${top.length} hosts` : listNames(top.map((r) => r.hostName))} at ${best}`
-          : `it scores ${top[0]!.hostName} highest (${best})`,
-      )
-    }
-  }
-  const drsRejected = rows.filter((r) => r.drs?.pass === false)
-  if (drsRejected.length > 0)
-    parts.push(`DRS rejects ${drsRejected.map((r) => `${r.hostName} (${r.drs?.reason})`).join('; ')}`)
-  if (chosen) {
-    const others = rows.filter((r) => r.drs?.pass === true && r !== chosen)
-    const shown = others.slice(0, 3).map((r) => `${gib(r.activeMemoryMiB)} on ${r.hostName}`)
-    if (others.length > 3) shown.push(`${others.length - 3} more`)
-    parts.push(
-      `DRS picks ${chosen.hostName}` +
-        (others.length > 0
-          ? `, the lowest active usage (${gib(chosen.activeMemoryMiB)} active memory vs ${shown.join(', ')})`
-          : ', the only feasible host'),
-    )
-  } else parts.push('no host is feasible')
-  return parts.join('; ') + '.'
-}
-
-/** `a`, `a and b`, `a, b and c`. */
-function listNames(names: readonly string[]): string {
-  return names.length <= 1
-    ? (names[0] ?? '')
-    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
-}
-
-/** The first few items of a long list, then how many more; the table on the step has them all. */
-function listSome(rows: readonly PlacementRow[], show: (r: PlacementRow) => string, max = 4): string {
-  const out = rows.slice(0, max).map(show)
-  if (rows.length > max) out.push(`and ${rows.length - max} more`)
-  return out.join('; ')
 }

@@ -1,0 +1,191 @@
+import type { PlacementRow, PlacementRule } from './types'
+
+/** A rule that keeps VMs apart, with the hosts another member already runs on (host id to its name). */
+export interface ApartNeed {
+  rule: PlacementRule
+  taken: ReadonlyMap<string, string>
+}
+
+/** A host DRS found feasible, with what it ranks by (placement.ts `preferred`). */
+export interface Ranked {
+  row: PlacementRow
+  /** Soft rules the host would break. */
+  conflicts: number
+  /** Active memory and CPU, per mille of capacity. */
+  mem: number
+  cpu: number
+}
+
+/** Memory for a sentence: whole GiB plainly, otherwise GiB to one decimal. */
+export const gib = (mib: number) =>
+  mib % 1024 === 0 && mib > 0
+    ? `${mib / 1024} GiB`
+    : mib < 1024
+      ? `${mib} MiB`
+      : `${(mib / 1024).toFixed(1)} GiB`
+
+/** Whether two hosts rank the same but for their names. */
+const tied = (a: Ranked, b: Ranked) => a.conflicts === b.conflicts && a.mem === b.mem && a.cpu === b.cpu
+
+/**
+ * A placement in one sentence (DOMAIN.md 5): what kube-scheduler kept and scored, what DRS
+ * rejected and why it picks the host it picks (ties said as ties, with the lab's tie rule), and
+ * whether the pick keeps each anti-affinity rule. `feasible` is in DRS's order of preference.
+ */
+export function explain(
+  rows: readonly PlacementRow[],
+  feasible: readonly Ranked[],
+  isPod: boolean,
+  rules: readonly ApartNeed[],
+): string {
+  const chosen = feasible[0]
+  let ties = chosen ? 1 : 0
+  while (chosen && ties < feasible.length && tied(feasible[ties]!, chosen)) ties++
+  const parts = explainScheduler(rows, isPod)
+  parts.push(...explainDrs(rows, feasible, ties, chosen))
+  if (rules.length > 0) parts.push(...explainRules(rules, rows, feasible, chosen))
+  return parts.join('; ') + '.'
+}
+
+function explainScheduler(rows: readonly PlacementRow[], isPod: boolean): string[] {
+  const parts: string[] = []
+  if (isPod) {
+    const scored = rows.filter((r) => r.score !== null)
+    const rejected = rows.filter((r) => r.score === null)
+    parts.push(
+      `kube-scheduler kept ${scored.length} of ${rows.length} hosts` +
+        (rejected.length > 0
+          ? ` (${listSome(rejected, (r) => `${r.hostName}: ${r.filters.find((f) => !f.pass)?.reason ?? 'filtered'}`)})`
+          : ''),
+    )
+    if (scored.length > 0) {
+      const best = Math.max(...scored.map((r) => r.score ?? 0))
+      const top = scored.filter((r) => r.score === best)
+      parts.push(
+        top.length > 1
+          ? `its scores tie ${top.length > 4 ? `${top.length} hosts` : listNames(top.map((r) => r.hostName))} at ${best}`
+          : `it scores ${top[0]!.hostName} highest (${best})`,
+      )
+    }
+  }
+  return parts
+}
+
+/** What DRS rejected and why it picks the host it picks, ties said as ties. */
+function explainDrs(
+  rows: readonly PlacementRow[],
+  feasible: readonly Ranked[],
+  ties: number,
+  chosen: Ranked | undefined,
+): string[] {
+  const parts: string[] = []
+  // Hosts rejected for the same reason (a full zone pool, a failed host) are named together.
+  const byReason = new Map<string, string[]>()
+  for (const r of rows)
+    if (r.drs?.pass === false) {
+      const why = r.drs.reason ?? 'rejected'
+      const list = byReason.get(why)
+      if (list) list.push(r.hostName)
+      else byReason.set(why, [r.hostName])
+    }
+  if (byReason.size > 0)
+    parts.push(
+      `DRS rejects ${[...byReason].map(([why, names]) => `${listNames(names)} (${why})`).join('; ')}`,
+    )
+  if (!chosen) {
+    parts.push('no host is feasible')
+    return parts
+  }
+  const name = chosen.row.hostName
+  if (feasible.length === 1) {
+    parts.push(`DRS picks ${name}, the only feasible host`)
+    return parts
+  }
+  const rest = feasible.slice(ties).filter((f) => f.conflicts === chosen.conflicts)
+  const busier = (list: readonly Ranked[]) => {
+    const shown = list.slice(0, 3).map((f) => `${gib(f.row.activeMemoryMiB)} on ${f.row.hostName}`)
+    if (list.length > 3) shown.push(`${list.length - 3} more`)
+    return shown.join(', ')
+  }
+  if (ties > 1) {
+    const level = feasible.slice(0, ties)
+    const who =
+      ties === feasible.length
+        ? `all ${count(ties)} ${ties === rows.length ? '' : 'feasible '}hosts`
+        : ties > 4
+          ? `${count(ties)} hosts`
+          : listNames(level.map((f) => f.row.hostName))
+    const mems = new Set(level.map((f) => f.row.activeMemoryMiB))
+    const at =
+      mems.size === 1
+        ? `${gib(chosen.row.activeMemoryMiB)} active memory`
+        : `${(chosen.mem / 10).toFixed(1)}% active memory`
+    parts.push(
+      `${who} tie at ${at}; DRS picks ${name}, the first of them by name (DRS publishes no tie-break; the lab's rule, assumed)` +
+        (rest.length > 0 ? ` (busier: ${busier(rest)})` : ''),
+    )
+    return parts
+  }
+  const next = rest[0]
+  if (!next) {
+    parts.push(`DRS picks ${name}`)
+    return parts
+  }
+  parts.push(
+    next.mem === chosen.mem
+      ? `DRS picks ${name}: the same active memory as ${next.row.hostName} and the least active CPU (${chosen.row.activeCpuMhz} MHz vs ${next.row.activeCpuMhz} MHz)`
+      : `DRS picks ${name}, the lowest active usage (${gib(chosen.row.activeMemoryMiB)} active memory vs ${busier(rest)})`,
+  )
+  return parts
+}
+
+/** Whether the pick keeps each rule, and what breaking a soft one means. */
+function explainRules(
+  needs: readonly ApartNeed[],
+  rows: readonly PlacementRow[],
+  feasible: readonly Ranked[],
+  chosen: Ranked | undefined,
+): string[] {
+  const out: string[] = []
+  needs.forEach(({ rule, taken }, i) => {
+    const kept = chosen?.row.rules?.[i]?.pass !== false
+    if (!chosen) {
+      if (rule.hard && taken.size > 0) out.push(`${rule.name} may not share a host (${rule.source})`)
+      return
+    }
+    if (kept) {
+      if (taken.size > 0)
+        out.push(
+          `this keeps ${rule.name} apart (${listNames(hostNamesOf(taken, rows))} already run${taken.size === 1 ? 's' : ''} one)`,
+        )
+      return
+    }
+    out.push(
+      `no feasible host keeps ${rule.name} apart (each of the ${count(feasible.length)} already runs a member: fewer hosts than members), so the soft rule is broken (${rule.source}); DRS separates them when a host allows it`,
+    )
+  })
+  return out
+}
+
+/** Names of the taken hosts shown in the table (ids when a host is not shown). */
+function hostNamesOf(taken: ReadonlyMap<string, string>, rows: readonly PlacementRow[]): string[] {
+  return [...taken.keys()].sort().map((h) => rows.find((r) => r.host === h)?.hostName ?? h)
+}
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
+/** A small count in words, a large one in digits. */
+export const count = (n: number) => WORDS[n] ?? String(n)
+
+/** `a`, `a and b`, `a, b and c`. */
+function listNames(names: readonly string[]): string {
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+}
+
+/** The first few items of a long list, then how many more; the table on the step has them all. */
+function listSome(rows: readonly PlacementRow[], show: (r: PlacementRow) => string, max = 4): string {
+  const out = rows.slice(0, max).map(show)
+  if (rows.length > max) out.push(`and ${rows.length - max} more`)
+  return out.join('; ')
+}
