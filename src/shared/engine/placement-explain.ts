@@ -111,7 +111,7 @@ function explainDrs(
     const level = feasible.slice(0, ties)
     const who =
       ties === feasible.length
-        ? `all ${count(ties)} ${ties === rows.length ? '' : 'feasible '}hosts`
+        ? `${ties === 2 ? 'both' : `all ${count(ties)}`} ${ties === rows.length ? '' : 'feasible '}hosts`
         : ties > 4
           ? `${count(ties)} hosts`
           : listNames(level.map((f) => f.row.hostName))
