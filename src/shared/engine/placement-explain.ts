@@ -37,13 +37,14 @@ export function explain(
   feasible: readonly Ranked[],
   isPod: boolean,
   rules: readonly ApartNeed[],
+  hostName: (id: string) => string,
 ): string {
   const chosen = feasible[0]
   let ties = chosen ? 1 : 0
   while (chosen && ties < feasible.length && tied(feasible[ties]!, chosen)) ties++
   const parts = explainScheduler(rows, isPod)
   parts.push(...explainDrs(rows, feasible, ties, chosen))
-  if (rules.length > 0) parts.push(...explainRules(rules, rows, feasible, chosen))
+  if (rules.length > 0) parts.push(...explainRules(rules, feasible, chosen, hostName))
   return parts.join('; ') + '.'
 }
 
@@ -126,15 +127,19 @@ function explainDrs(
     )
     return parts
   }
+  // Hosts that would break a soft rule rank after every host that keeps it.
+  const keepers = feasible.some((f) => f.conflicts > chosen.conflicts)
+    ? ' among the hosts that keep its soft rule'
+    : ''
   const next = rest[0]
   if (!next) {
-    parts.push(`DRS picks ${name}`)
+    parts.push(`DRS picks ${name}, the only feasible host that keeps the soft rule`)
     return parts
   }
   parts.push(
     next.mem === chosen.mem
-      ? `DRS picks ${name}: the same active memory as ${next.row.hostName} and the least active CPU (${chosen.row.activeCpuMhz} MHz vs ${next.row.activeCpuMhz} MHz)`
-      : `DRS picks ${name}, the lowest active usage (${gib(chosen.row.activeMemoryMiB)} active memory vs ${busier(rest)})`,
+      ? `DRS picks ${name}: the same active memory as ${next.row.hostName} and the least active CPU${keepers} (${chosen.row.activeCpuMhz} MHz vs ${next.row.activeCpuMhz} MHz)`
+      : `DRS picks ${name}, the lowest active usage${keepers} (${gib(chosen.row.activeMemoryMiB)} active memory vs ${busier(rest)})`,
   )
   return parts
 }
@@ -142,9 +147,9 @@ function explainDrs(
 /** Whether the pick keeps each rule, and what breaking a soft one means. */
 function explainRules(
   needs: readonly ApartNeed[],
-  rows: readonly PlacementRow[],
   feasible: readonly Ranked[],
   chosen: Ranked | undefined,
+  hostName: (id: string) => string,
 ): string[] {
   const out: string[] = []
   needs.forEach(({ rule, taken }, i) => {
@@ -156,7 +161,7 @@ function explainRules(
     if (kept) {
       if (taken.size > 0)
         out.push(
-          `this keeps ${rule.name} apart (${listNames(hostNamesOf(taken, rows))} already run${taken.size === 1 ? 's' : ''} one)`,
+          `this keeps ${rule.name} apart (${listNames([...taken.keys()].map(hostName).sort(byName))} already run${taken.size === 1 ? 's' : ''} one)`,
         )
       return
     }
@@ -167,14 +172,13 @@ function explainRules(
   return out
 }
 
-/** Names of the taken hosts shown in the table (ids when a host is not shown). */
-function hostNamesOf(taken: ReadonlyMap<string, string>, rows: readonly PlacementRow[]): string[] {
-  return [...taken.keys()].sort().map((h) => rows.find((r) => r.host === h)?.hostName ?? h)
-}
-
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
 /** A small count in words, a large one in digits. */
 export const count = (n: number) => WORDS[n] ?? String(n)
+
+/** Names in reading order: esxi-2 before esxi-10. */
+export const naturalKey = (name: string) => name.replace(/\d+/g, (d) => d.padStart(10, '0'))
+const byName = (a: string, b: string) => (naturalKey(a) < naturalKey(b) ? -1 : 1)
 
 /** `a`, `a and b`, `a, b and c`. */
 function listNames(names: readonly string[]): string {

@@ -108,7 +108,9 @@ describe('DRS ties', () => {
     state.hosts['h10']!['name'] = 'esxi-10'
     const p = place(state, ['h10', 'h2'], need35)
     expect(p.chosen).toBe('h2')
-    expect(p.explanation).toContain('both hosts tie at 10 GiB active memory; DRS picks esxi-2, the first of them by name')
+    expect(p.explanation).toContain(
+      'both hosts tie at 10 GiB active memory; DRS picks esxi-2, the first of them by name',
+    )
     expect(pickHost(state, ['h10', 'h2'], need35).host).toBe('h2')
   })
 })

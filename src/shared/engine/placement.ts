@@ -1,4 +1,4 @@
-import { explain, gib, type ApartNeed, type Ranked } from './placement-explain'
+import { explain, gib, naturalKey, type ApartNeed, type Ranked } from './placement-explain'
 import { millisToMhz } from './sizing'
 import type { EngineState, FilterVerdict, Placement, PlacementRow, StateRecord } from './types'
 
@@ -133,9 +133,6 @@ function drsText(
   return `unreserved memory ${gib(num(h, 'capacityMemoryMiB') - num(h, 'reservedMemoryMiB'))} < ${gib(need.reserveMemoryMiB)} reservation + ${gib(need.overheadMemoryMiB)} overhead`
 }
 
-/** A name with its numbers padded, so esxi-2 sorts before esxi-10. */
-const naturalKey = (name: string) => name.replace(/\d+/g, (d) => d.padStart(10, '0'))
-
 /**
  * DRS's preference among feasible hosts: one that keeps the soft rules, then lower active memory,
  * then lower active CPU (per mille of capacity). An exact tie goes to the host first by name
@@ -248,7 +245,9 @@ export function place(state: EngineState, hostIds: readonly string[], need: Plac
     by: isPod ? 'kube-scheduler+drs' : 'drs',
     rows,
     chosen: chosen?.row.host ?? null,
-    explanation: explain(rows, feasible, isPod, need.rules ?? []),
+    explanation: explain(rows, feasible, isPod, need.rules ?? [], (id) =>
+      String(state.hosts[id]?.['name'] ?? id),
+    ),
     ...(hasRules ? { rules: need.rules!.map((n) => n.rule) } : {}),
   }
 }

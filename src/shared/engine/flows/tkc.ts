@@ -47,6 +47,10 @@ export function clusterNodes(r: ResolvedTopology, tkc: Tkc, scope: NsScope): VmJ
   )
 }
 
+/** The cluster as the user wrote it: "TanzuKubernetesCluster x" or "Cluster x (class ...)". */
+const clusterWhat = (spec: SpecOf<'tkc'>, name: string) =>
+  spec.api === 'capi' ? `Cluster ${name} (class tanzukubernetescluster)` : `TanzuKubernetesCluster ${name}`
+
 /** A Tanzu Kubernetes Cluster or Cluster API Cluster: DOMAIN.md 4e. */
 export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
   const spec = p.r.spec(tkc)
@@ -54,10 +58,7 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
   const scope = p.scope(nsId)
   const id = tkc.id
   const base = { sequence: 'tkc' as const, object: id }
-  const what =
-    spec.api === 'capi'
-      ? `Cluster ${tkc.name} (class tanzukubernetescluster)`
-      : `TanzuKubernetesCluster ${tkc.name}`
+  const what = clusterWhat(spec, tkc.name)
   p.emit({
     ...base,
     actor: LANES.user,
@@ -209,7 +210,7 @@ export function settleTkc(p: Planner, id: string, nodes: readonly VmJob[] = []):
         ...base,
         target: LANES.user,
         action: 'tkc-ready',
-        text: `${name} is Ready with ${all.length} node(s).`,
+        text: `${tkc?.kind === 'tkc' ? clusterWhat(p.r.spec(tkc as Tkc), name) : name} is Ready with ${all.length} node(s).`,
         set: status(id, STATUS.running),
       })
     return

@@ -3,7 +3,7 @@ import type { VmClass } from '../../domain/vm-classes'
 import { holdOn, largerThanHost, nsHold, status, type Hold, type StateReader } from '../accounting'
 import { joinRule, takenHosts, type RuleBook } from '../anti-affinity'
 import { hostdLane, LANES } from '../lanes'
-import { place, type PlacementNeed } from '../placement'
+import { count, place, type PlacementNeed } from '../placement'
 import type { Change, Planner } from '../planner'
 import { poolUsedKey, type PoolResource } from '../quota'
 import type { NsScope } from '../scope'
@@ -140,7 +140,7 @@ export function deployVm(p: Planner, job: VmJob, scope: NsScope, retry?: Retry):
     actor: LANES.vmop,
     target: LANES.drs,
     action: 'vm-place',
-    text: `${again}VM Operator asks vCenter to place ${job.name} (class ${cls.name}: ${cls.vcpus} vCPU, ${formatMemory(cls.memoryMiB)}, ${on ? `reservation ${hold.cpuMhz} MHz / ${formatMemory(cls.reservedMemoryMiB)}` : 'powered off, so no reservation'})${scope.zones.length > 1 ? ` across the ${scope.zones.length === 3 ? 'three' : scope.zones.length} zones; it lands in zone ${zoneName}` : ''}: ${placement.explanation}`,
+    text: `${again}VM Operator asks vCenter to place ${job.name} (class ${cls.name}: ${cls.vcpus} vCPU, ${formatMemory(cls.memoryMiB)}, ${on ? `reservation ${hold.cpuMhz} MHz / ${formatMemory(cls.reservedMemoryMiB)}` : 'powered off, so no reservation'})${zonesText(scope.zones.length, job.zone !== undefined, zoneName)}: ${placement.explanation}`,
     placement,
     set: [
       ...status(id, STATUS.scheduled),
@@ -152,6 +152,14 @@ export function deployVm(p: Planner, job: VmJob, scope: NsScope, retry?: Retry):
   })
   if (p.interrupted.has(id)) return false
   return powerOn(p, job, scope, cls, zoneName)
+}
+
+/** Where a VM may land, in a sentence: any zone (and which it lands in), or the one it is given. */
+function zonesText(zones: number, pinned: boolean, zoneName: string): string {
+  if (zones <= 1) return ''
+  return pinned
+    ? ` in zone ${zoneName}, the one Cluster API gives it`
+    : ` across the ${count(zones)} zones; it lands in zone ${zoneName}`
 }
 
 /** Deployment from the content library, then power-on (or not, as the spec asks). */
