@@ -59,9 +59,16 @@ export function takenHosts(p: RuleBook, ruleId: string, selfId: string): Map<str
   return out
 }
 
-/** Makes `id` a member of `rule`: a change to record on it, and the planner's index. */
-export function joinRule(p: Pick<Planner, 'joinRule'>, id: string, rule: PlacementRule): Change {
-  p.joinRule(id, rule.id)
+/** Records `id` as a member of rule `ruleId` in an index of members (the planner's, or validate's). */
+export function addMember(apart: Map<string, string[]>, id: string, ruleId: string): void {
+  const members = apart.get(ruleId)
+  if (!members) apart.set(ruleId, [id])
+  else if (!members.includes(id)) members.push(id)
+}
+
+/** Makes `id` a member of `rule`: a change to record on it, and the index of members. */
+export function joinRule(p: Pick<Planner, 'apart'>, id: string, rule: PlacementRule): Change {
+  addMember(p.apart, id, rule.id)
   return ['objects', id, 'apart', rule.id]
 }
 

@@ -1,5 +1,5 @@
 import type { ResolvedTopology } from '../domain/resolve'
-import { random } from './prng'
+import { addMember } from './anti-affinity'
 import { makeScopes, makeSvScopes } from './scope'
 import { getField, setField } from './state'
 import { durationOf } from './timing'
@@ -87,7 +87,7 @@ export class Planner {
     for (const id of Object.keys(state.objects).sort()) {
       const o = state.objects[id]!
       const rule = o['apart']
-      if (typeof rule === 'string') this.joinRule(id, rule)
+      if (typeof rule === 'string') addMember(this.apart, id, rule)
       if (o['unschedulable'] !== undefined) this.unschedulable.add(id)
     }
     for (const [rule, members] of this.apart) {
@@ -108,18 +108,6 @@ export class Planner {
       const hosts = new Set(Object.keys(this.state.hosts).sort())
       this.hooks.onCapacityFreed(this, { hosts, seq: this.steps.length + 1, object: '', periodic: true })
     })
-  }
-
-  /** Records `id` as a member of `rule` (the caller sets the object's `apart` field). */
-  joinRule(id: string, rule: string): void {
-    const members = this.apart.get(rule)
-    if (!members) this.apart.set(rule, [id])
-    else if (!members.includes(id)) members.push(id)
-  }
-
-  /** The next seeded number in [0, 1). */
-  rand(): number {
-    return random(this.seed, this.counter++)
   }
 
   get now(): number {

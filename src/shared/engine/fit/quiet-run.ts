@@ -71,12 +71,6 @@ export class QuietRun implements StateReader, RuleBook {
     }
   }
 
-  joinRule(id: string, rule: string): void {
-    const members = this.apart.get(rule)
-    if (!members) this.apart.set(rule, [id])
-    else if (!members.includes(id)) members.push(id)
-  }
-
   tried(nsId: string, noun: Noun) {
     const key = `${nsId} ${noun}`
     this.attempts.set(key, (this.attempts.get(key) ?? 0) + 1)
