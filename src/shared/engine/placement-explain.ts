@@ -24,27 +24,37 @@ export const gib = (mib: number) =>
       ? `${mib} MiB`
       : `${(mib / 1024).toFixed(1)} GiB`
 
-/** Whether two hosts rank the same but for their names. */
-const tied = (a: Ranked, b: Ranked) => a.conflicts === b.conflicts && a.mem === b.mem && a.cpu === b.cpu
+/** DRS's order among feasible hosts as far as the explanation reads it (placement.ts `rank`). */
+export interface Ranking {
+  /** The chosen host and those tied with it (`ties` of them), then up to BUSIER_SHOWN busier hosts. */
+  top: readonly Ranked[]
+  ties: number
+  /** Feasible hosts in all. */
+  count: number
+  /** Feasible hosts after the tied ones that break no more soft rules than the chosen. */
+  busier: number
+  /** Whether some feasible host was passed over for breaking a soft rule. */
+  skipped: boolean
+}
+
+/** How many busier hosts an explanation names before "N more". */
+export const BUSIER_SHOWN = 3
 
 /**
  * A placement in one sentence (DOMAIN.md 5): what kube-scheduler kept and scored, what DRS
  * rejected and why it picks the host it picks (ties said as ties, with the lab's tie rule), and
- * whether the pick keeps each anti-affinity rule. `feasible` is in DRS's order of preference.
+ * whether the pick keeps each anti-affinity rule.
  */
 export function explain(
   rows: readonly PlacementRow[],
-  feasible: readonly Ranked[],
+  ranking: Ranking,
   isPod: boolean,
   rules: readonly ApartNeed[],
   hostName: (id: string) => string,
 ): string {
-  const chosen = feasible[0]
-  let ties = chosen ? 1 : 0
-  while (chosen && ties < feasible.length && tied(feasible[ties]!, chosen)) ties++
   const parts = explainScheduler(rows, isPod)
-  parts.push(...explainDrs(rows, feasible, ties, chosen))
-  if (rules.length > 0) parts.push(...explainRules(rules, feasible, chosen, hostName))
+  parts.push(...explainDrs(rows, ranking))
+  if (rules.length > 0) parts.push(...explainRules(rules, ranking, hostName))
   return parts.join('; ') + '.'
 }
 
@@ -73,12 +83,9 @@ function explainScheduler(rows: readonly PlacementRow[], isPod: boolean): string
 }
 
 /** What DRS rejected and why it picks the host it picks, ties said as ties. */
-function explainDrs(
-  rows: readonly PlacementRow[],
-  feasible: readonly Ranked[],
-  ties: number,
-  chosen: Ranked | undefined,
-): string[] {
+function explainDrs(rows: readonly PlacementRow[], ranking: Ranking): string[] {
+  const { top, ties, count: feasible } = ranking
+  const chosen = top[0]
   const parts: string[] = []
   // Hosts rejected for the same reason (a full zone pool, a failed host) are named together.
   const byReason = new Map<string, string[]>()
@@ -98,20 +105,20 @@ function explainDrs(
     return parts
   }
   const name = chosen.row.hostName
-  if (feasible.length === 1) {
+  if (feasible === 1) {
     parts.push(`DRS picks ${name}, the only feasible host`)
     return parts
   }
-  const rest = feasible.slice(ties).filter((f) => f.conflicts === chosen.conflicts)
-  const busier = (list: readonly Ranked[]) => {
-    const shown = list.slice(0, 3).map((f) => `${gib(f.row.activeMemoryMiB)} on ${f.row.hostName}`)
-    if (list.length > 3) shown.push(`${list.length - 3} more`)
+  const rest = top.slice(ties)
+  const busier = () => {
+    const shown = rest.map((f) => `${gib(f.row.activeMemoryMiB)} on ${f.row.hostName}`)
+    if (ranking.busier > rest.length) shown.push(`${ranking.busier - rest.length} more`)
     return shown.join(', ')
   }
   if (ties > 1) {
-    const level = feasible.slice(0, ties)
+    const level = top.slice(0, ties)
     const who =
-      ties === feasible.length
+      ties === feasible
         ? `${ties === 2 ? 'both' : `all ${count(ties)}`} ${ties === rows.length ? '' : 'feasible '}hosts`
         : ties > 4
           ? `${count(ties)} hosts`
@@ -123,14 +130,12 @@ function explainDrs(
         : `${(chosen.mem / 10).toFixed(1)}% active memory`
     parts.push(
       `${who} tie at ${at}; DRS picks ${name}, the first of them by name (DRS publishes no tie-break; the lab's rule, assumed)` +
-        (rest.length > 0 ? ` (busier: ${busier(rest)})` : ''),
+        (rest.length > 0 ? ` (busier: ${busier()})` : ''),
     )
     return parts
   }
   // Hosts that would break a soft rule rank after every host that keeps it.
-  const keepers = feasible.some((f) => f.conflicts > chosen.conflicts)
-    ? ' among the hosts that keep its soft rule'
-    : ''
+  const keepers = ranking.skipped ? ' among the hosts that keep its soft rule' : ''
   const next = rest[0]
   if (!next) {
     parts.push(`DRS picks ${name}, the only feasible host that keeps the soft rule`)
@@ -139,7 +144,7 @@ function explainDrs(
   parts.push(
     next.mem === chosen.mem
       ? `DRS picks ${name}: the same active memory as ${next.row.hostName} and the least active CPU${keepers} (${chosen.row.activeCpuMhz} MHz vs ${next.row.activeCpuMhz} MHz)`
-      : `DRS picks ${name}, the lowest active usage${keepers} (${gib(chosen.row.activeMemoryMiB)} active memory vs ${busier(rest)})`,
+      : `DRS picks ${name}, the lowest active usage${keepers} (${gib(chosen.row.activeMemoryMiB)} active memory vs ${busier()})`,
   )
   return parts
 }
@@ -147,10 +152,10 @@ function explainDrs(
 /** Whether the pick keeps each rule, and what breaking a soft one means. */
 function explainRules(
   needs: readonly ApartNeed[],
-  feasible: readonly Ranked[],
-  chosen: Ranked | undefined,
+  ranking: Ranking,
   hostName: (id: string) => string,
 ): string[] {
+  const chosen = ranking.top[0]
   const out: string[] = []
   needs.forEach(({ rule, taken }, i) => {
     const kept = chosen?.row.rules?.[i]?.pass !== false
@@ -166,7 +171,7 @@ function explainRules(
       return
     }
     out.push(
-      `no feasible host keeps ${rule.name} apart (each of the ${count(feasible.length)} already runs a member: fewer hosts than members), so the soft rule is broken (${rule.source}); DRS separates them when a host allows it`,
+      `no feasible host keeps ${rule.name} apart (each of the ${count(ranking.count)} already runs a member: fewer hosts than members), so the soft rule is broken (${rule.source}); DRS separates them when a host allows it`,
     )
   })
   return out
