@@ -2,7 +2,7 @@ import { giveIp, nsRelease, status } from '../accounting'
 import { crxLane, LANES, sphereletLane } from '../lanes'
 import type { Change, Planner } from '../planner'
 import { STATUS } from '../state'
-import { releasePodResources } from './pod'
+import { releasePodResources } from './pod-resources'
 import { releaseVmResources } from './vm-lifecycle'
 
 const live = (p: Planner, id: string) => {

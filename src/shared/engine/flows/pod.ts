@@ -1,11 +1,12 @@
 import type { PodSpecT } from '../../domain/specs'
 import { formatMemory } from '../../domain/units'
-import { giveIp, holdOn, nsHold, release, status, takeIp } from '../accounting'
+import { holdOn, nsHold, status, takeIp } from '../accounting'
 import { crxLane, hostdLane, LANES, sphereletLane } from '../lanes'
 import { place } from '../placement'
 import type { Change, Draft, Planner } from '../planner'
 import { millisToMhz, POD_PADDING_MIB, podSize } from '../sizing'
 import { STATUS } from '../state'
+import { addressOf, registryOf, releasePodResources } from './pod-resources'
 
 /** One vSphere Pod to provision: a Pod node, or a replica of a Deployment. */
 export interface PodJob {
@@ -18,27 +19,8 @@ export interface PodJob {
   owner?: string
 }
 
-/** The registry host of an image reference, as a container runtime reads it. */
-export function registryOf(image: string): string {
-  const slash = image.indexOf('/')
-  if (slash < 0) return 'docker.io'
-  const first = image.slice(0, slash)
-  return first.includes('.') || first.includes(':') || first === 'localhost' ? first : 'docker.io'
-}
-
 /** Kubernetes image-pull back-off: 10 s doubling, capped at 5 min; the lab follows 5 attempts. */
 export const PULL_BACKOFF_MS = [10_000, 20_000, 40_000, 80_000, 160_000] as const
-
-/** Everything a pod holds on its host and network, given back (the pod keeps its quota share). */
-export function releasePodResources(p: Planner, id: string): Change[] {
-  const out: Change[] = [...release(p, id)]
-  const pool = p.get('objects', id, 'ipPool')
-  if (typeof pool === 'string')
-    out.push(giveIp(p, pool), ['objects', id, 'ipPool', null], ['objects', id, 'ip', null])
-  if (p.state.objects[`${id}/crx`])
-    out.push(...status(`${id}/crx`, STATUS.deleted), ['objects', `${id}/crx`, 'host', null])
-  return out
-}
 
 /** A vSphere Pod's life: DOMAIN.md 4c, carrying the seed deck's seven steps. */
 export function runPod(p: Planner, job: PodJob): void {
@@ -390,13 +372,4 @@ function pullImages(p: Planner, job: PodJob): boolean {
     })
   }
   return !p.interrupted.has(id)
-}
-
-/** The dotted address of the n-th allocation in a pool (skipping the network and gateway). */
-export function addressOf(p: Planner, poolId: string, n: number): string {
-  const cidr = String(p.get('pools', poolId, 'cidr') ?? '0.0.0.0/0')
-  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)/.exec(cidr)
-  const start = m ? m.slice(1, 5).reduce((a, x) => a * 256 + Number(x), 0) : 0
-  const v = start + 1 + n
-  return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.')
 }

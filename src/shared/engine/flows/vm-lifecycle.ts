@@ -8,7 +8,7 @@ import type { NsScope } from '../scope'
 import { millisToMhz, VM_OVERHEAD_MIB } from '../sizing'
 import { STATUS } from '../state'
 import type { Sequence } from '../types'
-import { addressOf } from './pod'
+import { addressOf } from './pod-resources'
 
 /** Disk of a VM: from its image, which the lab does not model; TKR OVAs are 16 GB (DOMAIN.md 6.1), assumed for all. */
 export const VM_DISK_MIB = 16 * 1024
