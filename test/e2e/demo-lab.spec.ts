@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 
 import { expect, test } from './serve-fixture'
+import { docsScreenshot } from './docs-screenshot'
 
 const demo = JSON.parse(readFileSync('resources/demo-lab.json', 'utf8')) as {
   topology: { nodes: { id: string; kind: string; name: string }[] }
@@ -33,7 +34,7 @@ test('the browser shows the demo lab with every node, nested as in vSphere', asy
   await inside('cl-1', 'vc-1')
   await inside('pod-1', 'ns-1')
   await inside('ns-1', 'sv-1')
-  await page.screenshot({ path: 'docs/screenshot-demo-lab.png' })
+  await docsScreenshot(page, 'demo-lab')
 })
 
 test('the API refuses calls without the token and from a foreign Host', async ({ request, served }) => {
