@@ -58,3 +58,14 @@ describe('seek', () => {
     expect(run.summary.statuses['Running']).toBe(running)
   })
 })
+
+describe('a run that arrives in pages', () => {
+  it('seeks within the steps it has and reaches the same states once the rest arrive', () => {
+    const steps = run.steps.slice(0, 40)
+    const c = createCursor({ steps, summary: run.summary }, start, undefined, run.steps.length)
+    expect(c.seek(run.steps.length)).toEqual(folded[40])
+    steps.push(...run.steps.slice(40))
+    expect(c.seek(run.steps.length)).toEqual(folded[run.steps.length])
+    expect(c.seek(17)).toEqual(folded[17])
+  })
+})

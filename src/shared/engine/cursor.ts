@@ -29,15 +29,24 @@ export interface Cursor {
  * copy plus half the checkpoint spacing in steps. Checkpoints are taken lazily, on the first
  * pass over each boundary. Spacing them closer than a copy's cost would buy nothing, so long
  * runs with big states get few (each is a full copy of the state).
+ *
+ * `run.steps` may still grow after the cursor is made (a run whose steps arrive in pages):
+ * the cursor reads its length at every seek. `expectedSteps`, the length the run will have,
+ * then spaces the checkpoints as for the whole run.
  */
-export function createCursor(run: Run, initial: EngineState, spacing?: number): Cursor {
+export function createCursor(
+  run: Run,
+  initial: EngineState,
+  spacing?: number,
+  expectedSteps = run.steps.length,
+): Cursor {
   const steps = run.steps
   // Copying a state costs about as much as applying two steps per object in it (measured on
   // the 10,000-pod lab: ~20,000 objects by the end, about six steps per object over a run).
-  const restoreCost = 2 * Math.max(Object.keys(initial.objects).length, steps.length / 6)
+  const restoreCost = 2 * Math.max(Object.keys(initial.objects).length, expectedSteps / 6)
   const every =
     spacing ??
-    Math.max(CHECKPOINT_EVERY, Math.ceil(steps.length / MAX_CHECKPOINTS), Math.ceil(restoreCost / 2))
+    Math.max(CHECKPOINT_EVERY, Math.ceil(expectedSteps / MAX_CHECKPOINTS), Math.ceil(restoreCost / 2))
   // checkpoints[k] is the state after step k * every.
   const checkpoints: EngineState[] = [cloneState(initial)]
   let state = cloneState(initial)
