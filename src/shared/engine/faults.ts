@@ -11,11 +11,12 @@ import type { Change, Planner } from './planner'
 import { poolIds } from './scope'
 import { STATUS } from './state'
 import type { Fault } from './types'
+import { quotaKey, type QuotaCounter } from './fields'
 
 /** A fault that cannot apply to the topology (unknown target, bad value); `plan` throws it. */
 export class FaultError extends Error {}
 
-const QUOTA_KEYS: Readonly<Record<string, string>> = {
+const QUOTA_KEYS: Readonly<Record<string, QuotaCounter>> = {
   pods: 'pods',
   cpu: 'cpuMhz',
   memory: 'memoryMiB',
@@ -102,7 +103,7 @@ export function handleFault(p: Planner, fault: Fault): void {
         fault.value === undefined
           ? ['pods', p.num('namespaces', ns.id, 'pods')]
           : [fault.value.split('=')[0]!, Number(fault.value.split('=')[1])]
-      const key = `quota:${QUOTA_KEYS[what]}`
+      const key = quotaKey(QUOTA_KEYS[what]!)
       const before = p.get('namespaces', ns.id, key)
       p.emit({
         ...base,

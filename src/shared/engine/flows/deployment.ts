@@ -4,6 +4,7 @@ import { LANES } from '../lanes'
 import type { Planner } from '../planner'
 import { STATUS } from '../state'
 import { runPod, type PodJob } from './pod'
+import { quotaKey } from '../fields'
 
 /** The replica job for index `i` of a Deployment. */
 export function replicaJob(dep: LabNode & { kind: 'deployment' }, spec: PodJob['spec'], i: number): PodJob {
@@ -22,7 +23,7 @@ export function runDeployment(p: Planner, dep: LabNode & { kind: 'deployment' })
   const spec = p.r.spec(dep)
   const nsId = dep.parentId ?? ''
   const base = { sequence: 'deployment' as const, object: dep.id }
-  const quota = p.get('namespaces', nsId, 'quota:deployments')
+  const quota = p.get('namespaces', nsId, quotaKey('deployments'))
   const used = p.num('namespaces', nsId, 'deployments')
   const reject =
     p.status(nsId) !== STATUS.running

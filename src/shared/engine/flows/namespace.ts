@@ -5,23 +5,24 @@ import { LANES } from '../lanes'
 import type { Change, Planner } from '../planner'
 import { poolCapacity } from '../scope'
 import { STATUS } from '../state'
+import { quotaKey, type QuotaCounter } from '../fields'
 
 /** Quota keys a namespace record holds, from its spec (DOMAIN.md 2). */
 export function quotaChanges(p: Planner, nsId: string): Change[] {
   const scope = p.scope(nsId)
   if (!scope) return []
   const s = scope.spec
-  const q: [string, number | undefined][] = [
-    ['quota:pods', s.objectCounts.pods],
-    ['quota:services', s.objectCounts.services],
-    ['quota:deployments', s.objectCounts.deployments],
-    ['quota:persistentVolumeClaims', s.objectCounts.persistentVolumeClaims],
-    ['quota:cpuMhz', s.cpuLimitMhz],
-    ['quota:memoryMiB', s.memoryLimitMiB],
-    ['quota:storageMiB', s.storageLimitMiB],
-    ...s.storage.map((a) => [`quota:storage/${a.policy}`, a.limitMiB] as [string, number | undefined]),
+  const q: [QuotaCounter, number | undefined][] = [
+    ['pods', s.objectCounts.pods],
+    ['services', s.objectCounts.services],
+    ['deployments', s.objectCounts.deployments],
+    ['persistentVolumeClaims', s.objectCounts.persistentVolumeClaims],
+    ['cpuMhz', s.cpuLimitMhz],
+    ['memoryMiB', s.memoryLimitMiB],
+    ['storageMiB', s.storageLimitMiB],
+    ...s.storage.map((a) => [`storage/${a.policy}`, a.limitMiB] as [QuotaCounter, number | undefined]),
   ]
-  return q.filter(([, v]) => v !== undefined).map(([k, v]) => ['namespaces', nsId, k, v!] as const)
+  return q.filter(([, v]) => v !== undefined).map(([k, v]) => ['namespaces', nsId, quotaKey(k), v!] as const)
 }
 
 /** Creating a vSphere Namespace: DOMAIN.md 4b, steps 1 to 7. */

@@ -7,6 +7,7 @@ import type { Change, Draft, Planner } from '../planner'
 import { millisToMhz, POD_PADDING_MIB, podSize } from '../sizing'
 import { STATUS } from '../state'
 import { addressOf, registryOf, releasePodResources } from './pod-resources'
+import { quotaKey, type QuotaCounter } from '../fields'
 
 /** One vSphere Pod to provision: a Pod node, or a replica of a Deployment. */
 export interface PodJob {
@@ -80,13 +81,13 @@ export function runPod(p: Planner, job: PodJob): void {
   const size = podSize(job.spec.containers, scope.spec.containerDefaults)
   const limCpuMhz = millisToMhz(size.limitCpuMillis, scope.mhzPerCore)
   const ns = job.nsId
-  const checks: [string, number, string][] = [
+  const checks: [QuotaCounter, number, string][] = [
     ['pods', 1, 'pods'],
     ['cpuMhz', limCpuMhz, 'limits.cpu (MHz)'],
     ['memoryMiB', size.limitMemoryMiB, 'limits.memory (MiB)'],
   ]
   for (const [key, want, label] of checks) {
-    const quota = p.get('namespaces', ns, `quota:${key}`)
+    const quota = p.get('namespaces', ns, quotaKey(key))
     if (quota === null) continue
     const used = p.num('namespaces', ns, key)
     if (used + want > Number(quota)) {
@@ -221,7 +222,7 @@ function finishPod(p: Planner, job: PodJob, size: ReturnType<typeof podSize>): v
     )
     return
   }
-  const nsLimit = p.get('namespaces', job.nsId, 'quota:cpuMhz')
+  const nsLimit = p.get('namespaces', job.nsId, quotaKey('cpuMhz'))
   p.emit({
     ...base,
     actor: LANES.vcenter,

@@ -4,6 +4,7 @@ import { LANES } from '../lanes'
 import type { Planner } from '../planner'
 import { STATUS } from '../state'
 import { effectiveStorageClass } from './vm-lifecycle'
+import { quotaKey, type QuotaCounter } from '../fields'
 
 /** A PersistentVolumeClaim: admission against the storage quotas, then CNS creates the volume. */
 export function runPvc(p: Planner, pvc: LabNode & { kind: 'pvc' }): void {
@@ -32,13 +33,13 @@ export function runPvc(p: Planner, pvc: LabNode & { kind: 'pvc' }): void {
       'storage-class-not-bound',
       `storage class ${sc || '(none)'} is not bound to namespace ${scope.ns.name}`,
     )
-  const wants: [string, number, string][] = [
+  const wants: [QuotaCounter, number, string][] = [
     ['persistentVolumeClaims', 1, 'persistentvolumeclaims'],
     ['storageMiB', spec.sizeMiB, 'requests.storage'],
     [`storage/${sc}`, spec.sizeMiB, `${sc}.storageclass.storage.k8s.io/requests.storage`],
   ]
   for (const [key, want, label] of wants) {
-    const quota = p.get('namespaces', nsId, `quota:${key}`)
+    const quota = p.get('namespaces', nsId, quotaKey(key))
     const used = p.num('namespaces', nsId, key)
     if (quota !== null && used + want > Number(quota))
       return void fail(
@@ -89,7 +90,7 @@ export function runService(p: Planner, svc: LabNode & { kind: 'service' }): void
       'namespace-not-running',
       'namespace is not running',
     )
-  const quota = p.get('namespaces', nsId, 'quota:services')
+  const quota = p.get('namespaces', nsId, quotaKey('services'))
   const used = p.num('namespaces', nsId, 'services')
   if (quota !== null && used + 1 > Number(quota))
     return void fail(

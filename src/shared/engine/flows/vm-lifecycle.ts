@@ -9,6 +9,7 @@ import { millisToMhz, VM_OVERHEAD_MIB } from '../sizing'
 import { STATUS } from '../state'
 import type { Sequence } from '../types'
 import { addressOf } from './pod-resources'
+import { quotaKey } from '../fields'
 
 /** Disk of a VM: from its image, which the lab does not model; TKR OVAs are 16 GB (DOMAIN.md 6.1), assumed for all. */
 export const VM_DISK_MIB = 16 * 1024
@@ -54,7 +55,7 @@ export function vmPrereqProblem(
     ['storageMiB', 'requests.storage'],
     [`storage/${sc}`, `${sc}.storageclass.storage.k8s.io/requests.storage`],
   ] as const) {
-    const quota = p.get('namespaces', scope.ns.id, `quota:${key}`)
+    const quota = p.get('namespaces', scope.ns.id, quotaKey(key))
     const used = p.num('namespaces', scope.ns.id, key)
     if (quota !== null && used + VM_DISK_MIB > Number(quota))
       return {
@@ -129,8 +130,8 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   })
   if (p.interrupted.has(id)) return false
 
-  const rpLimit = p.get('namespaces', scope.ns.id, 'quota:cpuMhz')
-  const rpMem = p.get('namespaces', scope.ns.id, 'quota:memoryMiB')
+  const rpLimit = p.get('namespaces', scope.ns.id, quotaKey('cpuMhz'))
+  const rpMem = p.get('namespaces', scope.ns.id, quotaKey('memoryMiB'))
   const resCpuNs = millisToMhz(cls.reservedCpuMillis, scope.mhzPerCore)
   if (
     (rpLimit !== null && p.num('namespaces', scope.ns.id, 'reservedCpuMhz') + resCpuNs > Number(rpLimit)) ||
