@@ -20,6 +20,12 @@ export interface Cursor {
   back(): EngineState
   /** A copy of the state after step `seq`; the cursor ends at `seq`. */
   stateAt(seq: number): EngineState
+  /**
+   * Lays the checkpoints up to step `seq` without moving the cursor, walking a copy from the
+   * last checkpoint on: for a run whose steps arrive in pages, each step is walked once as it
+   * comes, and later far seeks restore a checkpoint instead of walking.
+   */
+  warm(seq: number): void
 }
 
 /**
@@ -62,6 +68,20 @@ export function createCursor(
       revertEffects(state, steps[seq]!.effects)
     }
   }
+  /** A second walker for `warm`, kept between calls so each step is walked once. */
+  let scout: { state: EngineState; seq: number } | null = null
+  const warm = (target: number) => {
+    const to = Math.min(steps.length, Math.floor(target))
+    const last = (checkpoints.length - 1) * every
+    if (!scout || scout.seq < last)
+      scout = { state: cloneState(checkpoints[checkpoints.length - 1]!), seq: last }
+    while (scout.seq < to) {
+      applyEffects(scout.state, steps[scout.seq]!.effects)
+      scout.seq++
+      if (scout.seq % every === 0 && checkpoints.length === scout.seq / every)
+        checkpoints.push(cloneState(scout.state))
+    }
+  }
   const seek = (target: number): EngineState => {
     const to = Math.max(0, Math.min(steps.length, Math.floor(target)))
     const below = Math.min(Math.floor(to / every), checkpoints.length - 1)
@@ -89,5 +109,6 @@ export function createCursor(
     forward: () => seek(seq + 1),
     back: () => seek(seq - 1),
     stateAt: (target) => cloneState(seek(target)),
+    warm,
   }
 }

@@ -161,11 +161,9 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
         run.times.push(s.t)
       }
       run.complete = complete
-      const at = run.cursor.seq
-      // Walk the new steps once now, so the cursor holds checkpoints across them and a later
-      // far seek restores one instead of walking the run; the position shown does not change.
-      run.cursor.seek(run.steps.length)
-      run.cursor.seek(at)
+      // Walk the new steps once now, beside the cursor, so a later far seek restores a
+      // checkpoint instead of walking the run; the position shown does not change.
+      run.cursor.warm(run.steps.length)
       publish({ steps: run.steps.slice(), total: Math.max(total, run.steps.length) })
       if (pending) seek(pending.seq, pending.simTime)
     },
