@@ -43,7 +43,8 @@ interface Loaded {
   complete: boolean
 }
 
-const EMPTY: SessionView = {
+/** The view of a session with no run open. */
+export const EMPTY_VIEW: SessionView = {
   runId: null,
   topology: null,
   steps: [],
@@ -57,7 +58,7 @@ const EMPTY: SessionView = {
 }
 
 export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
-  let view = EMPTY
+  let view = EMPTY_VIEW
   let run: Loaded | null = null
   /** A seek past the steps that have arrived, finished when they do. */
   let pending: { seq: number; simTime: number | undefined } | null = null
@@ -144,7 +145,7 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
       }
       chips.rebuild(run.cursor.state)
       view = {
-        ...EMPTY,
+        ...EMPTY_VIEW,
         speed: view.speed,
         runId: next.runId,
         topology: next.topology,
@@ -172,7 +173,7 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
       run = null
       pending = null
       chips.rebuild({ objects: {}, hosts: {}, namespaces: {}, pools: {} })
-      publish({ ...EMPTY, speed: view.speed })
+      publish({ ...EMPTY_VIEW, speed: view.speed })
     },
     seek,
     play,

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 
 import type { RunInfo, RunProgress } from '../../../shared/contract/contract'
 import type { Step } from '../../../shared/engine/types'
+import { EMPTY_VIEW } from '../playback/session'
 import type { SessionView } from '../playback/session-types'
 import type { z } from 'zod'
 
@@ -37,16 +38,7 @@ export interface PlaybackState extends SessionView {
 }
 
 export const usePlaybackStore = create<PlaybackState>()(() => ({
-  runId: null,
-  topology: null,
-  steps: [],
-  total: 0,
-  seq: 0,
-  simTime: 0,
-  playing: false,
-  speed: 1,
-  highlight: null,
-  chips: {},
+  ...EMPTY_VIEW,
   runs: [],
   loading: false,
   seed: 1,
