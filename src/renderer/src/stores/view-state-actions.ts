@@ -10,7 +10,11 @@ export async function loadViewState() {
   const result = await labClient().getViewState({})
   if (!result.ok) return
   stored = result.value
-  useCanvasViewStore.setState({ collapsed: result.value.collapsed })
+  const { collapsed } = result.value
+  const current = useCanvasViewStore.getState().collapsed
+  // An equal list kept as it is: a new one would make the canvas map every node again.
+  if (collapsed.length !== current.length || collapsed.some((id, i) => id !== current[i]))
+    useCanvasViewStore.setState({ collapsed })
 }
 
 /** Keeps the collapsed groups in the lab file (view state is saved like every edit). */
