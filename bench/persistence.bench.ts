@@ -4,9 +4,10 @@ import { join } from 'node:path'
 
 import { loadDemoLab } from '../src/node/demo-lab'
 import { LabFile } from '../src/node/persistence/lab-file'
-import { saveRun, type Step } from '../src/node/persistence/runs'
+import { saveRun } from '../src/node/persistence/runs'
 import { generateLargeLab } from '../src/shared/domain/large-lab'
 import { plan } from '../src/shared/engine/plan'
+import type { Step } from '../src/shared/engine/types'
 import { medianMs, round, type Benchmark } from './harness'
 
 /** The engine's run of the 10,000-PodVM lab (64 hosts, 50 namespaces): the real steps, placement tables and all. */

@@ -63,7 +63,11 @@ export function validInputs(ctx: FuzzContext): Record<RequestName, unknown[]> {
       { seed: 1, faults: [] },
       { seed: 2, faults: [fault] },
     ],
-    getRunSteps: [{ runId: ctx.runId }],
+    openRun: [{ runId: ctx.runId }],
+    getRunSteps: [
+      { runId: ctx.runId, from: 1, count: 50 },
+      { runId: ctx.runId, from: 40, count: 10_000 },
+    ],
     getStep: [{ runId: ctx.runId, seq: 1 }],
     branchRun: [{ runId: ctx.runId, fault }],
   }

@@ -3,18 +3,14 @@ import { randomUUID } from 'node:crypto'
 import type { RunInfo } from '../../shared/contract/contract'
 import { LabError } from '../../shared/contract/result'
 import type { Topology } from '../../shared/domain/topology'
-import type { Fault, RunSummary } from '../../shared/engine/types'
+import type { Fault, RunSummary, Step } from '../../shared/engine/types'
 import { inTransaction, type Db } from './sqlite'
 
 /**
- * Runs and their steps. A step is the engine's JSON object with a numeric `seq`; it is stored
- * as JSON text keyed by (run_id, seq), so replay reads the record instead of re-planning.
+ * Runs and their steps. A step is the engine's Step, validated by the engine's schema when it
+ * was planned; it is stored as JSON text keyed by (run_id, seq), so replay reads the record
+ * instead of re-planning, and a range of steps is read without parsing the rest.
  */
-
-export interface Step {
-  seq: number
-  [key: string]: unknown
-}
 
 /** What the caller says about a run; id, created and summary are filled in when left out. */
 export interface NewRun {
@@ -143,6 +139,13 @@ export function getSteps(db: Db, runId: string, fromSeq = 0, toSeq = Number.MAX_
 export function deleteRun(db: Db, runId: string) {
   inTransaction(db, () => db.prepare('DELETE FROM runs WHERE id = ?').run(runId))
 }
+
+/*
+ * Checkpoints: the engine state after a step, so a far seek can start near it instead of at
+ * step 0. Nothing writes them yet: the renderer's cursor lays its own while the steps arrive.
+ * They are kept (table, functions, tests) for issue 16, whose seek on runs too large to send
+ * whole restores the nearest stored checkpoint on the Node side.
+ */
 
 /** Stores the engine state after step `seq`, so replay can start near a step instead of at 0. */
 export function saveCheckpoint(db: Db, runId: string, seq: number, state: unknown) {

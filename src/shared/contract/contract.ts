@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { EditBatch } from '../domain/edits'
 import { Problem } from '../domain/problems'
 import { Topology } from '../domain/topology'
+import { TopologyDiff } from '../domain/topology-diff'
 import { Fault, RunSummary, Step } from '../engine/types'
 import { ExportOptions } from '../manifests/options'
 import type { Result } from './result'
@@ -35,6 +36,32 @@ export const LabSnapshot = z.object({
   /** Something the user should know about the open lab, e.g. that it opened read-only and why. */
   notice: z.string().optional(),
 })
+export type LabSnapshot = z.output<typeof LabSnapshot>
+
+/** Which lab is open and which version of it: what a request that changes the lab returns. */
+export const LabRevision = z.object({
+  path: z.string().nullable(),
+  revision: z.number().int().nonnegative(),
+})
+export type LabRevision = z.output<typeof LabRevision>
+
+/**
+ * The `labChanged` push, the one writer of the renderer's lab: the whole lab when another lab
+ * opens, otherwise what changed since `baseRevision`. A client whose lab is not at
+ * `baseRevision` asks for the whole lab again (`getTopology`) instead of applying it.
+ */
+export const LabChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('snapshot'), snapshot: LabSnapshot }),
+  z.object({
+    kind: z.literal('diff'),
+    baseRevision: z.number().int().nonnegative(),
+    revision: z.number().int().nonnegative(),
+    diff: TopologyDiff,
+    undoLabel: z.string().nullable(),
+    redoLabel: z.string().nullable(),
+  }),
+])
+export type LabChange = z.output<typeof LabChange>
 
 /** What the window looks like for a lab; stored in the lab file, so it survives a restart. */
 export const ViewState = z.object({
@@ -91,6 +118,29 @@ export const RunInfo = z.object({
 })
 export type RunInfo = z.output<typeof RunInfo>
 
+/** Steps a page may hold: a page of a 10,000-pod run is a few megabytes of JSON. */
+export const MAX_STEP_PAGE = 10_000
+
+/**
+ * Steps `from`.. of a run, placement tables without their per-host rows (`getStep` has them).
+ * A run may grow while it is read (planning streams its steps): `total` is how many it has
+ * now and `complete` says whether more will come.
+ */
+export const StepPage = z.object({
+  from: z.number().int().positive(),
+  steps: z.array(Step),
+  total: z.number().int().nonnegative(),
+  complete: z.boolean(),
+})
+export type StepPage = z.output<typeof StepPage>
+
+/** A run ready to play, in one answer: what lists show and its first page of steps. */
+export const RunOpened = z.object({
+  run: RunInfo,
+  firstPage: StepPage,
+})
+export type RunOpened = z.output<typeof RunOpened>
+
 /** Progress of planning a run, pushed while `startRun` or `branchRun` works. */
 export const RunProgress = z.object({
   runId: z.string(),
@@ -100,23 +150,28 @@ export const RunProgress = z.object({
 
 export const requests = {
   getAppInfo: { input: None, output: AppInfo },
-  openDemoLab: { input: None, output: LabSnapshot },
+  /**
+   * Requests that change the lab answer with its new revision only: the lab itself reaches
+   * clients once, in the `labChanged` push (a diff, or the whole lab when another opens).
+   */
+  openDemoLab: { input: None, output: LabRevision },
+  /** The whole open lab: at start, and when a client missed a change (see LabChange). */
   getTopology: { input: None, output: LabSnapshot },
   /** Applies one user action (one undo step); refused whole if any edit does not fit. */
   applyEdits: {
     input: z.object({ batch: EditBatch, baseRevision: z.number().int().optional() }),
-    output: LabSnapshot,
+    output: LabRevision,
   },
-  undo: { input: None, output: LabSnapshot },
-  redo: { input: None, output: LabSnapshot },
+  undo: { input: None, output: LabRevision },
+  redo: { input: None, output: LabRevision },
   /** Creates an empty lab file at `path` (refused if it exists) and opens it. */
-  newLab: { input: LabPath, output: LabSnapshot },
+  newLab: { input: LabPath, output: LabRevision },
   /** Opens a lab file; a read-only file opens read-only with a `notice`. */
-  openLab: { input: LabPath, output: LabSnapshot },
+  openLab: { input: LabPath, output: LabRevision },
   /** Copies the open lab (history, runs and view included) to `path` and opens the copy. */
   saveLabAs: {
     input: LabPath.extend({ overwrite: z.boolean().default(false) }),
-    output: LabSnapshot,
+    output: LabRevision,
   },
   listRecentLabs: { input: None, output: z.object({ labs: z.array(RecentLab) }) },
   /** Every run of the open lab, oldest first (a read-only lab adds the runs of this session). */
@@ -145,33 +200,51 @@ export const requests = {
       z.object({ ok: z.literal(false), errors: z.array(ImportErrorSchema) }),
     ]),
   },
-  /** Plans a run that provisions the open lab from nothing, stores it and returns its summary. */
+  /**
+   * Plans a run that provisions the open lab from nothing and stores it. Answers with the run
+   * and its first page of steps, and the lab revision it was planned from: a client at that
+   * revision plays it on the lab it has, without asking for the topology.
+   */
   startRun: {
     input: z.object({ seed: z.number().int(), faults: z.array(Fault).default([]) }).strict(),
-    output: RunInfo,
+    output: RunOpened.extend({ labRevision: z.number().int().nonnegative() }),
   },
   /**
-   * Every step of a stored run, with the topology it was planned from. Placement tables come
-   * without their per-host rows (a 10,000-pod run would send over 200 MB); `getStep` has them.
+   * A stored run to play: the run, the topology it was planned from (null for runs stored
+   * before lab format 3: they play on the open lab) and its first page of steps.
    */
-  getRunSteps: {
+  openRun: {
     input: z.object({ runId: z.string().min(1) }).strict(),
-    output: z.object({ steps: z.array(Step), topology: Topology.optional() }),
+    output: RunOpened.extend({ topology: Topology.nullable() }),
+  },
+  /** A page of a stored run's steps, from step `from` on (see StepPage). */
+  getRunSteps: {
+    input: z
+      .object({
+        runId: z.string().min(1),
+        from: z.number().int().positive(),
+        count: z.number().int().positive().max(MAX_STEP_PAGE),
+      })
+      .strict(),
+    output: StepPage,
   },
   /** One step of a stored run in full, with its placement table. */
   getStep: {
     input: z.object({ runId: z.string().min(1), seq: z.number().int().positive() }).strict(),
     output: Step,
   },
-  /** Re-plans a stored run with one more fault; the branch is stored beside the original. */
+  /**
+   * Re-plans a stored run with one more fault; the branch is stored beside the original and
+   * played on the topology of the run it branched from.
+   */
   branchRun: {
     input: z.object({ runId: z.string().min(1), fault: Fault }).strict(),
-    output: RunInfo,
+    output: RunOpened,
   },
 } as const
 
 export const events = {
-  labChanged: LabSnapshot,
+  labChanged: LabChange,
   runProgress: RunProgress,
 } as const
 

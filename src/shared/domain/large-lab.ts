@@ -11,7 +11,7 @@ export interface LargeLabOptions {
 }
 
 /**
- * A large, valid lab for benchmarks and scale tests: one cluster of `hosts` big hosts, one NSX
+ * A large, valid lab for scale tests and speed figures: one cluster of `hosts` big hosts, one NSX
  * Supervisor with a wide namespace network, `namespaces` namespaces and `pods` vSphere Pods.
  * Specs are complete (defaults filled), so it needs no parsing. Deterministic: ids and names
  * follow from the counts alone.
@@ -93,7 +93,7 @@ export function generateLargeLab({
   }
   return {
     name: `Large lab: ${hosts} hosts, ${namespaces} namespaces, ${pods} vSphere Pods`,
-    description: 'Generated for benchmarks and scale tests.',
+    description: 'Generated for scale tests and speed figures.',
     topology: canonicalTopology({
       nodes,
       links: [{ id: 'link-sv-1-cl-1', kind: 'supervisor-cluster', source: 'sv-1', target: 'cl-1' }],

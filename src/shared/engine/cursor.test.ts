@@ -57,3 +57,27 @@ describe('seek', () => {
     expect(run.summary.statuses['Running']).toBe(running)
   })
 })
+
+describe('a run that arrives in pages', () => {
+  it('seeks within the steps it has and reaches the same states once the rest arrive', () => {
+    const steps = run.steps.slice(0, 40)
+    const c = createCursor({ steps, summary: run.summary }, start, undefined, run.steps.length)
+    expect(c.seek(run.steps.length)).toEqual(folded[40])
+    steps.push(...run.steps.slice(40))
+    expect(c.seek(run.steps.length)).toEqual(folded[run.steps.length])
+    expect(c.seek(17)).toEqual(folded[17])
+  })
+
+  it('lays checkpoints over new steps without moving, and seeks from them to the same states', () => {
+    const steps = run.steps.slice(0, 10)
+    const c = createCursor({ steps, summary: run.summary }, start, 8, run.steps.length)
+    c.seek(3)
+    for (let n = 10; n < run.steps.length; n += 10) {
+      steps.push(...run.steps.slice(n, n + 10))
+      c.warm(steps.length)
+      expect(c.seq).toBe(3)
+      expect(c.state).toEqual(folded[3])
+    }
+    for (const seq of [run.steps.length, 41, 5, 66]) expect(c.seek(seq)).toEqual(folded[seq])
+  })
+})

@@ -20,6 +20,12 @@ export interface Cursor {
   back(): EngineState
   /** A copy of the state after step `seq`; the cursor ends at `seq`. */
   stateAt(seq: number): EngineState
+  /**
+   * Lays the checkpoints up to step `seq` without moving the cursor, walking a copy from the
+   * last checkpoint on: for a run whose steps arrive in pages, each step is walked once as it
+   * comes, and later far seeks restore a checkpoint instead of walking.
+   */
+  warm(seq: number): void
 }
 
 /**
@@ -29,15 +35,24 @@ export interface Cursor {
  * copy plus half the checkpoint spacing in steps. Checkpoints are taken lazily, on the first
  * pass over each boundary. Spacing them closer than a copy's cost would buy nothing, so long
  * runs with big states get few (each is a full copy of the state).
+ *
+ * `run.steps` may still grow after the cursor is made (a run whose steps arrive in pages):
+ * the cursor reads its length at every seek. `expectedSteps`, the length the run will have,
+ * then spaces the checkpoints as for the whole run.
  */
-export function createCursor(run: Run, initial: EngineState, spacing?: number): Cursor {
+export function createCursor(
+  run: Run,
+  initial: EngineState,
+  spacing?: number,
+  expectedSteps = run.steps.length,
+): Cursor {
   const steps = run.steps
   // Copying a state costs about as much as applying two steps per object in it (measured on
   // the 10,000-pod lab: ~20,000 objects by the end, about six steps per object over a run).
-  const restoreCost = 2 * Math.max(Object.keys(initial.objects).length, steps.length / 6)
+  const restoreCost = 2 * Math.max(Object.keys(initial.objects).length, expectedSteps / 6)
   const every =
     spacing ??
-    Math.max(CHECKPOINT_EVERY, Math.ceil(steps.length / MAX_CHECKPOINTS), Math.ceil(restoreCost / 2))
+    Math.max(CHECKPOINT_EVERY, Math.ceil(expectedSteps / MAX_CHECKPOINTS), Math.ceil(restoreCost / 2))
   // checkpoints[k] is the state after step k * every.
   const checkpoints: EngineState[] = [cloneState(initial)]
   let state = cloneState(initial)
@@ -51,6 +66,20 @@ export function createCursor(run: Run, initial: EngineState, spacing?: number): 
     while (seq > target) {
       seq--
       revertEffects(state, steps[seq]!.effects)
+    }
+  }
+  /** A second walker for `warm`, kept between calls so each step is walked once. */
+  let scout: { state: EngineState; seq: number } | null = null
+  const warm = (target: number) => {
+    const to = Math.min(steps.length, Math.floor(target))
+    const last = (checkpoints.length - 1) * every
+    if (!scout || scout.seq < last)
+      scout = { state: cloneState(checkpoints[checkpoints.length - 1]!), seq: last }
+    while (scout.seq < to) {
+      applyEffects(scout.state, steps[scout.seq]!.effects)
+      scout.seq++
+      if (scout.seq % every === 0 && checkpoints.length === scout.seq / every)
+        checkpoints.push(cloneState(scout.state))
     }
   }
   const seek = (target: number): EngineState => {
@@ -80,5 +109,6 @@ export function createCursor(run: Run, initial: EngineState, spacing?: number): 
     forward: () => seek(seq + 1),
     back: () => seek(seq - 1),
     stateAt: (target) => cloneState(seek(target)),
+    warm,
   }
 }

@@ -2,7 +2,7 @@ import { LANES } from '../../../shared/engine/lanes'
 import { ancestorOfKind, type TopologyIndex } from '../../../shared/domain/topology'
 import type { Kind } from '../../../shared/domain/kinds'
 import type { Step } from '../../../shared/engine/types'
-import type { Highlight } from '../stores/playback-store'
+import type { Highlight } from './session-types'
 
 /** The four layers the event list filters by. */
 export const LAYERS = ['Kubernetes', 'vSphere', 'NSX', 'Storage'] as const

@@ -5,6 +5,7 @@ import { allocate, blockPool, createPool, holdAddress, ledger, rangePool, segmen
 import { LANES } from '../lanes'
 import type { Change, Planner } from '../planner'
 import { nsPoolIds, poolIds, type NsScope } from '../scope'
+import { quotaKey, type QuotaCounter } from '../fields'
 import { STATUS } from '../state'
 import { zoneLimitChanges, zoneShare } from '../zones'
 
@@ -13,18 +14,18 @@ export function quotaChanges(p: Planner, nsId: string): Change[] {
   const scope = p.scope(nsId)
   if (!scope) return []
   const s = scope.spec
-  const q: [string, number | undefined][] = [
-    ['quota:pods', s.objectCounts.pods],
-    ['quota:services', s.objectCounts.services],
-    ['quota:deployments', s.objectCounts.deployments],
-    ['quota:persistentVolumeClaims', s.objectCounts.persistentVolumeClaims],
-    ['quota:cpuMhz', s.cpuLimitMhz],
-    ['quota:memoryMiB', s.memoryLimitMiB],
-    ['quota:storageMiB', s.storageLimitMiB],
-    ...s.storage.map((a) => [`quota:storage/${a.policy}`, a.limitMiB] as [string, number | undefined]),
+  const q: [QuotaCounter, number | undefined][] = [
+    ['pods', s.objectCounts.pods],
+    ['services', s.objectCounts.services],
+    ['deployments', s.objectCounts.deployments],
+    ['persistentVolumeClaims', s.objectCounts.persistentVolumeClaims],
+    ['cpuMhz', s.cpuLimitMhz],
+    ['memoryMiB', s.memoryLimitMiB],
+    ['storageMiB', s.storageLimitMiB],
+    ...s.storage.map((a) => [`storage/${a.policy}`, a.limitMiB] as [QuotaCounter, number | undefined]),
   ]
   return [
-    ...q.filter(([, v]) => v !== undefined).map(([k, v]) => ['namespaces', nsId, k, v!] as const),
+    ...q.filter(([, v]) => v !== undefined).map(([k, v]) => ['namespaces', nsId, quotaKey(k), v!] as const),
     ...zoneLimitChanges(nsId, scope.zones, 'cpuMhz', s.cpuLimitMhz),
     ...zoneLimitChanges(nsId, scope.zones, 'memoryMiB', s.memoryLimitMiB),
   ]

@@ -3,6 +3,7 @@ import { claimOf } from '../../domain/volumes'
 import { largerThanHost, release, status, type StateReader } from '../accounting'
 import { allocate, holdAddress, ledger, releaseAddress } from '../addresses'
 import { crxLane, hostdLane, LANES, nsxAgentLane, sphereletLane } from '../lanes'
+import { quotaKey } from '../fields'
 import type { Change, Draft, Planner } from '../planner'
 import type { PodSize } from '../sizing'
 import { STATUS } from '../state'
@@ -61,7 +62,7 @@ export function finishPod(p: Planner, job: PodJob, size: PodSize): void {
     )
     return
   }
-  const nsLimit = p.get('namespaces', job.nsId, 'quota:cpuMhz')
+  const nsLimit = p.get('namespaces', job.nsId, quotaKey('cpuMhz'))
   p.emit({
     ...base,
     actor: LANES.vcenter,

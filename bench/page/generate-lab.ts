@@ -1,27 +1,5 @@
-import { defaultSpec } from '../../../shared/domain/specs'
-import type { LabNode, Topology } from '../../../shared/domain/topology'
-import type { LabSnapshot } from '../stores/lab-store'
-
-/** The `path` of a generated benchmark lab, so actions know there is no service behind it. */
-export const BENCH_PATH = 'bench:'
-
-/** Reads `?bench=N` and returns a generated lab of about N nodes, or null for the real app. */
-export function benchTopology(search: string): LabSnapshot | null {
-  const n = Number(new URLSearchParams(search).get('bench') ?? '')
-  if (!Number.isInteger(n) || n <= 0) return null
-  return {
-    path: BENCH_PATH,
-    name: `benchmark (${n} nodes)`,
-    readOnly: false,
-    revision: 0,
-    topology: generateLab(n),
-    undoLabel: null,
-    redoLabel: null,
-  }
-}
-
-/** Whether the page should show a plain React Flow canvas (`&plain=1`) to compare against. */
-export const isPlainBench = (search: string) => new URLSearchParams(search).get('plain') === '1'
+import { defaultSpec } from '../../src/shared/domain/specs'
+import type { LabNode, Topology } from '../../src/shared/domain/topology'
 
 /**
  * A lab of `total` nodes: half hosts in clusters of 40 under one vCenter, half pods in

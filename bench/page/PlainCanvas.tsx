@@ -5,7 +5,7 @@ import { useCallback, useState } from 'react'
  * A plain React Flow page with `count` default nodes in a grid and chain edges: the baseline
  * the canvas benchmark compares the lab canvas against, in the same run.
  */
-export function PlainBench({ count }: { count: number }) {
+export function PlainCanvas({ count }: { count: number }) {
   const [nodes, setNodes] = useState<Node[]>(() =>
     Array.from({ length: count }, (_, i) => ({
       id: `n${i}`,
