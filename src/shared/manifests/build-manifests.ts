@@ -132,7 +132,7 @@ function formsFor(
   return { clusterForm: res.clusterApi(ns, node, spec, chosen) }
 }
 
-function networkType(ctx: LabContext, ns: LabNode): 'nsx' | 'vds' {
+function networkType(ctx: LabContext, ns: LabNode): SpecOf<'network'>['type'] {
   const supervisor = supervisorOfNamespace(ctx, ns)
   const network = supervisor ? ctx.networkOf(supervisor) : undefined
   return network ? (network.spec as SpecOf<'network'>).type : 'nsx'

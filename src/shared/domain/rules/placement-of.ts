@@ -29,3 +29,13 @@ export function zonesOf(r: ResolvedTopology, node: LabNode): number {
   const sv = supervisorOf(r, node)
   return sv ? r.spec(sv).zones : 1
 }
+
+/** The Supervisor Service nodes of a Supervisor, sorted by id. */
+export const servicesOf = (r: ResolvedTopology, svId: string): Of<'supervisor-service'>[] =>
+  (r.index.children.get(svId) ?? [])
+    .filter((n): n is Of<'supervisor-service'> => n.kind === 'supervisor-service')
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+
+/** The VKS service a Supervisor runs, when the lab places one. */
+export const vksServiceOf = (r: ResolvedTopology, svId: string) =>
+  servicesOf(r, svId).find((s) => r.spec(s).service === 'vks')
