@@ -1,5 +1,6 @@
 import { isKind, type ResolvedTopology } from '../resolve'
 import type { LabNode } from '../topology'
+import { serviceNamespaceName } from './supervisor-services'
 
 type Of<K extends LabNode['kind']> = LabNode & { kind: K }
 
@@ -39,3 +40,15 @@ export const servicesOf = (r: ResolvedTopology, svId: string): Of<'supervisor-se
 /** The VKS service a Supervisor runs, when the lab places one. */
 export const vksServiceOf = (r: ResolvedTopology, svId: string) =>
   servicesOf(r, svId).find((s) => r.spec(s).service === 'vks')
+
+/**
+ * The namespace a Supervisor Service's pods run in, `svc-<service>-domain-c<N>` (see
+ * serviceNamespaceName): N numbers the Supervisor's first cluster among the lab's clusters, the
+ * lab's stand-in for its MoID.
+ */
+export function serviceNamespaceOf(r: ResolvedTopology, svc: Of<'supervisor-service'>): string {
+  const sv = supervisorOf(r, svc)
+  const first = sv ? r.clustersOf(sv.id)[0] : undefined
+  const n = first ? r.ofKind('cluster').indexOf(first) + 1 : 0
+  return serviceNamespaceName(r.spec(svc).service, n)
+}

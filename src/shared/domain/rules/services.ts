@@ -24,14 +24,15 @@ export function serviceRefusals(r: ResolvedTopology, node: Of<'supervisor-servic
   const out: Refusal[] = []
   if (version !== undefined) {
     // The service's own row implies Supervisor Services: report the one that says most.
-    const own = missingRow(version, entry)
+    // VKS, the core service, is the VKS feature its clusters also need: one problem for both.
+    const own = entry.core ? missingFeature(version, 'vks') : missingRow(version, entry)
     const any = own ? null : missingFeature(version, 'supervisor-services')
     if (own)
       out.push(
         versionRefusal(
           'feature-not-in-version',
           'wcpsvc',
-          `service:${spec.service}`,
+          entry.core ? 'vks' : `service:${spec.service}`,
           own,
           user,
           'Choose a later vCenter or remove the service',
