@@ -11,6 +11,7 @@ import {
   roleBindingAsWritten,
   withoutServerFields,
 } from './as-written'
+import { clusterClassNamed } from '../../domain/rules/cluster-classes'
 import { classify, isServiceNamespace } from './classify'
 import type { ImportError, ParsedObject } from './parse-files'
 import { previewKindNote } from './preview-kinds'
@@ -246,7 +247,8 @@ export function collect(objects: readonly ParsedObject[], options: CollectOption
         break
       case 'capi-cluster': {
         const topology = isJsonObject(read.spec) && isJsonObject(read.spec.topology) ? read.spec.topology : {}
-        if (topology.class !== 'tanzukubernetescluster') opaque()
+        // A class the lab knows (tanzukubernetescluster, builtin-generic-v3.x) is modelled; others kept as is.
+        if (typeof topology.class !== 'string' || !clusterClassNamed(topology.class)) opaque()
         else workload('tkc', readCapiCluster(read, fail))
         break
       }
