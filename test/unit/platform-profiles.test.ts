@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { loadSample } from '../../src/node/demo-lab'
 import { clusterClassFor } from '../../src/shared/domain/defaults'
 import { resolveTopology } from '../../src/shared/domain/resolve'
+import { platformNotes } from '../../src/shared/domain/rules/platform-notes'
 import { effectiveVersion, nearestProfile } from '../../src/shared/domain/rules/vcenter-versions'
 import { smallLab, type NodeInput } from '../../src/shared/domain/small-lab'
 import type { Topology } from '../../src/shared/domain/topology'
@@ -150,5 +151,26 @@ describe('VKS clusters', () => {
       'cluster-class@k',
       'failure-domain@k',
     ])
+  })
+})
+
+describe('what the inspector says a node rests on', () => {
+  it('names the profile and labels what no source confirms', () => {
+    const t = loadSample('vcf9-services').topology
+    const r = resolveTopology(t)
+    const notesOf = (id: string) =>
+      platformNotes(
+        r,
+        t.nodes.find((n) => n.id === id)!,
+      )
+    expect(notesOf('vc-1')).toEqual([
+      'Platform profile: VMware Cloud Foundation 9.0; the Supervisor is called "vSphere Supervisor" there.',
+    ])
+    expect(notesOf('svc-harbor').join(' ')).toContain('Unverified: the service identifier')
+    expect(notesOf('net-1').join(' ')).toContain('(unverified)')
+    expect(notesOf('tkc-1')[0]).toBe(
+      'ClusterClass builtin-generic-v3.4.0 (namespace vmware-system-vks-public).',
+    )
+    expect(notesOf('vm-1')[0]).toMatch(/^Written as vmoperator.vmware.com\/v1alpha5 .*unverified/)
   })
 })

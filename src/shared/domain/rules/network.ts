@@ -10,7 +10,7 @@ type Of<K extends LabNode['kind']> = LabNode & { kind: K }
  * HAProxy or NSX Advanced LB; NSX its own load balancer; NSX VPC the NSX load balancer
  * (NSX_LB) or the Avi load balancer registered with NSX (NSX_REGISTERED_AVI).
  */
-const LOAD_BALANCERS = {
+export const LOAD_BALANCERS = {
   nsx: ['nsx'],
   vds: ['haproxy', 'avi'],
   'nsx-vpc': ['nsx', 'avi'],
