@@ -143,7 +143,9 @@ describe('vCenter requests in the API shape of each version', () => {
       if (o.type === 'object') {
         expect(o.additionalProperties, where).toBe(false)
         for (const [k, p] of Object.entries(o.properties as Record<string, Record<string, unknown>>))
-          expect(p.$comment, `${where}.${k}`).toMatch(/^(govmomi|govmomi-v2|perl-sdk|python-sdk-2024|api-90|api-svc): /)
+          expect(p.$comment, `${where}.${k}`).toMatch(
+            /^(govmomi|govmomi-v2|perl-sdk|python-sdk-2024|api-90|api-svc): /,
+          )
       }
       for (const [k, v] of Object.entries(o)) walk(v, `${where}/${k}`)
     }
