@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 
@@ -6,16 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { electronBuild, nodeBuild } from '../../scripts/native.mjs'
 import { CONTENT_SECURITY_POLICY } from '../../src/node/csp'
+import { loadDemoLab } from '../../src/node/demo-lab'
 import { channelOf, EVENT_CHANNEL } from '../../src/shared/contract/channels'
 import { REQUEST_NAMES } from '../../src/shared/contract/contract'
 import { bootMain, ROOT, type BootedMain } from '../electron-stub/boot'
 import { runPreload } from '../electron-stub/preload'
 import type { StubSent, StubSnapshot } from '../electron-stub/types'
 
-const demo = JSON.parse(readFileSync(join(ROOT, 'resources', 'demo-lab.json'), 'utf8')) as {
-  name: string
-  topology: { nodes: { name: string }[] }
-}
+const demo = loadDemoLab()
 
 describe('the built main process, booted under the stand-in Electron', () => {
   let booted: BootedMain

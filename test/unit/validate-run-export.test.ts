@@ -2,14 +2,16 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import { exportLab } from '../../src/node/manifests/manifest-handlers'
-import { hasErrors } from '../../src/shared/domain/validation/validate'
-import { podSpec, smallLab, type NodeInput } from '../../src/shared/domain/small-lab'
+import { hasErrors, validateTopology } from '../../src/shared/domain/validation/validate'
+import { podSpec, smallLab, type NodeInput, type SmallLabOptions } from '../../src/shared/domain/small-lab'
 import type { Topology } from '../../src/shared/domain/topology'
 import { fitProblems } from '../../src/shared/engine/fit/fit-problems'
+import { fitPass } from '../../src/shared/engine/fit/quiet-pass'
 import { isWorkloadKind } from '../../src/shared/domain/kinds'
 import { plan } from '../../src/shared/engine/plan'
 import { applyEffects, initialState } from '../../src/shared/engine/state'
 import { validateLab } from '../../src/shared/engine/validate-lab'
+import { threeZoneLab } from '../fixtures/engine-labs'
 
 /**
  * validate, run and export agree (issue 11): a generated lab that validate finds no error in,
@@ -73,6 +75,7 @@ const labArb = fc.record({
     { minLength: 3, maxLength: 5 },
   ),
   vds: oneIn(5),
+  zones: oneIn(4),
   fileServices: fc.boolean(),
   twoPolicies: oneIn(4),
   ns: fc.record({
@@ -139,7 +142,11 @@ function labOf(o: LabInput): Topology {
         },
       })
   })
-  return smallLab({
+  // Three zones: two more clusters like the first host, zonal policies (engine/zones.ts).
+  const build = o.zones
+    ? (x: SmallLabOptions) => threeZoneLab({ ...x, zoneHosts: o.hosts[0] ?? {} })
+    : smallLab
+  return build({
     vcenter: { version: o.version },
     hosts: o.hosts,
     cluster: { vsan: o.fileServices, vsanFileServices: o.fileServices },
@@ -197,6 +204,27 @@ describe('validate, run and export agree (fast-check)', () => {
         expect(plan(topology, undefined, o.seed).summary.problems.length).toBeGreaterThan(0)
       }),
       { numRuns: 100 },
+    )
+  })
+  it('refuses, unit by unit, what the run ends failing (pods, VMs, cluster nodes, claims, Services)', () => {
+    fc.assert(
+      fc.property(labArb, (o) => {
+        const topology = labOf(o)
+        if (hasErrors(validateTopology(topology))) return
+        const failed = new Set(
+          plan(topology, undefined, o.seed)
+            .summary.problems.filter((p) => p.status !== 'Degraded')
+            .map((p) => p.object),
+        )
+        const refused = new Set(fitPass(topology).refusals.map((r) => r.unit))
+        // A cluster fails with its nodes; the nodes are what the quiet pass refuses.
+        const leaves = [...failed].filter((id) => topology.nodes.find((n) => n.id === id)?.kind !== 'tkc')
+        for (const unit of refused)
+          expect(failed.has(unit), `${unit} refused, yet the run runs it`).toBe(true)
+        for (const unit of leaves)
+          expect(refused.has(unit), `${unit} fails, yet validate found it fits`).toBe(true)
+      }),
+      { numRuns: 150 },
     )
   })
 })

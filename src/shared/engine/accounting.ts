@@ -1,7 +1,7 @@
 import type { Change, Planner } from './planner'
 
 /** What the bookkeeping reads: the planner, or validate's quiet pass over a bare state (engine/fit). */
-export type Ledger = Pick<Planner, 'get' | 'num' | 'state'>
+export type StateReader = Pick<Planner, 'get' | 'num' | 'state'>
 
 /**
  * Resource bookkeeping as state changes. An object records what it holds on its host, so a
@@ -29,7 +29,7 @@ const FIELDS: readonly (readonly [keyof Hold, string, string])[] = [
 ]
 
 /** Takes `hold` on `hostId` for `objectId`. */
-export function holdOn(p: Ledger, objectId: string, hostId: string, hold: Hold): Change[] {
+export function holdOn(p: StateReader, objectId: string, hostId: string, hold: Hold): Change[] {
   const out: Change[] = [['objects', objectId, 'host', hostId]]
   for (const [k, objKey, hostKey] of FIELDS) {
     if (hold[k] === 0) continue
@@ -40,7 +40,7 @@ export function holdOn(p: Ledger, objectId: string, hostId: string, hold: Hold):
 }
 
 /** Gives back whatever `objectId` holds on its host; the object keeps no host afterwards. */
-export function release(p: Ledger, objectId: string): Change[] {
+export function release(p: StateReader, objectId: string): Change[] {
   const hostId = p.get('objects', objectId, 'host')
   if (typeof hostId !== 'string') return []
   const out: Change[] = []
@@ -62,23 +62,12 @@ export function status(id: string, value: string, reason?: string): Change[] {
   ]
 }
 
-/** Takes one address from an IP pool, or returns null when the pool is exhausted. */
-export function takeIp(p: Ledger, poolId: string): Change | null {
-  const used = p.num('pools', poolId, 'used')
-  if (p.get('pools', poolId, 'exhausted') === true || used >= p.num('pools', poolId, 'capacity')) return null
-  return ['pools', poolId, 'used', used + 1]
-}
-
-export function giveIp(p: Ledger, poolId: string): Change {
-  return ['pools', poolId, 'used', Math.max(0, p.num('pools', poolId, 'used') - 1)]
-}
-
 /**
  * Counts `deltas` against a namespace (quota usage) and records them on the object as `ns:<key>`,
  * so deleting or losing the object gives back exactly what it took.
  */
 export function nsHold(
-  p: Ledger,
+  p: StateReader,
   objectId: string,
   nsId: string,
   deltas: Readonly<Record<string, number>>,
@@ -93,8 +82,8 @@ export function nsHold(
   return out
 }
 
-/** Gives back everything `objectId` counts against its namespace. */
-export function nsRelease(p: Ledger, objectId: string): Change[] {
+/** Gives back everything `objectId` counts against its namespace (or the keys `only` keeps). */
+export function nsRelease(p: StateReader, objectId: string, only?: (key: string) => boolean): Change[] {
   const rec = p.state.objects[objectId]
   const nsId = rec?.['ns']
   if (!rec || typeof nsId !== 'string') return []
@@ -102,6 +91,7 @@ export function nsRelease(p: Ledger, objectId: string): Change[] {
   for (const key of Object.keys(rec).sort()) {
     if (!key.startsWith('ns:')) continue
     const k = key.slice(3)
+    if (only && !only(k)) continue
     out.push(['namespaces', nsId, k, p.num('namespaces', nsId, k) - Number(rec[key])])
     out.push(['objects', objectId, key, null])
   }
@@ -109,7 +99,7 @@ export function nsRelease(p: Ledger, objectId: string): Change[] {
 }
 
 /** Whether a VM of this size cannot power on on the host: more vCPUs than cores, or more memory. */
-export function largerThanHost(p: Ledger, hostId: string, vcpus: number, memoryMiB: number): boolean {
+export function largerThanHost(p: StateReader, hostId: string, vcpus: number, memoryMiB: number): boolean {
   const cores = p.num('hosts', hostId, 'capacityCpuMhz') / p.num('hosts', hostId, 'mhzPerCore')
   return vcpus > cores || memoryMiB > p.num('hosts', hostId, 'capacityMemoryMiB')
 }

@@ -3,19 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { plan } from './plan'
 import { podSpec, smallLab, type NodeInput } from '../domain/small-lab'
 import type { Fault, Run } from './types'
+import { final } from '../../../test/fixtures/engine-labs'
 
 const GIB = 1024
-const final = (run: Run, id: string) => {
-  let status = 'Absent'
-  let reason = ''
-  for (const s of run.steps)
-    for (const e of s.effects)
-      if (e.on === 'objects' && e.id === id) {
-        if (e.key === 'status') status = String(e.after)
-        if (e.key === 'reason') reason = e.after === null ? '' : String(e.after)
-      }
-  return { status, reason }
-}
 const failureCodes = (run: Run, id?: string) =>
   run.steps.filter((s) => s.failure && (id === undefined || s.object === id)).map((s) => s.failure!.code)
 const pods = (

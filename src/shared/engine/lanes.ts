@@ -1,6 +1,6 @@
 /**
  * Component lanes of the sequence view (DESIGN.md 4). Per-host and per-pod lanes carry the
- * object id after a colon: `hostd:host-1`, `spherelet:host-1`, `crx:pod-1`.
+ * object id after a colon: `hostd:host-1`, `spherelet:host-1`, `nsx-agent:host-1`, `crx:pod-1`.
  */
 export const LANES = {
   user: 'user',
@@ -12,7 +12,13 @@ export const LANES = {
   drs: 'drs',
   wcpsvc: 'wcpsvc',
   eam: 'eam',
+  /** NSX Manager: Tier-1 gateways, segments, load balancers, SNAT. */
   nsx: 'nsx',
+  /** The NSX Container Plugin in the Supervisor, which drives NSX Manager. */
+  ncp: 'ncp',
+  /** The load balancers of a VDS Supervisor. */
+  haproxy: 'haproxy',
+  avi: 'avi',
   images: 'image-service',
   vmop: 'vm-operator',
   capi: 'capi',
@@ -22,6 +28,8 @@ export const LANES = {
 
 export const hostdLane = (hostId: string) => `hostd:${hostId}`
 export const sphereletLane = (hostId: string) => `spherelet:${hostId}`
+/** The seed deck's "NSX agent on the host" (DOMAIN.md 4c step 8). */
+export const nsxAgentLane = (hostId: string) => `nsx-agent:${hostId}`
 export const crxLane = (podId: string) => `crx:${podId}`
 
 /** Every fixed lane in the order the sequence view draws them. */

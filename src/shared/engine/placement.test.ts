@@ -52,7 +52,7 @@ describe('explained placement (DOMAIN.md 5 worked example)', () => {
   })
   it('rejects A in DRS for lack of unreserved capacity, saying so', () => {
     expect(row('A').drs?.pass).toBe(false)
-    expect(row('A').drs?.reason).toContain('unreserved memory 30Gi')
+    expect(row('A').drs?.reason).toContain('unreserved memory 30 GiB')
   })
   it('picks C, the host with lower active usage', () => {
     expect(p.chosen).toBe('C')
@@ -96,10 +96,21 @@ describe('capacity arithmetic at the boundary', () => {
 })
 
 describe('DRS ties', () => {
-  it('go to the first host in order, whatever the seed, and the quiet pick agrees', () => {
+  it('go to the first host by name, whatever the order or the seed, and the quiet pick agrees', () => {
     const state = hosts({ A: { reserved: 0, active: 10 }, B: { reserved: 0, active: 10 } })
     expect(place(state, ['A', 'B'], need35).chosen).toBe('A')
-    expect(place(state, ['B', 'A'], need35).chosen).toBe('B')
-    expect(pickHost(state, ['A', 'B'], need35)).toEqual({ host: 'A', stage: 'drs' })
+    expect(place(state, ['B', 'A'], need35).chosen).toBe('A')
+    expect(pickHost(state, ['B', 'A'], need35)).toEqual({ host: 'A', stage: 'drs', breaks: false })
+  })
+  it('read numbers in names as numbers: esxi-2 comes before esxi-10', () => {
+    const state = hosts({ h2: { reserved: 0, active: 10 }, h10: { reserved: 0, active: 10 } })
+    state.hosts['h2']!['name'] = 'esxi-2'
+    state.hosts['h10']!['name'] = 'esxi-10'
+    const p = place(state, ['h10', 'h2'], need35)
+    expect(p.chosen).toBe('h2')
+    expect(p.explanation).toContain(
+      'both hosts tie at 10 GiB active memory; DRS picks esxi-2, the first of them by name',
+    )
+    expect(pickHost(state, ['h10', 'h2'], need35).host).toBe('h2')
   })
 })

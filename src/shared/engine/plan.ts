@@ -8,6 +8,7 @@ import { deleteObject } from './flows/delete'
 import { runDeployment } from './flows/deployment'
 import { createNamespace } from './flows/namespace'
 import { runPod } from './flows/pod'
+import { onCapacityFreed } from './retry'
 import { runPvc, runService } from './flows/small'
 import { enableSupervisor } from './flows/supervisor'
 import { runTkc } from './flows/tkc'
@@ -39,7 +40,7 @@ export function plan(
     if (why !== null) throw new FaultError(`fault ${formatFault(fault)}: ${why}`)
   }
   const state = initialState(topology, deployed)
-  const p = new Planner(r, state, seed, faults, handleFault)
+  const p = new Planner(r, state, seed, faults, { onFault: handleFault, onCapacityFreed })
 
   if (deployed) {
     const present = new Set(topology.nodes.map((n) => n.id))
@@ -49,6 +50,7 @@ export function plan(
     for (const node of [...gone].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1)))
       if (rank(node) < 3) p.queue(() => deleteObject(p, node.id))
   }
+  p.queuePeriodicPass()
   const absent = (n: LabNode) => p.status(n.id) === STATUS.absent
   for (const sv of r.ofKind('supervisor'))
     if (absent(sv)) p.queue(() => enableSupervisor(p, sv as LabNode & { kind: 'supervisor' }))

@@ -1,6 +1,6 @@
 import type { ResolvedTopology } from '../domain/resolve'
-import { random } from './prng'
-import { makeScopes } from './scope'
+import { addMember } from './anti-affinity'
+import { makeScopes, makeSvScopes } from './scope'
 import { getField, setField } from './state'
 import { durationOf } from './timing'
 import type { EffectTable, EngineState, Fault, Placement, Scalar, Sequence, Step } from './types'
@@ -24,7 +24,25 @@ export interface Draft {
   duration?: number
 }
 
-export type FaultHandler = (p: Planner, fault: Fault) => void
+/** Capacity that came free since the last check: hosts whose reservations went down. */
+export interface Freed {
+  hosts: Set<string>
+  /** The step that freed it first, and its object. */
+  seq: number
+  object: string
+  /** Not a release: the periodic pass at the start of a run over what an earlier run left waiting. */
+  periodic?: boolean
+}
+
+export interface PlannerHooks {
+  /** Injects a fault as a step and plays its consequences. */
+  onFault(p: Planner, fault: Fault): void
+  /** Retries what waits for capacity (Pending pods and VMs) and lets DRS separate VMs again. */
+  onCapacityFreed(p: Planner, freed: Freed): void
+}
+
+/** Host fields whose decrease frees capacity a waiting object may use. */
+const FREEING = new Set(['reservedCpuMhz', 'reservedMemoryMiB', 'podCpuMillis', 'podMemoryMiB'])
 
 /**
  * The planning loop's working memory: the state as it evolves, the steps so far, the simulated
@@ -41,26 +59,55 @@ export class Planner {
   private readonly pending: Fault[]
   private t = 0
   private counter = 0
-  /** Namespace facts flows need, computed once per namespace. */
+  /** Supervisor and namespace facts flows need, computed once per object. */
+  readonly svScope: ReturnType<typeof makeSvScopes>
   readonly scope: ReturnType<typeof makeScopes>
+  /** Members of each rule that keeps VMs apart (objects carry the rule id as `apart`). */
+  readonly apart = new Map<string, string[]>()
+  /** Rules some members of which share a host, for DRS to mend when it can. */
+  readonly broken = new Set<string>()
+  /** Objects left Pending for lack of capacity (objects carry `unschedulable`), in the order they wait. */
+  readonly unschedulable = new Set<string>()
+  private freed: Freed | null = null
 
   constructor(
     readonly r: ResolvedTopology,
     readonly state: EngineState,
     readonly seed: number,
     faults: readonly Fault[],
-    private readonly onFault: FaultHandler,
+    private readonly hooks: PlannerHooks,
   ) {
-    this.scope = makeScopes(r)
+    this.svScope = makeSvScopes(r)
+    this.scope = makeScopes(r, this.svScope)
     this.pending = faults
       .map((f, i) => ({ f, i }))
       .sort((a, b) => a.f.atSeq - b.f.atSeq || a.i - b.i)
       .map((x) => x.f)
+    // What an earlier run left: rule members and objects still waiting (one pass, sorted ids).
+    for (const id of Object.keys(state.objects).sort()) {
+      const o = state.objects[id]!
+      const rule = o['apart']
+      if (typeof rule === 'string') addMember(this.apart, id, rule)
+      if (o['unschedulable'] !== undefined) this.unschedulable.add(id)
+    }
+    for (const [rule, members] of this.apart) {
+      const hosts = members.map((m) => state.objects[m]?.['host']).filter((h) => typeof h === 'string')
+      if (new Set(hosts).size < hosts.length) this.broken.add(rule)
+    }
   }
 
-  /** The next seeded number in [0, 1). */
-  rand(): number {
-    return random(this.seed, this.counter++)
+  /**
+   * What an earlier run left waiting (Pending pods and VMs, VMs sharing a host against a soft
+   * rule) gets a pass over every host before this run's own work: kube-scheduler flushes its
+   * unschedulable pods to the active queue every 5 minutes, DRS runs every 5 minutes (assumed
+   * to have happened between two runs).
+   */
+  queuePeriodicPass(): void {
+    if (this.unschedulable.size === 0 && this.broken.size === 0) return
+    this.queue(() => {
+      const hosts = new Set(Object.keys(this.state.hosts).sort())
+      this.hooks.onCapacityFreed(this, { hosts, seq: this.steps.length + 1, object: '', periodic: true })
+    })
   }
 
   get now(): number {
@@ -87,7 +134,17 @@ export class Planner {
   /** Runs queued flows until none is left, injecting faults as their steps come due. */
   drain(): void {
     this.injectDue()
-    while (this.nextJob < this.jobs.length) this.jobs[this.nextJob++]!()
+    for (;;) {
+      // Between flows, what waits for capacity is retried (kube-scheduler, VM Operator, DRS).
+      const freed = this.freed
+      if (freed) {
+        this.freed = null
+        if (this.unschedulable.size > 0 || this.broken.size > 0) this.hooks.onCapacityFreed(this, freed)
+        continue
+      }
+      if (this.nextJob >= this.jobs.length) return
+      this.jobs[this.nextJob++]!()
+    }
   }
 
   /** Numbers, times and applies a step; then injects any fault due at the next seq. */
@@ -98,6 +155,7 @@ export class Planner {
       if (before === value) continue
       effects.push({ on, id, key, before, after: value })
       setField(this.state, on, id, key, value)
+      if (on === 'hosts' && FREEING.has(key) && Number(value) < Number(before)) this.noteFreed(id, d.object)
     }
     const duration = d.duration ?? durationOf(d.action, this.seed, this.counter++)
     const step: Step = {
@@ -121,12 +179,17 @@ export class Planner {
     return step
   }
 
+  private noteFreed(hostId: string, object: string): void {
+    if (this.freed) this.freed.hosts.add(hostId)
+    else this.freed = { hosts: new Set([hostId]), seq: this.steps.length + 1, object }
+  }
+
   /** Faults whose seq has come: each becomes the next step, followed by its consequences. */
   private injectDue(): void {
     while (this.pending.length > 0 && this.pending[0]!.atSeq <= this.steps.length + 1) {
       const fault = this.pending.shift()!
       this.injected.push(fault)
-      this.onFault(this, fault)
+      this.hooks.onFault(this, fault)
     }
   }
 

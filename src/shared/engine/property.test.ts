@@ -26,7 +26,13 @@ const workloadArb = fc.oneof(
     lim: resArb,
     replicas: fc.integer({ min: 0, max: 4 }),
   }),
-  fc.record({ kind: fc.constant('vm' as const), cls: fc.constantFrom(...CLASSES) }),
+  fc.record({ kind: fc.constant('vm' as const), cls: fc.constantFrom(...CLASSES), off: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('tkc' as const),
+    cls: fc.constantFrom(...CLASSES),
+    cp: fc.constantFrom(1 as const, 3 as const),
+    replicas: fc.integer({ min: 0, max: 4 }),
+  }),
   fc.record({
     kind: fc.constant('pvc' as const),
     size: fc.integer({ min: 1, max: 200 }).map((g) => g * GIB),
@@ -60,6 +66,8 @@ function toNodes(workloads: readonly unknown[]): NodeInput[] {
       lim?: object
       replicas?: number
       cls?: string
+      off?: boolean
+      cp?: 1 | 3
       size?: number
     }[]
   ).map((w, i) => {
@@ -70,7 +78,25 @@ function toNodes(workloads: readonly unknown[]): NodeInput[] {
       case 'deployment':
         return { kind: 'deployment', id, spec: { ...podSpec(w.req, w.lim), replicas: w.replicas } }
       case 'vm':
-        return { kind: 'vm', id, spec: { className: w.cls, image: 'ubuntu', storageClass: 'gold' } }
+        return {
+          kind: 'vm',
+          id,
+          spec: {
+            className: w.cls,
+            image: 'ubuntu',
+            storageClass: 'gold',
+            powerState: w.off ? 'PoweredOff' : 'PoweredOn',
+          },
+        }
+      case 'tkc':
+        return {
+          kind: 'tkc',
+          id,
+          spec: {
+            controlPlane: { replicas: w.cp, vmClass: w.cls, storageClass: 'gold' },
+            nodePools: [{ name: 'np-1', replicas: w.replicas, vmClass: w.cls, storageClass: 'gold' }],
+          },
+        }
       default:
         return { kind: 'pvc', id, spec: { sizeMiB: w.size, storageClass: 'gold' } }
     }
@@ -112,6 +138,20 @@ describe('random labs (fast-check)', () => {
             expect(Number(ns['cpuMhz'] ?? 0)).toBeLessThanOrEqual(Number(ns['quota:cpuMhz']))
           if (ns?.['quota:storageMiB'] !== undefined)
             expect(Number(ns['storageMiB'] ?? 0)).toBeLessThanOrEqual(Number(ns['quota:storageMiB']))
+          // No address is held by two objects at once.
+          const held = new Set<string>()
+          for (const o of Object.values(state.objects))
+            for (const f of ['ip', 'vip', 'snat', 'floatingIp', 'spareIp'])
+              if (typeof o[f] === 'string') {
+                expect(held.has(String(o[f])), `${String(o[f])} twice at step ${step.seq}`).toBe(false)
+                held.add(String(o[f]))
+              }
+        }
+        // Nothing runs without a host that is up, and nothing powered off holds a reservation.
+        for (const [id, o] of Object.entries(state.objects)) {
+          if (o['status'] === 'Running' && ['pod', 'vm', 'tkc-node'].includes(String(o['kind'])))
+            expect(state.hosts[String(o['host'])]?.['state'], `${id} runs on`).toBe('connected')
+          if (o['status'] === 'PoweredOff') expect(o['holdMemoryMiB'], `${id} is off`).toBeUndefined()
         }
         for (const p of run.summary.problems) {
           expect(SETTLED_OK).not.toContain(p.status)

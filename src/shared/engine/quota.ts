@@ -61,27 +61,40 @@ export const pvcWants = (sc: string, mib: number): QuotaWant[] => [
   ...storageWants(sc, mib),
 ]
 
+/** CPU or memory of a namespace resource pool. */
+export type PoolResource = 'cpuMhz' | 'memoryMiB'
+export const POOL_RESOURCES: readonly PoolResource[] = ['cpuMhz', 'memoryMiB']
+
+/** The namespace record keys of a zone's resource pool: its limit and what is reserved in it. */
+export const poolLimitKey = (zone: string, res: PoolResource) => `rpLimit:${zone}:${res}`
+export const poolUsedKey = (zone: string, res: PoolResource) => `rp:${zone}:${res}`
+
 /**
- * A VM's reservation against the namespace resource pool's limits (assumed from resource pool
- * semantics, DOMAIN.md 4c failure points): the reservation must fit under the CPU and memory
- * limits beside what the namespace's VMs already reserve. Seam for per-zone pools: this is the
- * one place that reads the limits for reservations.
+ * A VM's reservation against the limits of its namespace's resource pool in `zone` (one pool
+ * per zone, engine/zones.ts): the reservation must fit under the pool's CPU and memory limits
+ * beside what the namespace's VMs already reserve there (assumed from resource pool semantics,
+ * DOMAIN.md 4c failure points). The one place that reads the limits for reservations.
  */
 export function reservationExceeded(
   state: EngineState,
   nsId: string,
-  cpuMhz: number,
-  memoryMiB: number,
+  zone: string,
+  want: Readonly<Record<PoolResource, number>>,
 ): QuotaExceeded | null {
-  const checks = [
-    ['cpuMhz', 'reservedCpuMhz', cpuMhz, 'CPU limit (MHz)'],
-    ['memoryMiB', 'reservedMemoryMiB', memoryMiB, 'memory limit (MiB)'],
-  ] as const
-  for (const [limitKey, key, want, label] of checks) {
-    const limit = state.namespaces[nsId]?.[`quota:${limitKey}`]
-    const used = num(state, nsId, key)
-    if (limit !== undefined && used + want > Number(limit))
-      return { key, label, want, used, limit: Number(limit) }
+  const ns = state.namespaces[nsId]
+  for (const res of POOL_RESOURCES) {
+    const limit = ns?.[poolLimitKey(zone, res)]
+    if (limit === undefined || want[res] === 0) continue
+    const key = poolUsedKey(zone, res)
+    const used = Number(ns?.[key] ?? 0)
+    if (used + want[res] > Number(limit))
+      return {
+        key,
+        label: res === 'cpuMhz' ? 'CPU limit (MHz)' : 'memory limit (MiB)',
+        want: want[res],
+        used,
+        limit: Number(limit),
+      }
   }
   return null
 }

@@ -14,14 +14,15 @@ describe('the seed deck sequence of a vSphere Pod', () => {
       expect([...new Set(seeds)]).toEqual([1, 2, 3, 4, 5, 6, 7])
       expect(seeds).toEqual([...seeds].sort((a, b) => a - b))
     })
-    it(`${podId} goes through the load balancer, the scheduler, DRS, hostd, Spherelet, NSX, the image service and its CRX`, () => {
+    it(`${podId} goes through the load balancer, the scheduler, DRS, hostd, Spherelet, the NSX agent on its host, the image service and its CRX`, () => {
       const lane = (n: number) => steps.filter((s) => s.seedStep === n).flatMap((s) => [s.actor, s.target])
       expect(lane(1)).toContain('api-vip-lb')
       expect(lane(1)).toContain('kube-apiserver')
       expect(lane(2)).toEqual(expect.arrayContaining(['kube-scheduler', 'drs']))
       expect(lane(3).some((l) => l.startsWith('hostd:'))).toBe(true)
       expect(lane(4).some((l) => l.startsWith('spherelet:'))).toBe(true)
-      expect(lane(5)).toContain('nsx')
+      // The seed deck's "NSX agent on the host", on the pod's host.
+      expect(lane(5).some((l) => l.startsWith('nsx-agent:'))).toBe(true)
       expect(lane(6)).toContain('image-service')
       expect(lane(7)).toContain(`crx:${podId}`)
       expect(steps.at(-1)?.text).toContain('Running')

@@ -53,6 +53,20 @@ export const FilterVerdict = z.object({
 })
 export type FilterVerdict = z.output<typeof FilterVerdict>
 
+/**
+ * A rule that keeps VMs apart (DOMAIN.md 5): the Supervisor control-plane VMs' anti-affinity
+ * policy, or a DRS cluster module of a Kubernetes cluster. A hard rule makes a host that breaks
+ * it infeasible; a soft rule is kept when some feasible host allows it and broken otherwise.
+ */
+export const PlacementRule = z.object({
+  id: z.string(),
+  name: z.string(),
+  hard: z.boolean(),
+  /** Where the rule and its hardness come from. */
+  source: z.string(),
+})
+export type PlacementRule = z.output<typeof PlacementRule>
+
 /** One host's line in an explained placement (DOMAIN.md 5). */
 export const PlacementRow = z.object({
   host: z.string(),
@@ -71,6 +85,8 @@ export const PlacementRow = z.object({
   /** DRS's verdict: null when the host never reached DRS. */
   drs: z.object({ pass: z.boolean(), reason: z.string().optional() }).nullable(),
   chosen: z.boolean(),
+  /** One verdict per rule of the placement, in the order of `Placement.rules`. */
+  rules: z.array(z.object({ pass: z.boolean(), reason: z.string().optional() })).optional(),
 })
 export type PlacementRow = z.output<typeof PlacementRow>
 
@@ -81,6 +97,8 @@ export const Placement = z.object({
   chosen: z.string().nullable(),
   /** One sentence: why this host, or why none. */
   explanation: z.string(),
+  /** Rules that keep VMs apart, one column each in the table (absent when none applies). */
+  rules: z.array(PlacementRule).optional(),
 })
 export type Placement = z.output<typeof Placement>
 

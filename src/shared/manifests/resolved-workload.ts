@@ -69,7 +69,8 @@ export function workloadResolver(
       const key = `${ns.id}\u0000${chosen ?? ''}`
       let api = vmApis.get(key)
       if (!api) {
-        const owner = chosen === options.vmApi ? ns : node
+        // The export's own choice is the namespace's problem; a VM's own form is the VM's.
+        const owner = options.vmApi !== undefined && chosen === options.vmApi ? ns : node
         api = take(owner, vmApiFor(vcenterVersionOf(r, ns), chosen), chosen ?? 'v1alpha3')
         vmApis.set(key, api)
       }

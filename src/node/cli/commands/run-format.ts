@@ -12,6 +12,8 @@ export function placementTable(placement: Placement): string[] {
     'needs cpu/mem',
     'active cpu/mem',
     'DRS',
+    // One column per rule that keeps VMs apart (anti-affinity, cluster modules).
+    ...(placement.rules ?? []).map((rule) => `${rule.hard ? 'hard' : 'soft'}: ${rule.name}`),
     '',
   ]
   const rows = placement.rows.map((r) => [
@@ -26,6 +28,10 @@ export function placementTable(placement: Placement): string[] {
     `${r.needCpuMhz}MHz/${gib(r.needMemoryMiB)}`,
     `${r.activeCpuMhz}MHz/${gib(r.activeMemoryMiB)}`,
     r.drs === null ? '-' : r.drs.pass ? 'feasible' : `no: ${r.drs.reason}`,
+    ...(placement.rules ?? []).map((_, i) => {
+      const v = r.rules?.[i]
+      return v === undefined ? '-' : v.pass ? 'apart' : (v.reason ?? 'shares')
+    }),
     r.chosen ? '<= chosen' : '',
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))

@@ -3,7 +3,10 @@ import type { Placement } from '../../../shared/engine/types'
 const ghz = (mhz: number) => `${(mhz / 1000).toFixed(1)} GHz`
 const gib = (mib: number) => `${(mib / 1024).toFixed(1)} GiB`
 
-/** Per-host placement verdicts: scheduler filters and score, DRS capacity, active usage and pick. */
+/**
+ * Per-host placement verdicts: scheduler filters and score, DRS capacity, active usage and pick,
+ * and one column per rule that keeps VMs apart (hard or soft, its source on hover).
+ */
 export function PlacementTable({ placement }: { placement: Placement }) {
   return (
     <div className="placement">
@@ -21,6 +24,11 @@ export function PlacementTable({ placement }: { placement: Placement }) {
             <th>Needs</th>
             <th>Active</th>
             <th>DRS</th>
+            {placement.rules?.map((rule) => (
+              <th key={rule.id} title={rule.source}>
+                {rule.hard ? 'Hard' : 'Soft'}: {rule.name}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -53,6 +61,15 @@ export function PlacementTable({ placement }: { placement: Placement }) {
               <td>
                 {r.drs === null ? '—' : r.drs.pass ? (r.chosen ? 'picked' : 'fits') : (r.drs.reason ?? 'no')}
               </td>
+              {placement.rules?.map((rule, i) => (
+                <td key={rule.id} data-rule={rule.id}>
+                  {r.rules?.[i] === undefined
+                    ? '—'
+                    : r.rules[i].pass
+                      ? 'apart'
+                      : (r.rules[i].reason ?? 'shares')}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

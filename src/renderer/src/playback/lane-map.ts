@@ -17,6 +17,10 @@ const LAYER_OF: Record<string, Layer> = {
   [LANES.capi]: 'Kubernetes',
   [LANES.lb]: 'NSX',
   [LANES.nsx]: 'NSX',
+  [LANES.ncp]: 'NSX',
+  [LANES.haproxy]: 'NSX',
+  [LANES.avi]: 'NSX',
+  'nsx-agent': 'NSX',
   [LANES.cns]: 'Storage',
 }
 
@@ -43,7 +47,11 @@ const ORDER = [
   'eam',
   'hostd',
   'spherelet',
+  'nsx-agent',
+  'ncp',
   'nsx',
+  'haproxy',
+  'avi',
   'image-service',
   'crx',
   'vm-operator',
@@ -64,6 +72,8 @@ const ON_KIND: Record<string, Kind> = {
   drs: 'cluster',
   'vsphere-ha': 'cluster',
   nsx: 'network',
+  haproxy: 'network',
+  avi: 'network',
   'image-service': 'content-library',
   cns: 'storage-policy',
 }
@@ -74,6 +84,7 @@ const ON_SUPERVISOR = new Set([
   'scheduler-extension',
   'vm-operator',
   'capi',
+  'ncp',
 ])
 
 /** The canvas node a lane is drawn on for a step, or null (the user has no node). */

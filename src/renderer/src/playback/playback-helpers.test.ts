@@ -24,6 +24,8 @@ describe('playback helpers', () => {
     expect(layerOf('hostd:host-1')).toBe('vSphere')
     expect(layerOf('api-vip-lb')).toBe('NSX')
     expect(layerOf('cns')).toBe('Storage')
+    expect(layerOf('nsx-agent:host-1')).toBe('NSX')
+    expect(layerOf('ncp')).toBe('NSX')
   })
 
   it('filters one pod and maps its lanes onto canvas objects', () => {

@@ -38,7 +38,7 @@ describe('"will it fit": problems that name the object, the resource and by how 
       nodes: [{ kind: 'pod', id: 'big', spec: podSpec({ cpu: 1000 }, { cpu: 12000 }) }],
     }
     expect(messages(o)).toEqual([
-      'larger-than-host@big: Pod big needs 12 vCPU / 576 MiB, more than esxi-1 (8 cores, 256Gi) where DRS places it',
+      'larger-than-host@big: Pod big needs 12 vCPU / 576 MiB, more than esxi-1 (8 cores, 256 GiB) where DRS places it',
     ])
     expect(runFailures(o)).toBe(1)
   })
@@ -46,10 +46,11 @@ describe('"will it fit": problems that name the object, the resource and by how 
   it('says when the namespace network has no address left', () => {
     const nodes: NodeInput[] = Array.from({ length: 16 }, (_, i) => ({ kind: 'pod', id: `p-${i}` }))
     const o: SmallLabOptions = { network: { namespaceCidr: '10.244.0.0/28' }, nodes }
+    // The namespace segment takes /28 blocks from the namespace network; each loses 3 addresses.
     expect(messages(o)).toEqual([
-      'addresses-exhausted@ns-1: 2 of 16 pods of team get no address: 10.244.0.0/28 has 14 usable addresses and they are all taken',
+      'addresses-exhausted@ns-1: 3 of 16 pods of team get no address: the namespace network 10.244.0.0/28 has 13 usable addresses (1 block of 16, 3 lost in each; assumed) and they are all taken',
     ])
-    expect(runFailures(o)).toBe(2)
+    expect(runFailures(o)).toBe(3)
   })
 
   it('reports what fails while the Supervisor and namespaces are set up, from the real run', () => {
@@ -58,7 +59,7 @@ describe('"will it fit": problems that name the object, the resource and by how 
       nodes: ['ns-2', 'ns-3'].map((id) => ({ kind: 'namespace' as const, id, spec: {} })),
     }
     expect(messages(o)).toEqual([
-      'infrastructure-fails@ns-3: ns-3 fails in the run: the egress CIDR has no address left for the namespace SNAT IP',
+      'infrastructure-fails@ns-3: ns-3 fails in the run: the egress range has no address left for the namespace SNAT IP',
     ])
   })
 

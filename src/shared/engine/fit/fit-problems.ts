@@ -30,10 +30,14 @@ interface QuotaWords {
   amount: boolean
 }
 
+/** A zone resource pool's key (`rp:<zone>:cpuMhz`, engine/quota.ts): the zone and the resource. */
+const ZONE_POOL = /^rp:(.*):(cpuMhz|memoryMiB)$/
+
 function quotaWords(key: string): QuotaWords {
-  if (key === 'cpuMhz' || key === 'reservedCpuMhz') return { name: 'CPU limit', show: mhz, amount: true }
-  if (key === 'memoryMiB' || key === 'reservedMemoryMiB')
-    return { name: 'memory limit', show: gib, amount: true }
+  const pool = ZONE_POOL.exec(key)
+  const res = pool ? pool[2] : key
+  if (res === 'cpuMhz') return { name: 'CPU limit', show: mhz, amount: true }
+  if (res === 'memoryMiB') return { name: 'memory limit', show: gib, amount: true }
   if (key === 'storageMiB') return { name: 'storage limit', show: gib, amount: true }
   if (key.startsWith('storage/'))
     return { name: `limit on storage class ${key.slice('storage/'.length)}`, show: gib, amount: true }
@@ -70,20 +74,36 @@ function groupBy(refusals: readonly FitRefusal[]): Group[] {
   return [...groups.values()]
 }
 
+/**
+ * The zone a reservation was refused in, when the Supervisor has several: each zone's pool has
+ * an equal part of the namespace's limit (engine/zones.ts), so the namespace needs that many times.
+ */
+function zoneOf(key: string, nsId: string, r: ResolvedTopology): { name: string; zones: number } | null {
+  const pool = ZONE_POOL.exec(key)
+  const sv = r.parentOfKind(nsId, 'supervisor')
+  const zones = sv ? r.clustersOf(sv.id).length : 1
+  if (!pool || zones <= 1) return null
+  return { name: r.index.byId.get(pool[1]!)?.name ?? pool[1]!, zones }
+}
+
 function quotaProblem(
   g: Group,
   over: QuotaExceeded,
+  r: ResolvedTopology,
   state: EngineState,
   nsName: string,
   of: string,
 ): Problem {
   const words = quotaWords(over.key)
+  const zone = zoneOf(over.key, g.nsId, r)
   const usedAtEnd = Number(state.namespaces[g.nsId]?.[over.key] ?? 0)
   const asked = g.list.reduce((sum, r) => sum + ('over' in r ? r.over.want : 0), 0)
   const excess = usedAtEnd + asked - over.limit
   const reserve = g.first.what === 'reservation'
   const n = g.list.length
-  const limit = `its ${words.name} of ${words.show(over.limit)}`
+  const limit = zone
+    ? `the ${words.name} of its resource pool in zone ${zone.name} (${words.show(over.limit)}, an equal part of the namespace's)`
+    : `its ${words.name} of ${words.show(over.limit)}`
   const what = reserve ? `${verb(n, 'reserve')} more than ${limit} allows` : `${verb(n, 'exceed')} ${limit}`
   const by = words.amount
     ? `${reserve ? ',' : ''} by ${words.name.startsWith('CPU') ? cpuAmount(excess) : words.show(excess)}`
@@ -93,7 +113,7 @@ function quotaProblem(
     code: reserve ? 'reservation-over-limit' : 'quota-exceeded',
     objectId: g.nsId,
     message: `${of} ${what}${by}`,
-    hint: `Raise namespace "${nsName}"'s ${words.name} to at least ${words.show(usedAtEnd + asked)}, or ask for less`,
+    hint: `Raise namespace "${nsName}"'s ${words.name} to at least ${words.show((usedAtEnd + asked) * (zone?.zones ?? 1))}, or ask for less`,
   }
 }
 
@@ -137,7 +157,7 @@ function problemOf(g: Group, r: ResolvedTopology, state: EngineState, tried: num
   switch (f.what) {
     case 'quota':
     case 'reservation':
-      return quotaProblem(g, f.over, state, nsName, of)
+      return quotaProblem(g, f.over, r, state, nsName, of)
     case 'no-host':
       return noHostProblem(g, r, state, of)
     case 'host-size': {
@@ -153,16 +173,29 @@ function problemOf(g: Group, r: ResolvedTopology, state: EngineState, tried: num
       }
     }
     case 'ip': {
-      const pool = state.pools[f.pool]
       return {
         severity: 'error',
         code: 'addresses-exhausted',
         objectId: g.nsId,
-        message: `${of} ${verb(n, 'get')} no address: ${String(pool?.['cidr'] ?? f.pool)} has ${grouped(Number(pool?.['capacity'] ?? 0))} usable addresses and they are all taken`,
+        message: `${of} ${verb(n, 'get')} no address: ${rangeText(state, f.pool)} and they are all taken`,
         hint: 'Widen the range (a larger CIDR) or run fewer workloads',
       }
     }
   }
+}
+
+/**
+ * An address range and how many addresses it gives (engine/addresses.ts): a range pool, or a
+ * namespace segment that takes blocks from its Supervisor's namespace network.
+ */
+function rangeText(state: EngineState, poolId: string): string {
+  const pool = state.pools[poolId]
+  if (pool?.['kind'] !== 'segment')
+    return `${String(pool?.['cidr'] ?? poolId)} has ${grouped(Number(pool?.['capacity'] ?? 0))} usable addresses`
+  const parent = state.pools[String(pool['parent'])]
+  const blocks = Number(parent?.['capacity'] ?? 0)
+  const per = Number(pool['perBlock'] ?? 0)
+  return `the namespace network ${String(parent?.['cidr'] ?? '')} has ${grouped(blocks * per)} usable addresses (${grouped(blocks)} block${blocks === 1 ? '' : 's'} of ${per + 3}, 3 lost in each; assumed)`
 }
 
 /** The fit problems of a lab, sorted by object then code. */

@@ -1,8 +1,11 @@
-import { giveIp, nsRelease, status } from '../accounting'
+import { nsRelease, status } from '../accounting'
+import { dissolveSegment, ledger, releaseAddress, type AddressField } from '../addresses'
+import { networkStackOf } from '../network-stack'
 import { crxLane, LANES, sphereletLane } from '../lanes'
 import type { Change, Planner } from '../planner'
+import { nsPoolIds } from '../scope'
 import { STATUS } from '../state'
-import { releasePodResources } from './pod'
+import { releasePodResources } from './pod-start'
 import { releaseVmResources } from './vm-lifecycle'
 
 const live = (p: Planner, id: string) => {
@@ -17,9 +20,18 @@ function ownedBy(p: Planner, key: string, value: string): string[] {
   return out.sort()
 }
 
-const vipRelease = (p: Planner, id: string): Change[] => {
-  const pool = p.get('objects', id, 'vipPool')
-  return typeof pool === 'string' ? [giveIp(p, pool), ['objects', id, 'vipPool', null]] : []
+/** Gives back the addresses `id` holds as `fields` (one ledger: several may share a pool). */
+function addressRelease(p: Planner, id: string, ...fields: AddressField[]): Change[] {
+  const l = ledger(p)
+  const out = fields.flatMap((f) => releaseAddress(l, p, id, f))
+  return [...out, ...l.changes]
+}
+
+/** The network stack of the Supervisor an object lives under (its namespace's, or its own). */
+function stackOf(p: Planner, id: string) {
+  const node = p.r.index.byId.get(id) ?? p.r.index.byId.get(String(p.get('objects', id, 'ns') ?? ''))
+  const sv = node?.kind === 'supervisor' ? node : p.r.parentOfKind(node?.id ?? '', 'supervisor')
+  return networkStackOf(p.r, sv?.id ?? '')
 }
 
 function deletePod(p: Planner, id: string, sequence: 'delete' = 'delete'): void {
@@ -42,7 +54,7 @@ function deletePod(p: Planner, id: string, sequence: 'delete' = 'delete'): void 
     action: 'delete',
     text:
       typeof host === 'string'
-        ? `The Spherelet stops ${name}'s containers; hostd powers off and deletes the CRX; NSX releases its IP and the reservation returns to the host.`
+        ? `The Spherelet stops ${name}'s containers; hostd powers off and deletes the CRX; its IP returns to the namespace segment and the reservation to the host.`
         : `Pod ${name} had no host; it is removed from etcd.`,
     set: [...releasePodResources(p, id), ...nsRelease(p, id), ...status(id, STATUS.deleted)],
   })
@@ -105,10 +117,10 @@ export function deleteObject(p: Planner, id: string): void {
       p.emit({
         ...base,
         actor: LANES.capi,
-        target: LANES.nsx,
+        target: stackOf(p, id).lbTarget,
         action: 'delete',
-        text: `The control-plane VIP, resource pool and folder of ${name} are removed.`,
-        set: [...vipRelease(p, id), ...status(id, STATUS.deleted)],
+        text: `The control-plane VIP, resource pool, folder and cluster modules of ${name} are removed.`,
+        set: [...addressRelease(p, id, 'vip'), ...status(id, STATUS.deleted)],
       })
       return
     case 'pvc':
@@ -121,28 +133,37 @@ export function deleteObject(p: Planner, id: string): void {
         set: [...nsRelease(p, id), ...status(id, STATUS.deleted)],
       })
       return
-    case 'service':
+    case 'service': {
+      const stack = stackOf(p, id)
       p.emit({
         ...base,
-        actor: LANES.nsx,
-        target: LANES.lb,
+        actor: stack.lbActor,
+        target: stack.lbTarget,
         action: 'delete',
-        text: `NCP removes Service ${name}'s virtual server and releases its VIP.`,
-        set: [...vipRelease(p, id), ...nsRelease(p, id), ...status(id, STATUS.deleted)],
+        text: `${stack.nsx ? 'NCP' : stack.lbName} removes Service ${name}'s virtual ${stack.nsx ? 'server' : 'service'}; its VIP returns to ${stack.vipRange}.`,
+        set: [...addressRelease(p, id, 'vip'), ...nsRelease(p, id), ...status(id, STATUS.deleted)],
       })
       return
-    case 'namespace':
+    }
+    case 'namespace': {
       for (const child of ownedBy(p, 'ns', id))
         if (!String(p.get('objects', child, 'owner') ?? '').length) deleteObject(p, child)
+      const nsx = stackOf(p, id).nsx
+      const l = ledger(p)
+      const addresses = releaseAddress(l, p, id, 'snat')
+      for (const pool of Object.values(nsPoolIds(id))) dissolveSegment(l, p, pool)
       p.emit({
         ...base,
         actor: LANES.user,
         target: LANES.wcpsvc,
         action: 'delete',
-        text: `wcpsvc removes namespace ${name}: its resource pool, folder, Tier-1, segment, load balancer and SNAT IP.`,
-        set: [...vipRelease(p, id), ...snatRelease(p, id), ...status(id, STATUS.deleted)],
+        text: nsx
+          ? `wcpsvc removes namespace ${name}: its resource pool and folder; NCP removes its Tier-1, segment (its address blocks return to the namespace network), load balancer and SNAT IP.`
+          : `wcpsvc removes namespace ${name}: its resource pool and folder; the workload network stays.`,
+        set: [...addresses, ...l.changes, ...status(id, STATUS.deleted)],
       })
       return
+    }
     case 'supervisor':
       p.emit({
         ...base,
@@ -170,8 +191,8 @@ export function deleteObject(p: Planner, id: string): void {
         actor: LANES.wcpsvc,
         target: LANES.user,
         action: 'delete',
-        text: `Supervisor ${name} is disabled; its API VIP is released.`,
-        set: [...vipRelease(p, id), ...status(id, STATUS.deleted)],
+        text: `Supervisor ${name} is disabled; its API VIP and management addresses are released.`,
+        set: [...addressRelease(p, id, 'vip', 'floatingIp', 'spareIp'), ...status(id, STATUS.deleted)],
       })
       return
     default:
@@ -184,9 +205,4 @@ export function deleteObject(p: Planner, id: string): void {
         set: status(id, STATUS.deleted),
       })
   }
-}
-
-function snatRelease(p: Planner, id: string): Change[] {
-  const pool = p.get('objects', id, 'snatPool')
-  return typeof pool === 'string' ? [giveIp(p, pool), ['objects', id, 'snatPool', null]] : []
 }

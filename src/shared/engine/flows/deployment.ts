@@ -78,7 +78,10 @@ export function settleDeployment(p: Planner, depId: string): void {
     ? undefined
     : `${running} of ${wanted} replicas running (${live
         .filter((id) => p.status(id) !== STATUS.running)
-        .map((id) => `${id}: ${p.status(id)}`)
+        .map(
+          (id) =>
+            `${String(p.get('objects', id, 'name') ?? `${name}-${id.slice(depId.length + 1)}`)}: ${p.status(id)}`,
+        )
         .join(', ')})`
   p.emit({
     sequence: 'deployment',

@@ -1,13 +1,14 @@
 import type { PodSpecT } from '../../domain/specs'
+import type { LabNode } from '../../domain/topology'
 import { formatMemory } from '../../domain/units'
-import { claimOf } from '../../domain/volumes'
-import { giveIp, holdOn, largerThanHost, nsHold, release, status, takeIp, type Hold } from '../accounting'
-import { crxLane, hostdLane, LANES, sphereletLane } from '../lanes'
-import { place } from '../placement'
+import { holdOn, nsHold, status, type Hold } from '../accounting'
+import { LANES } from '../lanes'
+import { place, type PlacementNeed } from '../placement'
 import type { Change, Draft, Planner } from '../planner'
-import { millisToMhz, POD_PADDING_MIB, podSize, type PodSize } from '../sizing'
 import { asDeltas, exceededText, podWants, quotaExceeded } from '../quota'
+import { millisToMhz, POD_PADDING_MIB, podSize, type PodSize } from '../sizing'
 import { STATUS } from '../state'
+import { finishPod } from './pod-start'
 
 /** One vSphere Pod to provision: a Pod node, or a replica of a Deployment. */
 export interface PodJob {
@@ -18,42 +19,6 @@ export interface PodJob {
   sequence: 'pod' | 'deployment'
   /** The Deployment a replica belongs to. */
   owner?: string
-}
-
-/** The registry host of an image reference, as a container runtime reads it. */
-export function registryOf(image: string): string {
-  const slash = image.indexOf('/')
-  if (slash < 0) return 'docker.io'
-  const first = image.slice(0, slash)
-  return first.includes('.') || first.includes(':') || first === 'localhost' ? first : 'docker.io'
-}
-
-/** Kubernetes image-pull back-off: 10 s doubling, capped at 5 min; the lab follows 5 attempts. */
-export const PULL_BACKOFF_MS = [10_000, 20_000, 40_000, 80_000, 160_000] as const
-
-/** Everything a pod holds on its host and network, given back (the pod keeps its quota share). */
-export function releasePodResources(p: Planner, id: string): Change[] {
-  const out: Change[] = [...release(p, id)]
-  const pool = p.get('objects', id, 'ipPool')
-  if (typeof pool === 'string')
-    out.push(giveIp(p, pool), ['objects', id, 'ipPool', null], ['objects', id, 'ip', null])
-  if (p.state.objects[`${id}/crx`])
-    out.push(...status(`${id}/crx`, STATUS.deleted), ['objects', `${id}/crx`, 'host', null])
-  return out
-}
-
-/** What a placed pod holds on a host of that core speed: its requests, reserved and active (assumed). */
-export function podHold(size: PodSize, mhzPerCore: number): Hold {
-  const cpu = millisToMhz(size.requestCpuMillis, mhzPerCore)
-  const memory = size.requestMemoryMiB + POD_PADDING_MIB
-  return {
-    cpuMhz: cpu,
-    memoryMiB: memory,
-    podCpuMillis: size.requestCpuMillis,
-    podMemoryMiB: size.requestMemoryMiB,
-    activeCpuMhz: cpu,
-    activeMemoryMiB: memory,
-  }
 }
 
 /** A vSphere Pod's life: DOMAIN.md 4c, carrying the seed deck's seven steps. */
@@ -114,14 +79,51 @@ export function runPod(p: Planner, job: PodJob): void {
   })
   if (p.interrupted.has(id)) return
 
-  // Two-level scheduling (DOMAIN.md 5): kube-scheduler filters and scores, DRS picks.
-  const placement = place(p.state, scope.hostIds, {
-    kube: { cpuMillis: size.requestCpuMillis, memoryMiB: size.requestMemoryMiB },
-    reserveCpuMillis: size.requestCpuMillis,
-    reserveMemoryMiB: size.requestMemoryMiB,
-    overheadMemoryMiB: POD_PADDING_MIB,
-  })
+  schedulePod(p, job, size)
+}
+
+/** What kube-scheduler and DRS must find for a pod: its requests, reserved, plus padding. */
+export const podNeed = (size: PodSize): PlacementNeed => ({
+  kube: { cpuMillis: size.requestCpuMillis, memoryMiB: size.requestMemoryMiB },
+  reserveCpuMillis: size.requestCpuMillis,
+  reserveMemoryMiB: size.requestMemoryMiB,
+  overheadMemoryMiB: POD_PADDING_MIB,
+})
+
+/** What a placed pod holds on a host of that core speed: its requests, reserved and active (assumed). */
+export function podHold(size: PodSize, mhzPerCore: number): Hold {
+  const cpu = millisToMhz(size.requestCpuMillis, mhzPerCore)
+  const memory = size.requestMemoryMiB + POD_PADDING_MIB
+  return {
+    cpuMhz: cpu,
+    memoryMiB: memory,
+    podCpuMillis: size.requestCpuMillis,
+    podMemoryMiB: size.requestMemoryMiB,
+    activeCpuMhz: cpu,
+    activeMemoryMiB: memory,
+  }
+}
+
+/** A retry of an object waiting for capacity: `why` says what prompted it, for its step. */
+export interface Retry {
+  why: string
+}
+
+/**
+ * Two-level scheduling (DOMAIN.md 5): kube-scheduler filters and scores, DRS picks, then seed
+ * steps 3 to 7. A pod no host can take stays Pending in kube-scheduler's unschedulable queue;
+ * it is tried again when capacity frees (`retry`), and then only a success makes steps.
+ */
+export function schedulePod(p: Planner, job: PodJob, size: PodSize, retry?: Retry): boolean {
+  const { id } = job
+  const scope = p.scope(job.nsId)!
+  const base = { sequence: job.sequence, object: id }
+  const decide = () => place(p.state, scope.hostIds, podNeed(size))
+  const faults = p.injected.length
+  let placement = decide()
   const kubeKept = placement.rows.filter((r) => r.score !== null).length
+  if (placement.chosen === null && retry) return false
+  const waits = 'kube-scheduler keeps it in its unschedulable queue and tries again when capacity frees'
   if (kubeKept === 0) {
     const why = `0/${placement.rows.length} nodes are available: ${placement.rows.map((r) => `${r.hostName}: ${r.filters.find((f) => !f.pass)?.reason ?? 'filtered'}`).join('; ')}`
     p.emit({
@@ -130,22 +132,27 @@ export function runPod(p: Planner, job: PodJob): void {
       target: LANES.extension,
       action: 'pod-filter-score',
       seedStep: 2,
-      text: `kube-scheduler finds no node for Pod ${job.name}; it stays Pending. ${placement.explanation}`,
+      text: `kube-scheduler finds no node for Pod ${job.name}; it stays Pending (${waits}). ${placement.explanation}`,
       placement,
-      set: status(id, STATUS.pending, why),
+      set: [...status(id, STATUS.pending, why), ...waiting(p, id)],
       failure: { code: 'no-feasible-host', reason: why },
     })
-    return
+    return false
   }
+  const again = retry
+    ? `kube-scheduler retries Pod ${job.name}, Pending for lack of capacity, ${retry.why}: it `
+    : 'kube-scheduler '
   p.emit({
     ...base,
     actor: LANES.scheduler,
     target: LANES.extension,
     action: 'pod-filter-score',
     seedStep: 2,
-    text: `kube-scheduler filters the ESXi nodes and scores ${kubeKept} of them by requests (${size.requestCpuMillis}m CPU, ${formatMemory(size.requestMemoryMiB)}); the ranked list goes to the vSphere scheduler extension.`,
+    text: `${again}filters the ESXi nodes and scores ${kubeKept} of them by requests (${size.requestCpuMillis}m CPU, ${formatMemory(size.requestMemoryMiB)}); the ranked list goes to the vSphere scheduler extension.`,
   })
-  if (p.interrupted.has(id)) return
+  if (p.interrupted.has(id)) return false
+  // A fault injected after the scoring (a host failed) changes what DRS sees: it decides afresh.
+  if (p.injected.length > faults) placement = decide()
   const hostId = placement.chosen
   if (hostId === null) {
     const why = `DRS found no host with unreserved capacity for the reservation: ${placement.rows.map((r) => `${r.hostName}: ${r.drs?.reason ?? r.filters.find((f) => !f.pass)?.reason ?? ''}`).join('; ')}`
@@ -155,14 +162,14 @@ export function runPod(p: Planner, job: PodJob): void {
       target: LANES.drs,
       action: 'pod-drs-place',
       seedStep: 2,
-      text: `DRS cannot place Pod ${job.name}; it stays Pending. ${placement.explanation}`,
+      text: `DRS cannot place Pod ${job.name}; it stays Pending (${waits}). ${placement.explanation}`,
       placement,
-      set: status(id, STATUS.pending, why),
+      set: [...status(id, STATUS.pending, why), ...waiting(p, id)],
       failure: { code: 'no-feasible-host', reason: why },
     })
-    return
+    return false
   }
-  const mhz = p.num('hosts', hostId, 'mhzPerCore')
+  p.unschedulable.delete(id)
   p.emit({
     ...base,
     actor: LANES.extension,
@@ -171,202 +178,47 @@ export function runPod(p: Planner, job: PodJob): void {
     seedStep: 2,
     text: `The scheduler extension asks vCenter; DRS picks ${placement.rows.find((r) => r.chosen)?.hostName}. ${placement.explanation} The binding is stored in etcd.`,
     placement,
-    set: [...status(id, STATUS.scheduled), ...holdOn(p, id, hostId, podHold(size, mhz))],
+    set: [
+      ...status(id, STATUS.scheduled),
+      ['objects', id, 'unschedulable', null],
+      ...holdOn(p, id, hostId, podHold(size, p.num('hosts', hostId, 'mhzPerCore'))),
+    ],
   })
   finishPod(p, job, size)
+  return true
 }
 
-/** Seed steps 3 to 7 on the chosen host. */
-function finishPod(p: Planner, job: PodJob, size: ReturnType<typeof podSize>): void {
-  const { id } = job
-  const base = { sequence: job.sequence, object: id }
-  const host = () => String(p.get('objects', id, 'host'))
-  const hostName = () => String(p.get('hosts', host(), 'name'))
-  const fail = (d: Omit<Draft, 'sequence' | 'object'>, code: string, reason: string) =>
-    p.emit({
-      ...base,
-      ...d,
-      set: [...releasePodResources(p, id), ...status(id, STATUS.failed, reason)],
-      failure: { code, reason },
-    })
-  if (p.interrupted.has(id)) return
-
-  const cores = p.num('hosts', host(), 'capacityCpuMhz') / p.num('hosts', host(), 'mhzPerCore')
-  const capMem = p.num('hosts', host(), 'capacityMemoryMiB')
-  // The CRX cannot be larger than its host: "the vSphere Pod fails to deploy" [FD2].
-  if (largerThanHost(p, host(), size.vcpus, size.memoryMiB)) {
-    const why = `the CRX needs ${size.vcpus} vCPU / ${formatMemory(size.memoryMiB)} (from its limits) but ${hostName()} has ${cores} cores / ${formatMemory(capMem)}: the configuration is created, however the vSphere Pod fails to deploy`
-    fail(
-      {
-        actor: LANES.vcenter,
-        target: hostdLane(host()),
-        action: 'crx-create',
-        seedStep: 3,
-        text: `vCenter cannot power on the CRX of ${job.name}: ${why}.`,
-      },
-      'limit-exceeds-host',
-      why,
-    )
-    return
-  }
-  const nsLimit = p.get('namespaces', job.nsId, 'quota:cpuMhz')
-  p.emit({
-    ...base,
-    actor: LANES.vcenter,
-    target: hostdLane(host()),
-    action: 'crx-create',
-    seedStep: 3,
-    text: `vCenter has hostd on ${hostName()} create the CRX VM for ${job.name} (${size.vcpus} vCPU, ${formatMemory(size.memoryMiB)}) in the namespace resource pool${nsLimit === null ? '' : ` (limit ${nsLimit} MHz)`} and power it on; the Photon kernel is loaded straight into its memory.`,
-    set: [
-      ...status(id, STATUS.creatingVm),
-      ['objects', `${id}/crx`, 'kind', 'crx'],
-      ['objects', `${id}/crx`, 'pod', id],
-      ['objects', `${id}/crx`, 'host', host()],
-      ...status(`${id}/crx`, STATUS.running),
-    ],
-  })
-  if (p.interrupted.has(id)) return
-  p.emit({
-    ...base,
-    actor: hostdLane(host()),
-    target: LANES.extension,
-    action: 'vm-id-returned',
-    seedStep: 3,
-    text: `hostd returns the VM's id; the control plane records the node (${hostName()}) and the VM UUID on Pod ${job.name}.`,
-    set: [['objects', id, 'vmId', `${id}/crx`]],
-  })
-  if (p.interrupted.has(id)) return
-  p.emit({
-    ...base,
-    actor: LANES.apiserver,
-    target: sphereletLane(host()),
-    action: 'spherelet-configure',
-    seedStep: 4,
-    text: `The vSphere Pod lifecycle controller tells the Spherelet on ${hostName()} to configure Pod ${job.name}.`,
-    set: status(id, STATUS.configuring),
-  })
-  if (p.interrupted.has(id)) return
-  const scope = p.scope(job.nsId)!
-  const ip = takeIp(p, scope.podPool)
-  if (!ip) {
-    const why = 'NSX has no free IP in the namespace network (IP pool exhausted)'
-    fail(
-      {
-        actor: sphereletLane(host()),
-        target: LANES.nsx,
-        action: 'nsx-vnic',
-        seedStep: 5,
-        text: `NSX cannot give Pod ${job.name} an address: ${why}.`,
-      },
-      'ip-exhausted',
-      why,
-    )
-    return
-  }
-  const address = addressOf(p, scope.podPool, Number(ip[3]))
-  p.emit({
-    ...base,
-    actor: sphereletLane(host()),
-    target: LANES.nsx,
-    action: 'nsx-vnic',
-    seedStep: 5,
-    text: `NSX gives Pod ${job.name} its network identity: a vNIC on the namespace segment with IP ${address}.`,
-    set: [
-      ip,
-      ['objects', id, 'ipPool', scope.podPool],
-      ['objects', id, 'ip', address],
-      ...status(id, STATUS.networkReady),
-    ],
-  })
-  if (!pullImages(p, job)) return
-  const claims = job.spec.volumes.map(claimOf).filter((c): c is string => c !== undefined)
-  p.emit({
-    ...base,
-    actor: hostdLane(host()),
-    target: crxLane(id),
-    action: 'vmdk-attach',
-    seedStep: 6,
-    text: `hostd attaches the image disks${claims.length ? `, the ephemeral disk and the persistent volume(s) ${claims.join(', ')}` : ' and the ephemeral disk'} to the CRX of ${job.name} (details assumed).`,
-  })
-  if (p.interrupted.has(id)) return
-  p.emit({
-    ...base,
-    actor: crxLane(id),
-    target: crxLane(id),
-    action: 'containers-start',
-    seedStep: 7,
-    text: `The CRX guest boots its init; the Spherelet Agent starts ${job.spec.containers.map((c) => c.name).join(', ')}.`,
-    set: status(id, STATUS.starting),
-  })
-  if (p.interrupted.has(id)) return
-  p.emit({
-    ...base,
-    actor: sphereletLane(host()),
-    target: LANES.apiserver,
-    action: 'pod-running',
-    text: `The Spherelet reports Pod ${job.name} Running on ${hostName()}.`,
-    set: status(id, STATUS.running),
-  })
+/** Marks an object as waiting for capacity: retried, in order, when some frees. */
+export function waiting(p: Planner, id: string, kind: 'pod' | 'vm' | 'ha' = 'pod'): Change[] {
+  p.unschedulable.add(id)
+  return [['objects', id, 'unschedulable', kind]]
 }
 
-/** Seed step 6, first half: pulls each image, backing off while its registry is out. */
-function pullImages(p: Planner, job: PodJob): boolean {
-  const { id } = job
-  const base = { sequence: job.sequence, object: id }
-  for (const c of job.spec.containers) {
-    if (p.interrupted.has(id)) return false
-    const registry = registryOf(c.image)
-    for (let attempt = 0; ; attempt++) {
-      const reg = p.state.objects[`registry/${registry}`]
-      const until = reg?.['until']
-      const down = reg?.['status'] === 'Unavailable' && (until === undefined || p.now < Number(until))
-      if (!down) break
-      const wait = PULL_BACKOFF_MS[attempt]
-      if (wait === undefined) {
-        const why = `ImagePullBackOff: registry ${registry} unreachable for ${c.image} (the platform keeps retrying every 5 minutes; the lab stops following here)`
-        p.emit({
-          ...base,
-          actor: LANES.images,
-          target: crxLane(id),
-          action: 'image-pull-failed',
-          seedStep: 6,
-          text: `The image service still cannot pull ${c.image}: Pod ${job.name} gives up for this run.`,
-          set: [...releasePodResources(p, id), ...status(id, STATUS.failed, why)],
-          failure: { code: 'image-pull-failed', reason: why },
-        })
-        return false
-      }
-      p.emit({
-        ...base,
-        actor: LANES.images,
-        target: crxLane(id),
-        action: 'image-pull-failed',
-        seedStep: 6,
-        duration: wait,
-        text: `ErrImagePull: the image service cannot reach ${registry} for ${c.image}; Kubernetes backs off ${wait / 1000} s before retrying (ImagePullBackOff).`,
-        set: status(id, STATUS.imagePullBackOff, `ErrImagePull: registry ${registry} unreachable`),
-        failure: { code: 'image-pull-backoff', reason: `registry ${registry} unreachable` },
-      })
-      if (p.interrupted.has(id)) return false
+/** The job of a pod the run already knows: a Pod node, or a replica of a Deployment. */
+export function podJobOf(p: Planner, id: string): PodJob | null {
+  const owner = p.get('objects', id, 'owner')
+  if (typeof owner === 'string') {
+    const dep = p.r.index.byId.get(owner)
+    if (dep?.kind !== 'deployment') return null
+    const typed = dep as LabNode & { kind: 'deployment' }
+    const spec = p.r.spec(typed)
+    return {
+      id,
+      name: String(p.get('objects', id, 'name') ?? id),
+      nsId: typed.parentId ?? '',
+      spec,
+      sequence: 'deployment',
+      owner,
     }
-    p.emit({
-      ...base,
-      actor: sphereletLane(String(p.get('objects', id, 'host'))),
-      target: LANES.images,
-      action: 'image-pull',
-      seedStep: 6,
-      text: `The image service pulls ${c.image} from ${registry} and turns it into a VMDK image disk (component split assumed).`,
-      set: status(id, STATUS.pullingImages),
-    })
   }
-  return !p.interrupted.has(id)
+  const pod = p.r.index.byId.get(id)
+  if (pod?.kind !== 'pod') return null
+  const typed = pod as LabNode & { kind: 'pod' }
+  return { id, name: pod.name, nsId: pod.parentId ?? '', spec: p.r.spec(typed), sequence: 'pod' }
 }
 
-/** The dotted address of the n-th allocation in a pool (skipping the network and gateway). */
-export function addressOf(p: Planner, poolId: string, n: number): string {
-  const cidr = String(p.get('pools', poolId, 'cidr') ?? '0.0.0.0/0')
-  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)/.exec(cidr)
-  const start = m ? m.slice(1, 5).reduce((a, x) => a * 256 + Number(x), 0) : 0
-  const v = start + 1 + n
-  return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.')
+/** A pod's CRX size in its namespace. */
+export function sizeOf(p: Planner, job: PodJob): PodSize | null {
+  const scope = p.scope(job.nsId)
+  return scope ? podSize(job.spec.containers, scope.spec.containerDefaults) : null
 }

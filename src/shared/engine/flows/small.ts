@@ -1,5 +1,6 @@
 import type { LabNode } from '../../domain/topology'
-import { nsHold, status, takeIp } from '../accounting'
+import { nsHold, status } from '../accounting'
+import { allocate, holdAddress, ledger } from '../addresses'
 import { LANES } from '../lanes'
 import type { Planner } from '../planner'
 import { asDeltas, exceededText, pvcWants, quotaExceeded, SERVICE_WANTS } from '../quota'
@@ -51,7 +52,10 @@ export function runPvc(p: Planner, pvc: LabNode & { kind: 'pvc' }): void {
   })
 }
 
-/** A Service: LoadBalancer gets an NSX VIP; ClusterIP needs none; NodePort is ignored on a Supervisor. */
+/**
+ * A Service: LoadBalancer gets a VIP from the Supervisor's load balancer (NCP on NSX, HAProxy or
+ * Avi on VDS); ClusterIP needs none; NodePort is ignored on a Supervisor.
+ */
 export function runService(p: Planner, svc: LabNode & { kind: 'service' }): void {
   const spec = p.r.spec(svc)
   const nsId = svc.parentId ?? ''
@@ -94,20 +98,29 @@ export function runService(p: Planner, svc: LabNode & { kind: 'service' }): void
     })
     return
   }
-  const vip = takeIp(p, scope.ingressPool)
+  const { stack } = scope
+  const l = ledger(p)
+  const vip = allocate(l, scope.ingressPool)
+  const ports = spec.ports.map((x) => `${x.port}->${x.targetPort}`).join(', ')
   if (!vip)
     return void fail(
-      `NCP cannot give Service ${svc.name} a VIP: the ingress range is exhausted.`,
+      `${stack.nsx ? 'NCP' : stack.lbName} cannot give Service ${svc.name} a VIP: ${stack.vipRange} is exhausted.`,
       'ip-exhausted',
-      'no free VIP in the ingress CIDR',
+      `no free VIP in ${stack.vipRange}`,
       'service-vip',
     )
   p.emit({
     ...base,
-    actor: LANES.nsx,
-    target: LANES.lb,
+    actor: stack.lbActor,
+    target: stack.lbTarget,
     action: 'service-vip',
-    text: `NCP creates a virtual server on the namespace's NSX load balancer with a VIP from the ingress range, forwarding ports ${spec.ports.map((x) => `${x.port}->${x.targetPort}`).join(', ')} to the matching pods.`,
-    set: [vip, ['objects', svc.id, 'vipPool', scope.ingressPool], ...status(svc.id, STATUS.running)],
+    text: stack.nsx
+      ? `NCP creates a virtual server on ${stack.lbName} with VIP ${vip.address} from ${stack.vipRange}, forwarding ports ${ports} to the matching pods.`
+      : `The Supervisor's load balancer controller has ${stack.lbName} create a virtual service with VIP ${vip.address} from ${stack.vipRange}, forwarding ports ${ports} to the matching endpoints (controller name assumed).`,
+    set: [
+      ...l.changes,
+      ...holdAddress(svc.id, 'vip', scope.ingressPool, vip),
+      ...status(svc.id, STATUS.running),
+    ],
   })
 }

@@ -1,47 +1,55 @@
 import type { ResolvedTopology } from '../../domain/resolve'
 import type { SpecOf } from '../../domain/specs'
 import type { LabNode } from '../../domain/topology'
-import { status, takeIp } from '../accounting'
+import { status } from '../accounting'
+import { allocate, holdAddress, ledger } from '../addresses'
+import { clusterModuleRule } from '../anti-affinity'
 import { LANES } from '../lanes'
+import { count } from '../placement'
 import type { Planner } from '../planner'
-import { STATUS } from '../state'
 import type { NsScope } from '../scope'
+import { STATUS } from '../state'
 import { realiseVm, vmClassOf, vmPrereqProblem, type VmJob } from './vm-lifecycle'
 
-/** A cluster's node VMs as Cluster API creates them: control plane first, then each pool. */
-export function clusterNodes(
-  r: ResolvedTopology,
-  tkc: LabNode & { kind: 'tkc' },
-  spec: SpecOf<'tkc'>,
-  scope: NsScope,
-): VmJob[] {
-  return [
-    ...Array.from({ length: spec.controlPlane.replicas }, (_, i) => ({
-      pool: 'cp',
-      i,
-      vmClass: spec.controlPlane.vmClass,
-      storageClass: spec.controlPlane.storageClass,
-    })),
-    ...spec.nodePools.flatMap((np) =>
-      Array.from({ length: np.replicas }, (_, i) => ({
-        pool: np.name,
-        i,
-        vmClass: np.vmClass,
-        storageClass: np.storageClass,
-      })),
-    ),
-  ].map((n) => ({
-    id: `${tkc.id}/${n.pool}-${n.i + 1}`,
-    name: `${tkc.name}-${n.pool === 'cp' ? 'control-plane' : n.pool}-${n.i + 1}`,
-    nsId: scope.ns.id,
-    className: vmClassOf(r, scope, n.vmClass).name,
-    storageClass: n.storageClass,
-    sequence: 'tkc' as const,
-    kind: 'tkc-node' as const,
-    owner: tkc.id,
-    powerOn: true,
-  }))
+type Tkc = LabNode & { kind: 'tkc' }
+
+/**
+ * The node VMs of a cluster, in the order Cluster API creates them: control plane, then each
+ * node pool. Each group is a DRS cluster module (DOMAIN.md 4e step 3). On three zones the
+ * control-plane nodes spread one per zone [D8-ZONEHA] and each node pool goes to one zone in
+ * turn (how Cluster API spreads pools without a failureDomain is inferred from [D8-ZONEHA]).
+ */
+export function clusterNodes(r: ResolvedTopology, tkc: Tkc, scope: NsScope): VmJob[] {
+  const spec = r.spec(tkc)
+  const zones = scope.zones.length > 1 ? scope.zones : []
+  const groups = [
+    { pool: 'cp', group: 'control-plane', ...spec.controlPlane },
+    ...spec.nodePools.map((np) => ({ pool: np.name, group: np.name, ...np })),
+  ]
+  return groups.flatMap((g, gi) =>
+    Array.from({ length: g.replicas }, (_, i) => {
+      const zone = zones.length === 0 ? undefined : zones[(g.pool === 'cp' ? i : gi - 1) % zones.length]!.id
+      return {
+        id: `${tkc.id}/${g.pool}-${i + 1}`,
+        name: `${tkc.name}-${g.pool === 'cp' ? 'control-plane' : g.pool}-${i + 1}`,
+        nsId: scope.ns.id,
+        // The class as the domain resolves it: a named one, or the namespace's only bound class.
+        className: vmClassOf(r, scope, g.vmClass).name,
+        storageClass: g.storageClass,
+        sequence: 'tkc' as const,
+        kind: 'tkc-node' as const,
+        owner: tkc.id,
+        powerOn: true,
+        rule: clusterModuleRule(tkc.id, tkc.name, g.group),
+        ...(zone ? { zone } : {}),
+      }
+    }),
+  )
 }
+
+/** The cluster as the user wrote it: "TanzuKubernetesCluster x" or "Cluster x (class ...)". */
+const clusterWhat = (spec: SpecOf<'tkc'>, name: string) =>
+  spec.api === 'capi' ? `Cluster ${name} (class tanzukubernetescluster)` : `TanzuKubernetesCluster ${name}`
 
 /** A Tanzu Kubernetes Cluster or Cluster API Cluster: DOMAIN.md 4e. */
 export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
@@ -50,10 +58,7 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
   const scope = p.scope(nsId)
   const id = tkc.id
   const base = { sequence: 'tkc' as const, object: id }
-  const what =
-    spec.api === 'capi'
-      ? `Cluster ${tkc.name} (class tanzukubernetescluster)`
-      : `TanzuKubernetesCluster ${tkc.name}`
+  const what = clusterWhat(spec, tkc.name)
   p.emit({
     ...base,
     actor: LANES.user,
@@ -83,7 +88,7 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
     )
     return
   }
-  const nodes = clusterNodes(p.r, tkc, spec, scope)
+  const nodes = clusterNodes(p.r, tkc, scope)
   for (const n of nodes) {
     const problem = vmPrereqProblem(p, scope, n.storageClass)
     if (problem) {
@@ -111,29 +116,30 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
     actor: LANES.capi,
     target: LANES.vcenter,
     action: 'tkc-resource-policy',
-    text: `CAPV creates a VirtualMachineSetResourcePolicy: a resource pool and folder for ${tkc.name} and DRS cluster modules that keep control-plane and worker nodes apart.`,
+    text: `CAPV creates a VirtualMachineSetResourcePolicy: a resource pool and folder for ${tkc.name} and one DRS cluster module per group (${modulesText(spec)}); DRS keeps each module's VMs on separate hosts where it can (a soft rule: VM-VM anti-affinity on cluster modules [TZ-AA]), while nodes of different modules may share a host.`,
   })
-  const vip = takeIp(p, scope.ingressPool)
+  const { stack } = scope
+  const l = ledger(p)
+  const vip = allocate(l, scope.ingressPool)
   if (!vip) {
     fail(
       LANES.capi,
-      LANES.nsx,
+      stack.lbTarget,
       'tkc-endpoint',
-      `NSX cannot give ${tkc.name} a control-plane VIP: the ingress range is exhausted.`,
+      `${stack.nsx ? 'NSX' : stack.lbName} cannot give ${tkc.name} a control-plane VIP: ${stack.vipRange} is exhausted.`,
       'ip-exhausted',
-      'no free VIP in the ingress CIDR for the control-plane endpoint',
+      `no free VIP in ${stack.vipRange} for the control-plane endpoint`,
     )
     return
   }
   p.emit({
     ...base,
     actor: LANES.capi,
-    target: LANES.nsx,
+    target: stack.lbTarget,
     action: 'tkc-endpoint',
-    text: `CAPV creates a VirtualMachineService of type LoadBalancer on port 6443; NSX gives it a VIP from the ingress range, which becomes the cluster's controlPlaneEndpoint.`,
-    set: [vip, ['objects', id, 'vipPool', scope.ingressPool]],
+    text: `CAPV creates a VirtualMachineService of type LoadBalancer on port 6443; ${stack.nsx ? 'NCP has NSX give it' : `${stack.lbName} gives it`} VIP ${vip.address} from ${stack.vipRange}, which becomes the cluster's controlPlaneEndpoint.`,
+    set: [...l.changes, ...holdAddress(id, 'vip', scope.ingressPool, vip)],
   })
-  let ok = 0
   for (const n of nodes) {
     if (p.interrupted.has(id)) return
     p.emit({
@@ -142,7 +148,7 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
       actor: LANES.capi,
       target: LANES.vmop,
       action: 'tkc-machine',
-      text: `${n.id.endsWith('/cp-1') ? 'KubeadmControlPlane' : n.name.includes('control-plane') ? 'KubeadmControlPlane' : 'The MachineDeployment'} creates Machine ${n.name} with its bootstrap secret and VSphereMachine; CAPV creates a VirtualMachine (class ${n.className}) for VM Operator.`,
+      text: `${n.id.includes('/cp-') ? 'KubeadmControlPlane' : 'The MachineDeployment'} creates Machine ${n.name} with its bootstrap secret and VSphereMachine; CAPV creates a VirtualMachine (class ${n.className}) for VM Operator${n.zone ? ` in zone ${scope.zones.find((z) => z.id === n.zone)?.name ?? n.zone}` : ''}.`,
       set: [
         ['objects', n.id, 'kind', 'tkc-node'],
         ['objects', n.id, 'name', n.name],
@@ -150,45 +156,75 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
         ...status(n.id, STATUS.pending),
       ],
     })
-    if (!realiseVm(p, n, scope)) continue
-    ok++
-    p.emit({
-      ...base,
-      object: n.id,
-      actor: LANES.capi,
-      target: LANES.apiserver,
-      action: 'tkc-node-joined',
-      text: `${n.name} runs kubeadm ${n.name.includes('control-plane-1') ? 'init' : 'join'}; the Machine controller sees the Node with its providerID: node joined.`,
-    })
+    if (realiseVm(p, n, scope)) nodeJoined(p, n)
   }
-  if (ok < nodes.length) {
-    const why = `${nodes.length - ok} of ${nodes.length} nodes could not be realised: ${nodes
-      .filter((n) => p.status(n.id) !== STATUS.running)
-      .map((n) => `${n.name}: ${p.get('objects', n.id, 'reason') ?? p.status(n.id)}`)
-      .join('; ')}`
-    fail(
-      LANES.capi,
-      LANES.apiserver,
-      'tkc-ready',
-      `${tkc.name} is not ready: ${why}.`,
-      'tkc-nodes-failed',
-      why,
-    )
-    return
-  }
+  settleTkc(p, id, nodes)
+}
+
+/** The modules of a cluster in a sentence: "control plane: 3 nodes, np-1: 2 nodes". */
+function modulesText(s: SpecOf<'tkc'>) {
+  return [
+    `control plane: ${nodes(s.controlPlane.replicas)}`,
+    ...s.nodePools.map((np) => `${np.name}: ${nodes(np.replicas)}`),
+  ].join(', ')
+}
+
+const nodes = (n: number) => `${count(n)} node${n === 1 ? '' : 's'}`
+
+/** DOMAIN.md 4e step 8: the Machine controller sees the node. */
+export function nodeJoined(p: Planner, n: VmJob): void {
   p.emit({
-    ...base,
+    sequence: 'tkc',
+    object: n.id,
     actor: LANES.capi,
     target: LANES.apiserver,
-    action: 'tkc-addons',
-    text: `The TKG addons install CNI (Antrea), the cloud provider, the paravirtual CSI, auth and DNS in ${tkc.name}.`,
+    action: 'tkc-node-joined',
+    text: `${n.name} runs kubeadm ${n.name.endsWith('control-plane-1') ? 'init' : 'join'}; the Machine controller sees the Node with its providerID: node joined.`,
   })
+}
+
+/**
+ * A cluster's status from its nodes: Ready when every node runs, otherwise Failed at the end of
+ * its creation (with each node's reason), or Degraded when a node is lost or waits later on.
+ */
+export function settleTkc(p: Planner, id: string, nodes: readonly VmJob[] = []): void {
+  const tkc = p.r.index.byId.get(id)
+  const scope = p.scope(tkc?.parentId ?? '')
+  const all = (
+    nodes.length > 0 || tkc?.kind !== 'tkc' || !scope ? nodes : clusterNodes(p.r, tkc as Tkc, scope)
+  ).map((n) => n.id)
+  const name = String(p.get('objects', id, 'name') ?? p.r.index.byId.get(id)?.name ?? id)
+  const down = all.filter((n) => p.status(n) !== STATUS.running)
+  const base = { sequence: 'tkc' as const, object: id, actor: LANES.capi }
+  if (down.length === 0) {
+    const creating = p.status(id) === STATUS.configuring
+    if (creating)
+      p.emit({
+        ...base,
+        target: LANES.apiserver,
+        action: 'tkc-addons',
+        text: `The TKG addons install CNI (Antrea), the cloud provider, the paravirtual CSI, auth and DNS in ${name}.`,
+      })
+    if (creating || p.status(id) !== STATUS.running)
+      p.emit({
+        ...base,
+        target: LANES.user,
+        action: 'tkc-ready',
+        text: `${tkc?.kind === 'tkc' ? clusterWhat(p.r.spec(tkc as Tkc), name) : name} is Ready with ${all.length} node(s).`,
+        set: status(id, STATUS.running),
+      })
+    return
+  }
+  const why = `${down.length} of ${all.length} nodes are not running: ${down
+    .map((n) => `${p.get('objects', n, 'name') ?? n}: ${p.get('objects', n, 'reason') ?? p.status(n)}`)
+    .join('; ')}`
+  const creating = p.status(id) === STATUS.configuring
   p.emit({
     ...base,
-    actor: LANES.capi,
-    target: LANES.user,
+    target: LANES.apiserver,
     action: 'tkc-ready',
-    text: `${what} is Ready with ${nodes.length} node(s).`,
-    set: status(id, STATUS.running),
+    text: `${name} is ${creating ? 'not ready' : 'degraded'}: ${why}.`,
+    set: status(id, creating ? STATUS.failed : 'Degraded', why),
+    failure: { code: 'tkc-nodes-failed', reason: why },
   })
 }

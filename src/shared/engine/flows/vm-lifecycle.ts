@@ -1,27 +1,15 @@
-import { formatMemory } from '../../domain/units'
 import { storageClassFor, vmClassFor } from '../../domain/defaults'
 import type { ResolvedTopology } from '../../domain/resolve'
 import type { VmClass } from '../../domain/vm-classes'
-import {
-  giveIp,
-  holdOn,
-  largerThanHost,
-  nsHold,
-  release,
-  status,
-  takeIp,
-  type Hold,
-  type Ledger,
-} from '../accounting'
-import { hostdLane, LANES } from '../lanes'
-import { place, type PlacementNeed } from '../placement'
+import { nsHold, nsRelease, release, status, type StateReader } from '../accounting'
+import { allocate, holdAddress, ledger, releaseAddress } from '../addresses'
+import { LANES } from '../lanes'
 import type { Change, Planner } from '../planner'
+import { asDeltas, exceededText, quotaExceeded, storageWants, VM_DISK_MIB } from '../quota'
 import type { NsScope } from '../scope'
-import { millisToMhz, VM_OVERHEAD_MIB } from '../sizing'
-import { exceededText, quotaExceeded, reservationExceeded, storageWants, VM_DISK_MIB } from '../quota'
 import { STATUS } from '../state'
-import type { Sequence } from '../types'
-import { addressOf } from './pod'
+import type { PlacementRule, Sequence } from '../types'
+import { deployVm } from './vm-place'
 
 export { VM_DISK_MIB }
 
@@ -37,6 +25,10 @@ export interface VmJob {
   kind: 'vm' | 'tkc-node'
   owner?: string
   powerOn: boolean
+  /** The rule that keeps it apart from its siblings (a cluster node's cluster module). */
+  rule?: PlacementRule
+  /** The zone it must land in (a cluster node on a three-zone Supervisor). */
+  zone?: string
 }
 
 /**
@@ -48,7 +40,10 @@ export function effectiveStorageClass(scope: NsScope, sc: string): string {
   return chosen.ok ? chosen.value : sc
 }
 
-/** The VM class a request means, resolved to its size (admission refused the unknown ones). */
+/**
+ * The VM class a request means, resolved to its size by the domain's resolver: one of the 16
+ * defaults or a class created in vCenter (a `vm-class` node). Admission refused the unknown ones.
+ */
 export function vmClassOf(r: ResolvedTopology, scope: NsScope, name: string): VmClass {
   const chosen = vmClassFor(r, { name: scope.ns.name, spec: scope.spec }, name, '')
   if (!chosen.ok)
@@ -56,200 +51,90 @@ export function vmClassOf(r: ResolvedTopology, scope: NsScope, name: string): Vm
   return chosen.value
 }
 
+/** The storage quota a VM's disk would exceed in its namespace, or null (validate's quiet pass asks too). */
+export const diskOver = (p: StateReader, scope: NsScope, storageClass: string) =>
+  quotaExceeded(p.state, scope.ns.id, storageWants(effectiveStorageClass(scope, storageClass), VM_DISK_MIB))
+
 /**
  * VM Operator's storage prerequisite (DOMAIN.md 4d step 4): the disk against the storage quotas.
  * Class, storage class and image were checked at admission (engine/admission.ts).
  */
 export function vmPrereqProblem(
-  p: Planner,
+  p: StateReader,
   scope: NsScope,
   storageClass: string,
 ): { code: string; reason: string } | null {
-  const over = quotaExceeded(
-    p.state,
-    scope.ns.id,
-    storageWants(effectiveStorageClass(scope, storageClass), VM_DISK_MIB),
-  )
+  const over = diskOver(p, scope, storageClass)
   return over
     ? { code: 'quota-exceeded', reason: `VirtualMachineStorageReady=False: ${exceededText(over)}` }
     : null
 }
 
-/** What DRS must find for a VM of this class: its reservation plus overhead. */
-export const vmNeed = (cls: VmClass): PlacementNeed => ({
-  reserveCpuMillis: cls.reservedCpuMillis,
-  reserveMemoryMiB: cls.reservedMemoryMiB,
-  overheadMemoryMiB: VM_OVERHEAD_MIB,
-})
-
-/** What a placed VM holds on a host of that core speed. */
-export function vmHold(cls: VmClass, mhzPerCore: number): Hold {
-  const cpu = millisToMhz(cls.reservedCpuMillis, mhzPerCore)
-  const memory = cls.reservedMemoryMiB + VM_OVERHEAD_MIB
-  return {
-    cpuMhz: cpu,
-    memoryMiB: memory,
-    podCpuMillis: 0,
-    podMemoryMiB: 0,
-    // A best-effort VM reserves nothing; its active usage is assumed to be half its size.
-    activeCpuMhz: cpu || Math.ceil((cls.vcpus * mhzPerCore) / 2),
-    activeMemoryMiB: cls.reservedMemoryMiB > 0 ? memory : Math.ceil(cls.memoryMiB / 2),
-  }
-}
-
-/** Gives back a VM's host hold and IP. */
-export function releaseVmResources(p: Ledger, id: string): Change[] {
-  const out: Change[] = [...release(p, id)]
-  const pool = p.get('objects', id, 'ipPool')
-  if (typeof pool === 'string')
-    out.push(giveIp(p, pool), ['objects', id, 'ipPool', null], ['objects', id, 'ip', null])
-  return out
+/** Gives back a VM's host hold, its IP and the reservation it counted in its zone's resource pool. */
+export function releaseVmResources(p: StateReader, id: string): Change[] {
+  const l = ledger(p)
+  return [
+    ...release(p, id),
+    ...releaseAddress(l, p, id, 'ip'),
+    ...nsRelease(p, id, (key) => key.startsWith('rp:')),
+    ...l.changes,
+  ]
 }
 
 /**
- * Network, placement, deployment and power-on of a VM (DOMAIN.md 4d steps 5 to 9). The caller
+ * Network of a VM (DOMAIN.md 4d step 5), then its placement, deployment and power-on. The caller
  * has emitted the first step and checked prerequisites. Returns true when the VM ends running.
  */
 export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   const { id } = job
   const base = { sequence: job.sequence, object: id }
-  const cls = vmClassOf(p.r, scope, job.className)
-  const failWith = (
-    actor: string,
-    target: string,
-    action: string,
-    text: string,
-    code: string,
-    reason: string,
-    stay = STATUS.failed,
-  ) => {
-    p.emit({
-      ...base,
-      actor,
-      target,
-      action,
-      text,
-      set: [...releaseVmResources(p, id), ...status(id, stay, reason)],
-      failure: { code, reason },
-    })
-    return false
-  }
+  const { stack } = scope
   const sc = effectiveStorageClass(scope, job.storageClass)
-  const ip = takeIp(p, scope.podPool)
-  if (!ip)
-    return failWith(
-      LANES.vmop,
-      LANES.nsx,
-      'vm-network',
-      `NSX cannot give ${job.name} a NIC address: the namespace network is exhausted.`,
-      'ip-exhausted',
-      'VirtualMachineNetworkReady=False: no free IP in the namespace network',
-    )
-  const address = addressOf(p, scope.podPool, Number(ip[3]))
-  p.emit({
-    ...base,
-    actor: LANES.vmop,
-    target: LANES.nsx,
-    action: 'vm-network',
-    text: `VM Operator creates the network interface of ${job.name} on the namespace segment (NSX VirtualNetwork), IP ${address}: VirtualMachineNetworkReady.`,
-    set: [
-      ip,
-      ['objects', id, 'ipPool', scope.podPool],
-      ['objects', id, 'ip', address],
-      ...nsHold(p, id, scope.ns.id, { storageMiB: VM_DISK_MIB, [`storage/${sc}`]: VM_DISK_MIB }),
-    ],
-  })
-  if (p.interrupted.has(id)) return false
-
-  const resCpuNs = millisToMhz(cls.reservedCpuMillis, scope.mhzPerCore)
-  if (reservationExceeded(p.state, scope.ns.id, resCpuNs, cls.reservedMemoryMiB))
-    return failWith(
-      LANES.vmop,
-      LANES.vcenter,
-      'vm-place',
-      `The namespace resource pool limit blocks ${job.name}'s reservation (${resCpuNs} MHz, ${formatMemory(cls.reservedMemoryMiB)}) (assumed from resource pool semantics).`,
-      'namespace-limit-reached',
-      `namespace ${scope.ns.name} CPU/memory limit reached: the reservation does not fit under the resource pool limit`,
-    )
-  const placement = place(p.state, scope.hostIds, vmNeed(cls))
-  const hostId = placement.chosen
-  if (hostId === null) {
-    const why = `VirtualMachineConditionPlacementReady=False (InsufficientResources): ${placement.explanation}`
+  // Checked for each VM as it is created: a cluster's earlier nodes may have used up the quota.
+  const problem = vmPrereqProblem(p, scope, job.storageClass)
+  if (problem) {
     p.emit({
       ...base,
       actor: LANES.vmop,
-      target: LANES.drs,
-      action: 'vm-place',
-      text: `vCenter finds no host for ${job.name}; VM Operator keeps it Pending and retries. ${placement.explanation}`,
-      placement,
-      set: [...status(id, STATUS.pending, why)],
-      failure: { code: 'no-feasible-host', reason: why },
+      target: LANES.vcenter,
+      action: 'vm-prereqs',
+      text: `VM Operator checks ${job.name}'s prerequisites: ${problem.reason}. The VM is not created.`,
+      set: status(id, STATUS.failed, problem.reason),
+      failure: problem,
     })
     return false
   }
-  const mhz = p.num('hosts', hostId, 'mhzPerCore')
-  const resCpu = millisToMhz(cls.reservedCpuMillis, mhz)
-  p.emit({
-    ...base,
-    actor: LANES.vmop,
-    target: LANES.drs,
-    action: 'vm-place',
-    text: `VM Operator asks vCenter to place ${job.name} (class ${cls.name}: ${cls.vcpus} vCPU, ${formatMemory(cls.memoryMiB)}, reservation ${resCpu} MHz / ${formatMemory(cls.reservedMemoryMiB)}): ${placement.explanation}`,
-    placement,
-    set: [
-      ...status(id, STATUS.scheduled),
-      ...holdOn(p, id, hostId, vmHold(cls, mhz)),
-      ...nsHold(p, id, scope.ns.id, { reservedCpuMhz: resCpuNs, reservedMemoryMiB: cls.reservedMemoryMiB }),
-    ],
-  })
-  if (p.interrupted.has(id)) return false
-  const host = () => String(p.get('objects', id, 'host'))
-  const hostName = () => String(p.get('hosts', host(), 'name'))
-  p.emit({
-    ...base,
-    actor: LANES.vcenter,
-    target: hostdLane(host()),
-    action: 'vm-deploy',
-    text: `vCenter deploys the image from the content library into the namespace resource pool and folder of ${scope.ns.name} with storage policy ${sc}: VirtualMachineCreated.`,
-    set: status(id, STATUS.creatingVm),
-  })
-  if (p.interrupted.has(id)) return false
-  if (largerThanHost(p, host(), cls.vcpus, cls.memoryMiB))
-    return failWith(
-      LANES.vcenter,
-      hostdLane(host()),
-      'vm-power-on',
-      `${job.name} cannot power on: class ${cls.name} is larger than ${hostName()}.`,
-      'limit-exceeds-host',
-      `class ${cls.name} (${cls.vcpus} vCPU, ${formatMemory(cls.memoryMiB)}) is larger than ${hostName()}`,
-    )
-  if (!job.powerOn) {
+  const l = ledger(p)
+  const ip = allocate(l, scope.podPool)
+  const nic = stack.nsx
+    ? `the namespace segment (an NSX VirtualNetwork that NCP realises)`
+    : `the workload network (a vSphere Network: a distributed port group)`
+  if (!ip) {
+    const why = `VirtualMachineNetworkReady=False: no free IP in ${stack.nsx ? 'the namespace network' : 'the workload network'}`
     p.emit({
       ...base,
       actor: LANES.vmop,
-      target: LANES.apiserver,
-      action: 'vm-power-on',
-      text: `${job.name} stays powered off, as its spec asks.`,
-      set: status(id, 'PoweredOff'),
+      target: stack.nicTarget,
+      action: 'vm-network',
+      text: `${stack.nsx ? 'NSX' : 'The workload network'} cannot give ${job.name} a NIC address: ${stack.nsx ? 'the namespace network' : 'its IP range'} is exhausted.`,
+      set: [...releaseVmResources(p, id), ...status(id, STATUS.failed, why)],
+      failure: { code: 'ip-exhausted', reason: why },
     })
-    return true
+    return false
   }
   p.emit({
     ...base,
-    actor: hostdLane(host()),
-    target: hostdLane(host()),
-    action: 'vm-power-on',
-    text: `hostd powers on ${job.name} on ${hostName()}; DRS admission enforces the class reservation.`,
-    set: status(id, STATUS.starting),
+    actor: LANES.vmop,
+    target: stack.nicTarget,
+    action: 'vm-network',
+    text: `VM Operator creates the network interface of ${job.name} on ${nic}, IP ${ip.address}: VirtualMachineNetworkReady.`,
+    set: [
+      ...l.changes,
+      ...holdAddress(id, 'ip', scope.podPool, ip),
+      ['objects', id, 'storageClass', sc],
+      ...nsHold(p, id, scope.ns.id, asDeltas(storageWants(sc, VM_DISK_MIB))),
+    ],
   })
   if (p.interrupted.has(id)) return false
-  p.emit({
-    ...base,
-    actor: hostdLane(host()),
-    target: LANES.vmop,
-    action: 'vm-guest',
-    text: `Guest customization (cloud-init) runs and VMware Tools report the IP: ${job.name} is ${job.kind === 'tkc-node' ? 'up' : 'Running'}.`,
-    set: status(id, STATUS.running),
-  })
-  return true
+  return deployVm(p, job, scope)
 }

@@ -1,9 +1,11 @@
+import type { ResolvedTopology } from '../../domain/resolve'
 import type { LabNode } from '../../domain/topology'
 import { status } from '../accounting'
 import { LANES } from '../lanes'
 import type { Planner } from '../planner'
 import { STATUS } from '../state'
-import { realiseVm, vmClassOf, vmPrereqProblem } from './vm-lifecycle'
+import type { NsScope } from '../scope'
+import { realiseVm, vmClassOf, vmPrereqProblem, type VmJob } from './vm-lifecycle'
 
 /** A VM Service VirtualMachine: DOMAIN.md 4d. */
 export function runVm(p: Planner, vm: LabNode & { kind: 'vm' }): void {
@@ -61,18 +63,20 @@ export function runVm(p: Planner, vm: LabNode & { kind: 'vm' }): void {
     text: `VM Operator checks the prerequisites of ${vm.name}: VirtualMachineClassReady, VirtualMachineImageReady, VirtualMachineStorageReady, VirtualMachineBootstrapReady.`,
   })
   if (p.interrupted.has(vm.id)) return
-  realiseVm(
-    p,
-    {
-      id: vm.id,
-      name: vm.name,
-      nsId,
-      className: vmClassOf(p.r, scope, spec.className).name,
-      storageClass: spec.storageClass,
-      sequence: 'vm',
-      kind: 'vm',
-      powerOn: spec.powerState === 'PoweredOn',
-    },
-    scope,
-  )
+  realiseVm(p, vmJob(p.r, vm, scope), scope)
+}
+
+/** The job of a VM Service VM: its class as the domain resolves it, powered on or off as asked. */
+export function vmJob(r: ResolvedTopology, vm: LabNode & { kind: 'vm' }, scope: NsScope): VmJob {
+  const spec = r.spec(vm)
+  return {
+    id: vm.id,
+    name: vm.name,
+    nsId: scope.ns.id,
+    className: vmClassOf(r, scope, spec.className).name,
+    storageClass: spec.storageClass,
+    sequence: 'vm',
+    kind: 'vm',
+    powerOn: spec.powerState === 'PoweredOn',
+  }
 }

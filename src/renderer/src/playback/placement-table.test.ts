@@ -1,0 +1,19 @@
+import { createElement } from 'react'
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+
+import { smallLab } from '../../../shared/domain/small-lab'
+import { plan } from '../../../shared/engine/plan'
+import { PlacementTable } from './PlacementTable'
+
+describe('the placement table', () => {
+  it('shows each rule that keeps VMs apart as a column, with its verdict per host', () => {
+    const run = plan(smallLab(), undefined, 1)
+    const placement = run.steps.filter((s) => s.action === 'cp-vm-deploy')[1]!.placement!
+    const html = renderToStaticMarkup(createElement(PlacementTable, { placement }))
+    expect(html).toContain('Hard: control-plane VMs of supervisor</th>')
+    expect(html).toContain('title="EAM anti-affinity policy, firm [KC]"')
+    expect(html.match(/data-rule="sv-1\/anti-affinity">apart</g)).toHaveLength(2)
+    expect(html).toContain('supervisorcontrolplanevm-1 runs here')
+  })
+})
