@@ -78,3 +78,35 @@ export function vcenterApiShape(version: string): VcenterApiShape {
     schemaSet: count ? '9.1' : servicesBySupervisor ? '9.0' : '8.0',
   }
 }
+
+/**
+ * The request that enables a Supervisor, as the export writes it and the run narrates it:
+ * 7.0 per cluster, 8.0 on a compute cluster or on three zones. `cluster` names the first
+ * cluster (a MoID, or a placeholder the export fills in).
+ */
+export function enablePath(shape: VcenterApiShape, zones: boolean, cluster: string): string {
+  if (shape.enable === 'clusters')
+    return `/api/vcenter/namespace-management/clusters/${cluster}?action=enable`
+  return zones
+    ? '/api/vcenter/namespace-management/supervisors?action=enable_on_zones'
+    : `/api/vcenter/namespace-management/supervisors/${cluster}?action=enable_on_compute_cluster`
+}
+
+/**
+ * Whether a namespace is created by Supervisor (`namespaces/instances/v2`): a three-zone
+ * Supervisor spans clusters, and a VPC namespace's network_spec is in the V2 spec only ([API-90]).
+ */
+export const namespaceBySupervisor = (shape: VcenterApiShape, zones: boolean, vpc: boolean) =>
+  shape.namespaceBySupervisor && (zones || vpc)
+
+export const namespacePath = (bySupervisor: boolean) =>
+  bySupervisor ? '/api/vcenter/namespaces/instances/v2' : '/api/vcenter/namespaces/instances'
+
+/** Where a Supervisor Service is installed: per cluster before 9.0, per Supervisor from 9.0. */
+export const serviceInstallPath = (shape: VcenterApiShape, supervisor: string, cluster: string) =>
+  shape.servicesBySupervisor
+    ? `/api/vcenter/namespace-management/supervisors/${supervisor}/supervisor-services`
+    : `/api/vcenter/namespace-management/clusters/${cluster}/supervisor-services`
+
+/** Where a Supervisor Service and its versions are registered with vCenter. */
+export const SERVICE_REGISTER_PATH = '/api/vcenter/namespace-management/supervisor-services'

@@ -1,6 +1,12 @@
 import { defaultSpec, SPEC_SCHEMAS, type SpecOf } from '../domain/specs'
 import type { LabNode } from '../domain/topology'
-import { vcenterApiShape, type VcenterApiShape } from '../domain/vcenter-api-shape'
+import {
+  enablePath,
+  namespaceBySupervisor,
+  namespacePath,
+  vcenterApiShape,
+  type VcenterApiShape,
+} from '../domain/vcenter-api-shape'
 import { ipv4Cidr } from './ipv4'
 import { slowestCoreMhz, type LabContext } from './lab-context'
 import { enableBody, placeholder, seqName, workloadNetworkName } from './vcenter-enable'
@@ -67,12 +73,7 @@ export function enableSupervisorRequest(
   const first = clusters[0] ?? '(not bound)'
   const clusterId = placeholder(`MoID of cluster ${first}`)
   const zones = shape.enable === 'supervisors' && spec.zones === 3
-  const path =
-    shape.enable === 'clusters'
-      ? `/api/vcenter/namespace-management/clusters/${clusterId}?action=enable`
-      : zones
-        ? '/api/vcenter/namespace-management/supervisors?action=enable_on_zones'
-        : `/api/vcenter/namespace-management/supervisors/${clusterId}?action=enable_on_compute_cluster`
+  const path = enablePath(shape, zones, clusterId)
   const schema =
     shape.enable === 'clusters'
       ? '7.0/clusters-enable-spec.json'
@@ -151,10 +152,11 @@ export function createNamespaceRequest(
   const netSpec = networkNode ? networkSpec(networkNode) : undefined
   const vds = netSpec?.type === 'vds'
   const vpc = netSpec?.type === 'nsx-vpc' && shape.schemaSet !== '7.0' && shape.schemaSet !== '8.0'
-  // A three-zone Supervisor spans clusters, and a VPC namespace's network_spec is in the V2
-  // spec only ([API-90]): those namespaces are created by Supervisor (8.0 on).
-  const bySupervisor =
-    shape.namespaceBySupervisor && ((supervisor.spec as SpecOf<'supervisor'>).zones === 3 || vpc)
+  const bySupervisor = namespaceBySupervisor(
+    shape,
+    (supervisor.spec as SpecOf<'supervisor'>).zones === 3,
+    vpc,
+  )
   const body: Record<string, unknown> = bySupervisor
     ? { supervisor: placeholder(`id of Supervisor ${supervisor.name}`) }
     : { cluster: placeholder(`MoID of cluster ${cluster?.name ?? '(not bound)'}`) }
@@ -184,7 +186,7 @@ export function createNamespaceRequest(
   if (vpc && netSpec) body.network_spec = vpcNetworkSpec(spec, netSpec)
   return {
     method: 'POST',
-    path: bySupervisor ? '/api/vcenter/namespaces/instances/v2' : '/api/vcenter/namespaces/instances',
+    path: namespacePath(bySupervisor),
     file: seqName(seq, `create-namespace-${ns.name}`),
     body,
     summary: `Create vSphere Namespace ${ns.name}`,

@@ -1,7 +1,7 @@
 import { serviceVersionOf, SUPERVISOR_SERVICES } from '../domain/rules/supervisor-services'
 import type { SpecOf } from '../domain/specs'
 import type { LabNode } from '../domain/topology'
-import type { VcenterApiShape } from '../domain/vcenter-api-shape'
+import { SERVICE_REGISTER_PATH, serviceInstallPath, type VcenterApiShape } from '../domain/vcenter-api-shape'
 import type { LabContext } from './lab-context'
 import { placeholder, seqName } from './vcenter-enable'
 import type { VcenterRequest } from './vcenter-requests'
@@ -30,7 +30,7 @@ export function serviceRequests(
   )
   const register: VcenterRequest = {
     method: 'POST',
-    path: '/api/vcenter/namespace-management/supervisor-services',
+    path: SERVICE_REGISTER_PATH,
     file: seqName(seq, `register-service-${svc.name}`),
     body: shape.carvelServices
       ? { carvel_spec: { version_spec: { content } } }
@@ -44,9 +44,11 @@ export function serviceRequests(
   const cluster = ctx.clustersOf(supervisor)[0]?.name ?? '(not bound)'
   const install: VcenterRequest = {
     method: 'POST',
-    path: shape.servicesBySupervisor
-      ? `/api/vcenter/namespace-management/supervisors/${placeholder(`id of Supervisor ${supervisor.name}`)}/supervisor-services`
-      : `/api/vcenter/namespace-management/clusters/${placeholder(`MoID of cluster ${cluster}`)}/supervisor-services`,
+    path: serviceInstallPath(
+      shape,
+      placeholder(`id of Supervisor ${supervisor.name}`),
+      placeholder(`MoID of cluster ${cluster}`),
+    ),
     file: seqName(seq + 1, `install-service-${svc.name}`),
     body: { supervisor_service: entry.serviceId, version },
     summary: `Install ${entry.label} ${version} on Supervisor ${supervisor.name}`,

@@ -126,7 +126,7 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
       LANES.capi,
       stack.lbTarget,
       'tkc-endpoint',
-      `${stack.nsx ? 'NSX' : stack.lbName} cannot give ${tkc.name} a control-plane VIP: ${stack.vipRange} is exhausted.`,
+      `${stack.lbWho} cannot give ${tkc.name} a control-plane VIP: ${stack.vipRange} is exhausted.`,
       'ip-exhausted',
       `no free VIP in ${stack.vipRange} for the control-plane endpoint`,
     )
@@ -137,7 +137,7 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
     actor: LANES.capi,
     target: stack.lbTarget,
     action: 'tkc-endpoint',
-    text: `CAPV creates a VirtualMachineService of type LoadBalancer on port 6443; ${stack.nsx ? 'NCP has NSX give it' : `${stack.lbName} gives it`} VIP ${vip.address} from ${stack.vipRange}, which becomes the cluster's controlPlaneEndpoint.`,
+    text: `CAPV creates a VirtualMachineService of type LoadBalancer on port 6443; ${stack.nsx ? `${stack.lbWho} has NSX give it` : `${stack.lbName} gives it`} VIP ${vip.address} from ${stack.vipRange}, which becomes the cluster's controlPlaneEndpoint.`,
     set: [...l.changes, ...holdAddress(id, 'vip', scope.ingressPool, vip)],
   })
   for (const n of nodes) {

@@ -106,9 +106,7 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   }
   const l = ledger(p)
   const ip = allocate(l, scope.podPool)
-  const nic = stack.nsx
-    ? `the namespace segment (an NSX VirtualNetwork that NCP realises)`
-    : `the workload network (a vSphere Network: a distributed port group)`
+  const nic = stack.vmNic
   if (!ip) {
     const why = `VirtualMachineNetworkReady=False: no free IP in ${stack.nsx ? 'the namespace network' : 'the workload network'}`
     p.emit({
