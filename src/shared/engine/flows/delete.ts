@@ -166,6 +166,8 @@ export function deleteObject(p: Planner, id: string): void {
       })
       return
     }
+    case 'supervisor-service':
+      return deleteService(p, id, name)
     case 'supervisor':
       p.emit({
         ...base,
@@ -207,4 +209,33 @@ export function deleteObject(p: Planner, id: string): void {
         set: status(id, STATUS.deleted),
       })
   }
+}
+
+/**
+ * Uninstalling a Supervisor Service: its pods go, then its namespace and addresses. VKS, the core
+ * service, cannot be uninstalled [D8-TKGS]: it keeps running.
+ */
+function deleteService(p: Planner, id: string, name: string): void {
+  const base = { sequence: 'delete' as const, object: id, action: 'delete' }
+  if (p.get('objects', id, 'namespace') === null && p.status(id) === STATUS.running) {
+    p.emit({
+      ...base,
+      actor: LANES.user,
+      target: LANES.wcpsvc,
+      text: `${name} is a core Supervisor Service: it cannot be uninstalled and keeps running [D8-TKGS].`,
+      failure: { code: 'core-service', reason: 'a core Supervisor Service cannot be uninstalled' },
+    })
+    return
+  }
+  for (const pod of ownedBy(p, 'owner', id)) deletePod(p, pod)
+  const l = ledger(p)
+  const addresses = [...releaseAddress(l, p, id, 'vip'), ...releaseAddress(l, p, id, 'snat')]
+  for (const pool of [`${id}/pool/segment`, `${id}/pool/namespace`]) dissolveSegment(l, p, pool)
+  p.emit({
+    ...base,
+    actor: LANES.user,
+    target: LANES.wcpsvc,
+    text: `The admin uninstalls ${name}: kapp-controller deletes its package and wcpsvc its namespace ${String(p.get('objects', id, 'namespace') ?? '')}; its addresses are released.`,
+    set: [...addresses, ...l.changes, ...status(id, STATUS.deleted)],
+  })
 }

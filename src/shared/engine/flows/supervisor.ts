@@ -1,6 +1,8 @@
 import { CONTROL_PLANE_SIZES } from '../../domain/control-plane-sizes'
 import { isKind } from '../../domain/resolve'
-import { vcenterVersionOf } from '../../domain/rules/placement-of'
+import { servicesOf, vcenterVersionOf } from '../../domain/rules/placement-of'
+import { SUPERVISOR_SERVICES } from '../../domain/rules/supervisor-services'
+import { hasFeature } from '../../domain/rules/versions'
 import { nearestProfile } from '../../domain/rules/vcenter-versions'
 import { enablePath, vcenterApiShape } from '../../domain/vcenter-api-shape'
 import type { LabNode } from '../../domain/topology'
@@ -122,17 +124,21 @@ export function enableSupervisor(p: Planner, sv: LabNode & { kind: 'supervisor' 
       ...(spare ? holdAddress(id, 'spareIp', pools.management, spare) : []),
     ],
   })
+  // On VDS, vSphere Pods run only Supervisor Services, from 8.0 U1 [D8-SVC]: a Spherelet then too.
+  const spherelets = stack.nsx || servicePods(p, sv.id, version)
   for (const hostId of scope.hostIds) {
     const hostName = r.index.byId.get(hostId)?.name ?? hostId
     p.emit({
       ...base,
       actor: LANES.wcpsvc,
-      target: stack.nsx ? sphereletLane(hostId) : hostdLane(hostId),
+      target: spherelets ? sphereletLane(hostId) : hostdLane(hostId),
       action: 'spherelet-install',
       text: stack.nsx
         ? `vLCM installs the Spherelet VIB on ${hostName} and configures it; the host registers as a Kubernetes node.`
-        : `${hostName} joins the Supervisor; on VDS no Spherelet runs vSphere Pods for general use.`,
-      set: stack.nsx
+        : spherelets
+          ? `vLCM installs the Spherelet VIB on ${hostName}; on VDS its vSphere Pods run only the Supervisor Services [D8-SVC]; the host registers as a Kubernetes node.`
+          : `${hostName} joins the Supervisor; on VDS no Spherelet runs vSphere Pods for general use.`,
+      set: spherelets
         ? [
             ['objects', `${hostId}/spherelet`, 'kind', 'spherelet'],
             ['objects', `${hostId}/spherelet`, 'host', hostId],
@@ -167,4 +173,10 @@ export function enableSupervisor(p: Planner, sv: LabNode & { kind: 'supervisor' 
     text: `${noun} ${sv.name} is ready: config_status RUNNING, kubernetes_status READY.`,
     set: status(id, STATUS.running),
   })
+}
+
+/** Whether a VDS Supervisor runs Supervisor Services as vSphere Pods (8.0 U1 on [D8-SVC]). */
+function servicePods(p: Planner, svId: string, version: string | undefined): boolean {
+  if (version === undefined || !hasFeature(version, 'supervisor-services-on-vds')) return false
+  return servicesOf(p.r, svId).some((s) => !SUPERVISOR_SERVICES[p.r.spec(s).service].core)
 }
