@@ -82,8 +82,16 @@ export const groupOf = (tkcId: string, nodeId: string) => nodeId.slice(tkcId.len
 
 /** The Machine step's sentence. */
 export function machineText(n: VmJob, scope: NsScope, replaces?: string): string {
-  const owner = n.id.includes('/cp-') ? 'KubeadmControlPlane' : 'The MachineSet of the MachineDeployment'
-  const zone = n.zone ? ` in zone ${scope.zones.find((z) => z.id === n.zone)?.name ?? n.zone}` : ''
+  const cp = n.id.includes('/cp-')
+  const owner = cp ? 'KubeadmControlPlane' : 'The MachineSet of the MachineDeployment'
+  const name = scope.zones.find((z) => z.id === n.zone)?.name ?? n.zone
+  const why =
+    replaces && cp
+      ? ', the failure domain with the fewest control-plane machines (whether its hosts are up does not enter the choice; assumed)'
+      : replaces
+        ? ', its failure domain'
+        : ''
+  const zone = n.zone ? ` in zone ${name}${why}` : ''
   return `${owner} creates Machine ${n.name}${replaces ? ` to replace ${replaces}` : ''} with its bootstrap secret and VSphereMachine; CAPV creates a VirtualMachine (class ${n.className}) for VM Operator${zone}.`
 }
 

@@ -9,6 +9,9 @@ import { STATUS } from '../state'
 import type { Retry } from './pod'
 import { runServicePod, type ServicePodJob } from './service-pods'
 
+/** A service's name without the catalogue's gloss: "Contour" for "Contour (Kubernetes Ingress Controller Service)". */
+export const shortName = (label: string) => label.replace(/ \(.*\)$/, '')
+
 /** The service's entry in the catalogue, from its node. */
 function entryOf(p: Planner, serviceId: string) {
   const node = p.r.index.byId.get(serviceId)
@@ -111,7 +114,7 @@ function jobOf(p: Planner, id: string, owner: string, component: string, name: s
     hostIds: scope.hostIds,
     ipPool: String(p.get('objects', owner, 'podPool') ?? ''),
     namespace: String(p.get('objects', owner, 'namespace') ?? ''),
-    serviceLabel: entry.label,
+    serviceLabel: shortName(entry.label),
   }
 }
 
@@ -135,7 +138,11 @@ export function retryServicePod(p: Planner, id: string, retry: Retry): void {
 export function replaceServicePod(p: Planner, lost: string, next: number): void {
   const owner = String(p.get('objects', lost, 'owner') ?? '')
   const component = String(p.get('objects', lost, 'component') ?? '')
-  const job = jobOf(p, `${owner}/${next}`, owner, component, `${component}-${next + 1}`)
+  // Numbered after the component's pods so far (the product's names carry random suffixes).
+  const made = Object.values(p.state.objects).filter(
+    (o) => o['owner'] === owner && o['component'] === component,
+  )
+  const job = jobOf(p, `${owner}/${next}`, owner, component, `${component}-${made.length + 1}`)
   if (!job) return
   runServicePod(p, job)
   settleService(p, owner)

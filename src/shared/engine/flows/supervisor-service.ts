@@ -18,7 +18,7 @@ import { LANES } from '../lanes'
 import type { Planner } from '../planner'
 import { poolIds, type SvScope } from '../scope'
 import { STATUS } from '../state'
-import { serviceEndpoint, settleService } from './service-lifecycle'
+import { serviceEndpoint, settleService, shortName } from './service-lifecycle'
 import { runServicePod, type ServicePodJob } from './service-pods'
 import { supervisorNoun } from './supervisor'
 import { createVpc, vpcNames } from './vpc-network'
@@ -96,7 +96,7 @@ export function enableService(p: Planner, node: Svc): void {
     hostIds: scope.hostIds,
     ipPool,
     namespace,
-    serviceLabel: entry.label,
+    serviceLabel: shortName(entry.label),
   })
   p.emit({
     ...base,
@@ -111,7 +111,13 @@ export function enableService(p: Planner, node: Svc): void {
   })
   for (const job of jobs) runServicePod(p, job)
   if (entry.endpoint)
-    serviceEndpoint(p, node, scope, `${entry.endpoint.what} of ${entry.label}`, entry.endpoint.ports)
+    serviceEndpoint(
+      p,
+      node,
+      scope,
+      `${entry.endpoint.what} of ${shortName(entry.label)}`,
+      entry.endpoint.ports,
+    )
   settleService(p, node.id)
 }
 

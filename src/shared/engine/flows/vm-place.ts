@@ -117,13 +117,16 @@ export function deployVm(p: Planner, job: VmJob, scope: NsScope, retry?: Retry):
   if (hostId === null) {
     if (retry) return false
     const cond = jobConditions(p.r, job).placement
-    const why = `${cond ? `${cond}=False (InsufficientResources)` : 'no host (InsufficientResources)'}: ${placement.explanation}`
+    // NoAvailableHosts when no host it may go to is up, InsufficientResources otherwise [VMOP].
+    const up = ask.hosts.some((h) => p.get('hosts', h, 'state') === 'connected')
+    const reason = up ? 'InsufficientResources' : 'NoAvailableHosts'
+    const why = `${cond ? `${cond}=False (${reason})` : `no host (${reason})`}: ${placement.explanation}`
     p.emit({
       ...base,
       actor: LANES.vmop,
       target: LANES.drs,
       action: 'vm-place',
-      text: `vCenter finds no host for ${job.name}; VM Operator keeps it Pending and retries when capacity frees. ${placement.explanation}`,
+      text: `vCenter finds no host for ${job.name}; VM Operator keeps it Pending and retries when ${up ? 'capacity frees' : 'a host it may go to is up again'}. ${placement.explanation}`,
       placement,
       set: [...status(id, STATUS.pending, why), ...waiting(p, id, 'vm')],
       failure: { code: 'no-feasible-host', reason: why },
@@ -219,7 +222,7 @@ function powerOn(p: Planner, job: VmJob, scope: NsScope, cls: VmClass, zoneName:
     actor: hostdLane(host()),
     target: LANES.vmop,
     action: 'vm-guest',
-    text: `Guest customization (cloud-init) runs and VMware Tools report the IP: ${job.name} is ${job.kind === 'tkc-node' ? 'up' : `Running${synced ? `; its status also reports ${synced} (vm-operator ${api})` : ''}`}.`,
+    text: `Guest customization (cloud-init) runs and VMware Tools report the IP: ${job.name} is ${job.kind === 'tkc-node' ? 'up' : `Running${synced ? `; as vm-operator ${api} defines them, its status can also carry ${synced}` : ''}`}.`,
     set: status(id, STATUS.running),
   })
   return true
