@@ -41,7 +41,8 @@ export function vmConditions(api: VmApi): VmConditions {
   if (api === 'v1alpha1')
     return {
       api,
-      prereqs: 'VirtualMachinePrereqReady (class binding, image, storage class)',
+      prereqs:
+        'VirtualMachinePrereqReady (the class and its binding, the image and its content source binding, the resource policy)',
       storage: 'VirtualMachinePrereqReady',
       network: null,
       placement: null,

@@ -58,7 +58,12 @@ export function renderText(r: ResolvedTopology, tkc: Tkc, form: ClusterForm, sco
   const cp = `a KubeadmControlPlane of ${count(spec.controlPlane.replicas)} replica${spec.controlPlane.replicas === 1 ? '' : 's'}${zones && spec.controlPlane.replicas > 1 ? ` spread over the failure domains ${scope.zones.map((z) => z.name).join(', ')}` : ''}`
   const mds = `${count(spec.nodePools.length)} MachineDeployment${spec.nodePools.length === 1 ? '' : 's'} (${pools.join(', ')})`
   const generic = form.row?.vks !== undefined
-  const mhc = `MachineHealthChecks, one for the control plane and one per MachineDeployment (Ready Unknown 5m or False 12m [D8-CC]${generic ? '; the same on builtin-generic classes is assumed' : ''})`
+  const same = generic
+    ? '; the same on builtin-generic classes is assumed'
+    : !form.row && !form.converted
+      ? '; vSphere 8 values, the same before 8.0 is assumed'
+      : ''
+  const mhc = `MachineHealthChecks, one for the control plane and one per MachineDeployment (Ready Unknown 5m or False 12m [D8-CC]${same})`
   const window = form.row?.kubernetes
     ? `; the class builds Kubernetes ${form.row.kubernetes.join(' to ')} (unverified)`
     : ''
