@@ -21,8 +21,7 @@ function oneOf<T extends string>(
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage:
-    'export LAB [--out PATH] [--format yaml|dir|zip] [--vm-api v1alpha1|v1alpha2|v1alpha3] [--cluster-api tkc-v1alpha3|tkc-v1alpha2|capi-v1beta1] [--force]',
+  usage: `export LAB [--out PATH] [--format ${EXPORT_FORMATS.join('|')}] [--vm-api ${VM_APIS.join('|')}] [--cluster-api ${CLUSTER_APIS.join('|')}] [--force]`,
   summary: 'Write the manifests and vCenter requests that build LAB (YAML to stdout without --out)',
   run(args, io) {
     const { values, positionals } = parseArgs({
