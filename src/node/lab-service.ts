@@ -78,6 +78,11 @@ export class LabService {
     }
   }
 
+  /** The data folder (recent labs, the demo lab, settings). */
+  get dataDir(): string {
+    return this.app.dir
+  }
+
   /** The open lab file (for the engine service and the CLI). */
   get labFile(): LabFile {
     return this.lab
