@@ -137,6 +137,8 @@ export const act = {
       items = item.submenu?.items ?? item.submenu ?? []
     }
     if (typeof item?.click !== 'function') throw new Error(`menu item ${JSON.stringify(labels)} has no click`)
+    // Electron never runs a disabled item, by click or by key.
+    if (item.enabled === false) throw new Error(`menu item ${JSON.stringify(labels)} is disabled`)
     item.click(item, BrowserWindow.getFocusedWindow(), { triggeredByAccelerator: false })
     return true
   },

@@ -71,6 +71,8 @@ export interface BootedMain {
   onSent(listener: (sent: StubSent) => void): () => void
   /** What the main process printed (stdout and stderr). */
   output(): string
+  /** Resolves when the main process has ended by itself (within 10 s, else rejects). */
+  ended(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   /** Closes the window as a user would; quits, then kills, if the app does not end by itself. */
   close(): Promise<Ending>
 }
@@ -226,6 +228,11 @@ function connect(
       return () => sentListeners.delete(listener)
     },
     output: printed,
+    async ended() {
+      const ending = await endsWithin(10_000)
+      if (!ending) throw new Error(`the main process did not end in 10 s; it printed:\n${printed()}`)
+      return ending
+    },
     async close() {
       if (child.exitCode !== null || child.signalCode !== null)
         return { ...(await exited), by: 'already-ended' }
