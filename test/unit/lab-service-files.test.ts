@@ -139,7 +139,7 @@ describe('LabService with lab files', () => {
       await dispatch(service.handlers, 'newLab', { path: 'first.pacificlab', overwrite: true }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'bad-path', message: expect.stringContaining('open already') },
+      error: { code: 'bad-path', message: expect.stringContaining('open already') as string },
     })
     expect(service.handlers.getTopology().path).toBe(join(dir, 'first.pacificlab'))
   })
