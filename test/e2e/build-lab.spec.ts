@@ -1,3 +1,4 @@
+import { docScreenshot } from './doc-screenshot'
 import { expect, test } from './serve-fixture'
 import { clearLab, dragFromPalette, labNodes, nodeIds, parentOf, pointIn } from './canvas-helpers'
 import type { Page } from '@playwright/test'
@@ -139,7 +140,7 @@ test('the seed deck is built from the palette, checked, fixed, undone, redone an
   await expect(page.getByTestId(`node-${lab.ns}`)).toContainText('finance')
   await fitView(page)
   await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } })
-  await page.screenshot({ path: 'docs/screenshot-built-lab.png' })
+  await page.screenshot({ path: docScreenshot('screenshot-built-lab.png') })
 
   const built = (await nodeIds(page)).sort()
   expect(built).toHaveLength(14)

@@ -1,3 +1,4 @@
+import { docScreenshot } from './doc-screenshot'
 import { expect, test } from './serve-fixture'
 import { sampleLab } from '../support/samples'
 
@@ -30,7 +31,7 @@ test('the browser shows the demo lab with every node, nested as in vSphere', asy
   await inside('cl-1', 'vc-1')
   await inside('pod-1', 'ns-1')
   await inside('ns-1', 'sv-1')
-  await page.screenshot({ path: 'docs/screenshot-demo-lab.png' })
+  await page.screenshot({ path: docScreenshot('screenshot-demo-lab.png') })
 })
 
 test('the API refuses calls without the token and from a foreign Host', async ({ request, served }) => {

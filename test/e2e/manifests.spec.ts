@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 
 import { labNodes } from './canvas-helpers'
+import { docScreenshot } from './doc-screenshot'
 import { expect, test } from './serve-fixture'
 
 /** Indented one space too far, so `labels` cannot belong anywhere: a YAML syntax error. */
@@ -53,7 +54,7 @@ test('export shows each file with a live preview, versions and coverage, and cop
   await expect(preview).toContainText('kind: Namespace')
   await expect(preview).toContainText('vmoperator.vmware.com/v1alpha3')
   await expect(page.getByTestId('export-problems')).toContainText('Every object passes its schema check')
-  await page.screenshot({ path: 'docs/screenshot-export.png' })
+  await page.screenshot({ path: docScreenshot('screenshot-export.png') })
 
   await page.getByTestId('export-vm-api').selectOption('v1alpha2')
   await expect(preview).toContainText('vmoperator.vmware.com/v1alpha2')
@@ -133,7 +134,7 @@ test('import refuses a bad file with line and column and changes nothing; a good
   await expect(errors).toHaveCount(0)
   await expect(page.getByTestId('import-summary')).toContainText('add pod finance/web')
   await expect(page.getByTestId(NEW_POD_NODE)).toHaveCount(0)
-  await page.screenshot({ path: 'docs/screenshot-import.png' })
+  await page.screenshot({ path: docScreenshot('screenshot-import.png') })
   await page.getByTestId('import-apply').click()
   await expect(page.getByTestId('import-done')).toContainText('Import add pod finance/web')
   await expect(page.getByTestId(NEW_POD_NODE)).toBeVisible()

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 
+import { docScreenshot } from './doc-screenshot'
 import { expect, test } from './serve-fixture'
 import { sampleLab } from '../support/samples'
 
@@ -146,7 +147,7 @@ test('clicking the timeline seeks there; the event list and sequence diagram fol
   for (let i = 0; i < 4; i++) await page.getByTestId('step-forward').click()
   await page.getByRole('tab', { name: 'Sequence diagram' }).click()
   await expect(page.getByTestId('sequence-diagram').locator('.seq-step.is-current')).toHaveCount(1)
-  await page.screenshot({ path: 'docs/screenshot-playback.png' })
+  await page.screenshot({ path: docScreenshot('screenshot-playback.png') })
 })
 
 test('a run is stored with the lab: after a reload it is still listed and replays', async ({
