@@ -2,32 +2,33 @@ import { dirname, isAbsolute, join, relative } from 'node:path'
 
 import { app, dialog, type FileFilter } from 'electron'
 
-import type { Input, RequestName } from '../shared/contract/contract'
+import type { Input } from '../shared/contract/contract'
 import { LAB_EXTENSION } from '../node/persistence/lab-file'
 import { dispatchLogged } from '../node/logged-dispatch'
 import type { MainContext } from './context'
+import { showMessage } from './message-box'
 import { focusWindow } from './window'
 
 const LAB_FILTERS: FileFilter[] = [{ name: 'Pacific Lab labs', extensions: ['pacificlab'] }]
 
+type FileRequest = 'newLab' | 'openLab' | 'saveLabAs'
+
 /** What a failed file command tells the user: the title says what, the detail why. */
-const FAILED: Partial<Record<RequestName, string>> = {
+const FAILED: Record<FileRequest, string> = {
   newLab: 'The new lab was not created',
   openLab: 'The lab did not open',
   saveLabAs: 'The lab was not saved',
 }
 
 /** Runs a file request through the contract's checks, and shows its error in a message box. */
-async function request<K extends 'newLab' | 'openLab' | 'saveLabAs'>(
+async function request<K extends FileRequest>(
   context: MainContext,
   name: K,
   input: Input<K>,
 ): Promise<boolean> {
   const result = await dispatchLogged(context.service.handlers, name, input, context.log, 'menu')
   if (result.ok) return true
-  const win = context.window()
-  const options = { type: 'error' as const, message: FAILED[name] ?? name, detail: result.error.message }
-  await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options))
+  await showMessage(context, { type: 'error', message: FAILED[name], detail: result.error.message })
   return false
 }
 
@@ -52,17 +53,13 @@ function chosenLab(path: string): { path: string; confirmedReplace: boolean } {
 }
 
 async function askForNewFile(context: MainContext, title: string, button: string, name: string) {
-  const win = context.ensureWindow()
-  const options = {
+  const answer = await dialog.showSaveDialog(context.ensureWindow(), {
     title,
     buttonLabel: button,
     defaultPath: join(startFolder(context), name + LAB_EXTENSION),
     filters: LAB_FILTERS,
-    properties: ['createDirectory', 'showOverwriteConfirmation'] as (
-      'createDirectory' | 'showOverwriteConfirmation'
-    )[],
-  }
-  const answer = await dialog.showSaveDialog(win, options)
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  })
   return answer.canceled || !answer.filePath ? null : chosenLab(answer.filePath)
 }
 

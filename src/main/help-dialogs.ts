@@ -1,18 +1,12 @@
-import { dialog, type MessageBoxOptions } from 'electron'
-
 import { appMenu, type MenuState } from '../shared/menu/app-menu'
 import { aboutLines, shortcutLines, shortcutSections } from '../shared/menu/help-text'
 import type { MainContext } from './context'
-
-async function show(context: MainContext, options: MessageBoxOptions) {
-  const win = context.window()
-  await (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options))
-}
+import { showMessage } from './message-box'
 
 /** Help > Keyboard Shortcuts: every key the menu answers, and the few more, by menu. */
 export async function showShortcuts(context: MainContext, state: MenuState) {
   const sections = shortcutSections(appMenu(state), state.platform)
-  await show(context, {
+  await showMessage(context, {
     type: 'info',
     title: 'Keyboard shortcuts',
     message: 'Keyboard shortcuts',
@@ -23,5 +17,10 @@ export async function showShortcuts(context: MainContext, state: MenuState) {
 /** Help > About: the version and the runtimes, as a bug report quotes them. */
 export async function showAbout(context: MainContext) {
   const [title = '', ...rest] = aboutLines(context.service.handlers.getAppInfo())
-  await show(context, { type: 'info', title: 'About Pacific Lab', message: title, detail: rest.join('\n') })
+  await showMessage(context, {
+    type: 'info',
+    title: 'About Pacific Lab',
+    message: title,
+    detail: rest.join('\n'),
+  })
 }
