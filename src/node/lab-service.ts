@@ -8,6 +8,7 @@ import { LabError } from '../shared/contract/result'
 import { EMPTY_TOPOLOGY, type Topology } from '../shared/domain/topology'
 import { diffTopology } from '../shared/domain/topology-diff'
 import { loadDemoLab } from './demo-lab'
+import { listFolder } from './lab-folders'
 import { packageVersion } from './paths'
 import { createManifestHandlers } from './manifests/manifest-handlers'
 import { AppData, dataDir } from './persistence/app-data'
@@ -79,6 +80,11 @@ export class LabService {
         return LabFile.create(this.app.demoPath, loadDemoLab())
       throw e
     }
+  }
+
+  /** The data folder (recent labs, the demo lab, settings). */
+  get dataDir(): string {
+    return this.app.dir
   }
 
   /** The open lab file (for the engine service and the CLI). */
@@ -162,6 +168,7 @@ export class LabService {
       version: packageVersion(),
       shell: this.shell,
       platform: platform(),
+      versions: runtimeVersions(),
     }),
     openDemoLab: () => this.switchTo(this.openDemo()),
     getTopology: () => this.snapshot(),
@@ -175,10 +182,12 @@ export class LabService {
     },
     undo: () => this.edit(() => this.lab.undo()),
     redo: () => this.edit(() => this.lab.redo()),
-    newLab: ({ path }) => {
+    newLab: ({ path, overwrite }) => {
       const file = this.app.resolveLabPath(path)
+      if (file === this.lab.path) throw new LabError('bad-path', `${file} is the lab that is open already.`)
       const name = basename(file, '.pacificlab') || 'Untitled lab'
-      return this.switchTo(LabFile.create(file, { name, description: '', topology: EMPTY_TOPOLOGY }))
+      const doc = { name, description: '', topology: EMPTY_TOPOLOGY }
+      return this.switchTo(LabFile.create(file, doc, { overwrite }))
     },
     openLab: ({ path }) => this.switchTo(LabFile.open(this.app.resolveLabPath(path))),
     saveLabAs: async ({ path, overwrite }) => {
@@ -188,6 +197,7 @@ export class LabService {
       return this.switchTo(LabFile.open(file))
     },
     listRecentLabs: () => ({ labs: this.app.recentLabs() }),
+    listFolder: ({ path }) => listFolder(path, { dataDir: this.app.dir, labPath: this.lab.path }),
     listRuns: () => ({ runs: this.runs.list() }),
     getViewState: () => this.lab.viewState,
     setViewState: (view) => {
@@ -195,4 +205,11 @@ export class LabService {
       return view
     },
   } satisfies Handlers
+}
+
+/** The runtime's versions a user reports with a bug: Node, and Electron's parts when it runs there. */
+function runtimeVersions(): Record<string, string> {
+  const names = ['node', 'electron', 'chrome', 'v8'] as const
+  const known = process.versions as Partial<Record<(typeof names)[number], string>>
+  return Object.fromEntries(names.flatMap((name) => (known[name] ? [[name, known[name]]] : [])))
 }

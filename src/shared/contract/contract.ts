@@ -20,6 +20,8 @@ export const AppInfo = z.object({
   /** `electron` or `serve`: the shell the renderer runs in. */
   shell: z.enum(['electron', 'serve', 'cli']),
   platform: z.string(),
+  /** Versions of what runs the app, by name (`node`, and in Electron `electron`, `chrome`, `v8`). */
+  versions: z.record(z.string(), z.string()).optional(),
 })
 
 export const LabSnapshot = z.object({
@@ -87,6 +89,52 @@ export const RecentLab = z.object({
 const LabPath = z.object({ path: z.string().min(1) })
 
 const None = z.object({}).strict()
+
+/** One entry of a folder listing: only folders and lab files are ever listed. */
+export const FolderEntry = z.object({
+  name: z.string(),
+  /** Absolute path, as the listed folder's path joined with the name (links are not resolved). */
+  path: z.string(),
+  kind: z.enum(['folder', 'lab']),
+})
+
+/** A place the file browser offers to start from (home, the data folder, the open lab's folder). */
+export const FolderPlace = z.object({ name: z.string(), path: z.string() })
+
+/**
+ * The commands the Electron application menu pushes to the renderer (`menuCommand`). The shell's
+ * own commands (new, open, open recent, save as, close, quit, keyboard shortcuts, about) are done
+ * by the main process with native dialogs and never pushed. In serve mode the renderer's own menu
+ * bar runs every command; src/shared/menu/app-menu.ts describes the menu for both.
+ *
+ * When a text field has the focus, `undo`, `redo` and `selectAll` act on the field (its own
+ * editing), not on the lab. Cut, copy and paste are Electron's native roles: they fire the page's
+ * `cut`, `copy` and `paste` events on the focused element.
+ */
+export const MENU_COMMANDS = [
+  'undo',
+  'redo',
+  'selectAll',
+  'duplicate',
+  'delete',
+  'find',
+  'importManifests',
+  'exportManifests',
+  'exportImage',
+  'fitView',
+  'zoomIn',
+  'zoomOut',
+  'autoLayout',
+  'toggleTheme',
+  'startRun',
+  'playPause',
+  'stepBack',
+  'stepForward',
+  'jumpStart',
+  'jumpEnd',
+] as const
+export const MenuCommand = z.object({ command: z.enum(MENU_COMMANDS) })
+export type MenuCommandName = (typeof MENU_COMMANDS)[number]
 
 /** A file of an export or an import: path relative to its root, `/` separators. */
 export const ManifestFile = z.object({ path: z.string().min(1), content: z.string() })
@@ -164,8 +212,8 @@ export const requests = {
   },
   undo: { input: None, output: LabRevision },
   redo: { input: None, output: LabRevision },
-  /** Creates an empty lab file at `path` (refused if it exists) and opens it. */
-  newLab: { input: LabPath, output: LabRevision },
+  /** Creates an empty lab file at `path` (refused if it exists, unless `overwrite`) and opens it. */
+  newLab: { input: LabPath.extend({ overwrite: z.boolean().default(false) }), output: LabRevision },
   /** Opens a lab file; a read-only file opens read-only with a `notice`. */
   openLab: { input: LabPath, output: LabRevision },
   /** Copies the open lab (history, runs and view included) to `path` and opens the copy. */
@@ -174,6 +222,23 @@ export const requests = {
     output: LabRevision,
   },
   listRecentLabs: { input: None, output: z.object({ labs: z.array(RecentLab) }) },
+  /**
+   * One folder for the file browser (serve mode has no native dialog): its sub-folders and
+   * `.pacificlab` files only, folders first, by name; hidden entries left out; at most 2,000
+   * entries (`truncated` says more were there; src/node/lab-folders.ts). No `path`: the data folder.
+   * A relative path is taken from the data folder, as lab paths are (docs/security.md).
+   */
+  listFolder: {
+    input: z.object({ path: z.string().min(1).optional() }).strict(),
+    output: z.object({
+      path: z.string(),
+      /** The folder above, or null at the top of the file system. */
+      parent: z.string().nullable(),
+      entries: z.array(FolderEntry),
+      truncated: z.boolean(),
+      places: z.array(FolderPlace),
+    }),
+  },
   /** Every run of the open lab, oldest first (a read-only lab adds the runs of this session). */
   listRuns: { input: None, output: z.object({ runs: z.array(RunInfo) }) },
   getViewState: { input: None, output: ViewState },
@@ -246,6 +311,8 @@ export const requests = {
 export const events = {
   labChanged: LabChange,
   runProgress: RunProgress,
+  /** A menu item of the Electron application menu was chosen (MENU_COMMANDS says which). */
+  menuCommand: MenuCommand,
 } as const
 
 export type RequestName = keyof typeof requests

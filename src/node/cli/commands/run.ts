@@ -5,7 +5,7 @@ import { formatFault, parseFault } from '../../../shared/engine/fault-syntax'
 import { faultProblem } from '../../../shared/engine/faults'
 import { plan } from '../../../shared/engine/plan'
 import { initialState, statusOf } from '../../../shared/engine/state'
-import type { Fault } from '../../../shared/engine/types'
+import { FAULT_KINDS, type Fault } from '../../../shared/engine/types'
 import { resolveTopology } from '../../../shared/domain/resolve'
 import { CliUsageError, type CliCommand } from '../command'
 import type { LabDocument } from '../../../shared/domain/lab-document'
@@ -18,6 +18,21 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
     name: 'run',
     usage: 'run LAB [--seed N] [--fault KIND:TARGET[=VALUE]@STEP]... [--json]',
     summary: 'Replay how the platform provisions a lab, step by step, with placement explained',
+    help: {
+      arguments: [['LAB', '"demo", a .pacificlab file or a .lab.yaml file']],
+      options: [
+        ['--seed N', 'The seed for durations and ties, 0 to 4294967295 (default 1): same seed, same run'],
+        [
+          '--fault SPEC',
+          `Inject a fault, KIND:TARGET[=VALUE]@STEP (repeatable); KIND is one of ${FAULT_KINDS.join(', ')}`,
+        ],
+        ['--json', 'One JSON object per step, then the summary'],
+      ],
+      examples: [
+        ['pacific-lab run demo --seed 7', 'The demo lab provisioned, step by step'],
+        ['pacific-lab run demo --fault host-failure:esxi-02@30', 'The same with a host failing at step 30'],
+      ],
+    },
     run(args, io) {
       const { values, positionals } = parseArgs({
         args,
