@@ -135,7 +135,8 @@ describe('LabService with lab files', () => {
       error: { code: 'exists' },
     })
     const replaced = await dispatch(service.handlers, 'newLab', { path: 'first.pacificlab', overwrite: true })
-    expect(replaced).toMatchObject({ ok: true, value: { name: 'first', topology: { nodes: [] } } })
+    expect(replaced).toMatchObject({ ok: true, value: { path: join(dir, 'first.pacificlab') } })
+    expect(service.handlers.getTopology()).toMatchObject({ name: 'first', topology: { nodes: [] } })
     expect(
       await dispatch(service.handlers, 'newLab', { path: 'first.pacificlab', overwrite: true }),
     ).toMatchObject({
