@@ -39,6 +39,8 @@ export interface PlannerHooks {
   onFault(p: Planner, fault: Fault): void
   /** Retries what waits for capacity (Pending pods and VMs) and lets DRS separate VMs again. */
   onCapacityFreed(p: Planner, freed: Freed): void
+  /** Takes each step as it is emitted (a run streamed while it is planned). */
+  onStep?(step: Step): void
 }
 
 /** Host fields whose decrease frees capacity a waiting object may use. */
@@ -174,6 +176,7 @@ export class Planner {
     if (d.placement) step.placement = d.placement
     if (d.failure) step.failure = d.failure
     this.steps.push(step)
+    this.hooks.onStep?.(step)
     this.t += duration
     this.injectDue()
     return step
