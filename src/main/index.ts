@@ -8,6 +8,8 @@ import { CONTENT_SECURITY_POLICY } from '../node/csp'
 import { createFileLog } from '../node/log'
 import { dispatchLogged } from '../node/logged-dispatch'
 import { dataDir } from '../node/persistence/app-data'
+// electron-vite bundles the plan worker on its own and gives its path (the sources are not shipped).
+import planWorker from '../node/planning/plan-worker?modulePath'
 import { installAppMenu } from './app-menu'
 import type { MainContext } from './context'
 import { openLab, openLabAt } from './file-dialogs'
@@ -52,7 +54,7 @@ function start() {
   void app.whenReady().then(async () => {
     hardenSession()
     log.info(`main: started ${app.getVersion()}`)
-    const service = new LabService('electron')
+    const service = new LabService('electron', { planWorker })
     context = mainContext(service)
     bindIpc(context)
     installAppMenu(context)

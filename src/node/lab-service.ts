@@ -13,6 +13,7 @@ import { packageVersion } from './paths'
 import { createManifestHandlers } from './manifests/manifest-handlers'
 import { AppData, dataDir } from './persistence/app-data'
 import { LabFile } from './persistence/lab-file'
+import { sourcePlanWorker, type PlanWorkerScript } from './planning/plan-in-worker'
 import { createRunHandlers } from './run-handlers'
 import { LabRunStore } from './run-store'
 
@@ -23,6 +24,8 @@ export interface LabServiceOptions {
   dataDir?: string
   /** What to open first: 'demo', a lab file path, or (default) the last recent lab or the demo. */
   lab?: string
+  /** The plan worker's script: the Electron build passes its bundle; default the source entry. */
+  planWorker?: PlanWorkerScript
 }
 
 /**
@@ -39,11 +42,13 @@ export class LabService {
   private notice: string | null = null
   private readonly app: AppData
   private readonly listeners = new Set<(event: PushEvent) => void>()
+  private readonly planWorker: PlanWorkerScript
 
   constructor(
     private readonly shell: Shell,
     options: LabServiceOptions = {},
   ) {
+    this.planWorker = options.planWorker ?? sourcePlanWorker()
     this.app = new AppData(options.dataDir ?? dataDir())
     try {
       this.lab = this.openStartLab(options.lab)
@@ -139,6 +144,8 @@ export class LabService {
 
   /** Makes `next` the open lab, closing the one before, remembers it, and pushes it whole. */
   private switchTo(next: LabFile): LabRevision {
+    // A run still planned for the lab before would be stored in a file that is closed.
+    this.runHandlers.live.cancelAll()
     if (next !== this.lab) this.lab.close()
     this.lab = next
     this.runs = new LabRunStore(next)
@@ -151,18 +158,22 @@ export class LabService {
 
   /** Closes the lab file and the settings database. */
   close() {
+    this.runHandlers.live.cancelAll()
     this.lab.close()
     this.app.close()
   }
 
+  private readonly runHandlers = createRunHandlers({
+    topology: () => this.lab.document.topology,
+    revision: () => this.revision,
+    emit: (event) => this.emit(event),
+    runs: () => this.runs,
+    planWorker: () => this.planWorker,
+  })
+
   readonly handlers = {
     ...createManifestHandlers(() => this.lab.document),
-    ...createRunHandlers({
-      topology: () => this.lab.document.topology,
-      revision: () => this.revision,
-      emit: (event) => this.emit(event),
-      runs: () => this.runs,
-    }),
+    ...this.runHandlers.handlers,
     getAppInfo: () => ({
       name: 'Pacific Lab',
       version: packageVersion(),

@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto'
-
 import type { Handlers, PushEvent, RunInfo, RunOpened, StepPage } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
 import type { Topology } from '../shared/domain/topology'
-import { FaultError } from '../shared/engine/faults'
-import { plan } from '../shared/engine/plan'
 import type { Fault, Step } from '../shared/engine/types'
+import { FIRST_PAGE, LiveRuns, type LiveRun } from './live-runs'
+import type { PlanWorkerScript } from './planning/plan-in-worker'
 import type { RunStore } from './run-store'
 
-/** Steps in the answer that opens a run: enough to start playing while the rest are paged in. */
-export const FIRST_PAGE = 1000
+export { FIRST_PAGE }
 
 export interface RunDeps {
   /** The open lab's topology and revision at the moment a run starts. */
@@ -18,9 +15,14 @@ export interface RunDeps {
   emit: (event: PushEvent) => void
   /** The open lab's runs (a new store when another lab opens). */
   runs: () => RunStore
+  /** The plan worker's script (plan-in-worker.ts). */
+  planWorker: () => PlanWorkerScript
 }
 
-type RunHandlers = Pick<Handlers, 'startRun' | 'openRun' | 'getRunSteps' | 'getStep' | 'branchRun'>
+type RunHandlers = Pick<
+  Handlers,
+  'startRun' | 'openRun' | 'getRunSteps' | 'getStep' | 'branchRun' | 'cancelRun'
+>
 
 /** A step as lists need it: the placement keeps its verdict and explanation, not the per-host rows. */
 const lite = (s: Step): Step => (s.placement ? { ...s, placement: { ...s.placement, rows: [] } } : s)
@@ -28,65 +30,31 @@ const lite = (s: Step): Step => (s.placement ? { ...s, placement: { ...s.placeme
 const describeFault = (f: Fault) =>
   `${f.kind} ${f.target} at step ${f.atSeq}${f.value ? ` (${f.value})` : ''}`
 
-/** Plans a run; a fault that names nothing in the lab is the user's mistake, not a bug. */
-function planOrRefuse(topology: Topology, seed: number, faults: Fault[]) {
-  try {
-    return plan(topology, undefined, seed, faults)
-  } catch (e) {
-    if (e instanceof FaultError) throw new LabError('bad-fault', `Cannot plan this run: ${e.message}.`)
-    throw e
-  }
-}
-
-/** Lets the event loop flush a progress push before the synchronous planner runs. */
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve))
-
 /**
- * The run requests of the contract. Planning is synchronous in the pure engine, so progress is
- * reported per phase (planning, storing, done) rather than per step.
+ * The run requests of the contract. Runs are planned in a worker thread and stored in batches
+ * (live-runs.ts): a run is answered with its first page while the rest is planned, and read by
+ * range from memory until it is stored, then from the store.
  */
-export function createRunHandlers(deps: RunDeps): RunHandlers {
+export function createRunHandlers(deps: RunDeps): { handlers: RunHandlers; live: LiveRuns } {
+  const live = new LiveRuns({ emit: deps.emit, runs: deps.runs, planWorker: deps.planWorker })
   const info = (runId: string): RunInfo => {
-    const run = deps.runs().info(runId)
+    const run = live.get(runId)?.info ?? deps.runs().info(runId)
     if (!run) throw new LabError('no-such-run', `There is no stored run "${runId}".`)
     return run
   }
+  const stepsOf = (runId: string, from: number, to: number): Step[] => {
+    const planning = live.get(runId)
+    if (planning) return planning.steps.slice(from - 1, to)
+    return deps.runs().steps(runId, from, to)
+  }
   const page = (runId: string, from: number, count: number): StepPage => {
     const { stepCount } = info(runId)
-    const steps = deps
-      .runs()
-      .steps(runId, from, from + count - 1)
-      .map(lite)
-    return { from, steps, total: stepCount, complete: true }
+    const planning = live.get(runId)
+    const steps = stepsOf(runId, from, from + count - 1).map(lite)
+    return { from, steps, total: stepCount, complete: planning ? planning.planned : true }
   }
-  const planAndStore = async (
-    topology: Topology,
-    seed: number,
-    faults: Fault[],
-    label: string,
-    parentId: string | null,
-  ): Promise<RunOpened> => {
-    // Ids stay unique across sessions of the same lab file, unlike a per-process counter.
-    const id = `run-${randomUUID()}`
-    deps.emit({ name: 'runProgress', payload: { runId: id, planned: 0, phase: 'planning' } })
-    await yieldToIo()
-    const run = planOrRefuse(topology, seed, faults)
-    deps.emit({ name: 'runProgress', payload: { runId: id, planned: run.steps.length, phase: 'storing' } })
-    const stored: RunInfo = {
-      id,
-      label,
-      seed,
-      faults,
-      created: new Date().toISOString(),
-      parentId,
-      stepCount: run.steps.length,
-      summary: run.summary,
-    }
-    deps.runs().save(stored, run.steps, topology)
-    deps.emit({ name: 'runProgress', payload: { runId: id, planned: run.steps.length, phase: 'done' } })
-    return { run: stored, firstPage: page(id, 1, FIRST_PAGE) }
-  }
-  return {
+  const opened = (run: LiveRun): RunOpened => ({ run: run.info, firstPage: page(run.info.id, 1, FIRST_PAGE) })
+  const handlers: RunHandlers = {
     startRun: async ({ seed, faults }) => {
       const number =
         deps
@@ -94,29 +62,35 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
           .list()
           .filter((r) => r.parentId === null).length + 1
       const labRevision = deps.revision()
-      const opened = await planAndStore(deps.topology(), seed, faults, `Run ${number} · seed ${seed}`, null)
-      return { ...opened, labRevision }
+      const topology = deps.topology()
+      const run = await live.start({ topology, seed, faults, label: `Run ${number} · seed ${seed}`, parentId: null })
+      return { ...opened(run), labRevision }
     },
     openRun: ({ runId }) => ({
       run: info(runId),
-      topology: deps.runs().topology(runId),
+      topology: live.get(runId)?.topology ?? deps.runs().topology(runId),
       firstPage: page(runId, 1, FIRST_PAGE),
     }),
     getRunSteps: ({ runId, from, count }) => page(runId, from, count),
     getStep: ({ runId, seq }) => {
       info(runId)
-      const step = deps.runs().steps(runId, seq, seq)[0]
+      const step = stepsOf(runId, seq, seq)[0]
       if (!step) throw new LabError('no-such-step', `Run "${runId}" has no step ${seq}.`)
       return step
     },
-    branchRun: ({ runId, fault }) => {
+    cancelRun: ({ runId }) => {
+      if (live.cancel(runId)) return { runId }
+      const run = info(runId)
+      throw new LabError('not-running', `${run.label} is planned and stored already; there is nothing to cancel.`)
+    },
+    branchRun: async ({ runId, fault }) => {
       const parent = info(runId)
       if (fault.atSeq > parent.stepCount + 1)
         throw new LabError(
           'bad-fault',
-          `A fault at step ${fault.atSeq} is past the end of ${parent.label} (${parent.stepCount} steps).`,
+          `A fault at step ${fault.atSeq} is past the end of ${parent.label} (${parent.stepCount} steps${live.get(runId) ? ' planned so far' : ''}).`,
         )
-      const topology = deps.runs().topology(runId)
+      const topology = live.get(runId)?.topology ?? deps.runs().topology(runId)
       if (!topology)
         throw new LabError(
           'no-topology',
@@ -124,7 +98,8 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
         )
       const faults = [...parent.faults, fault]
       const label = `${parent.label} + ${describeFault(fault)}`
-      return planAndStore(topology, parent.seed, faults, label, runId)
+      return opened(await live.start({ topology, seed: parent.seed, faults, label, parentId: runId }))
     },
   }
+  return { handlers, live }
 }

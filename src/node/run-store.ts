@@ -2,6 +2,7 @@ import type { RunInfo } from '../shared/contract/contract'
 import type { Topology } from '../shared/domain/topology'
 import type { Step } from '../shared/engine/types'
 import type { LabFile } from './persistence/lab-file'
+import { beginRun } from './persistence/run-batches'
 import { getRun, getRunTopology, getSteps, listRuns, saveRun } from './persistence/runs'
 
 /** A run with all it needs to be played and branched. */
@@ -12,12 +13,24 @@ export interface StoredRun {
   topology: Topology | null
 }
 
+/** A run being stored while it is planned: listed only once `finish` has stored all of it. */
+export interface RunWriter {
+  /** Stores the next batch of steps. */
+  append(batch: readonly Step[]): void
+  /** Stores the last batch; the run, whose steps are `all`, is listed from now on. */
+  finish(batch: readonly Step[], info: RunInfo, all: readonly Step[]): void
+  /** Forgets what was stored of the run (a cancel). */
+  abandon(): void
+}
+
 /**
  * Where the open lab's runs live. Reads come by range, so a client can page through a run of
  * a hundred thousand steps without the store parsing all of them.
  */
 export interface RunStore {
   save(info: RunInfo, steps: readonly Step[], topology: Topology): void
+  /** Starts storing a run in batches (`info` as known at its start). */
+  begin(info: RunInfo, topology: Topology): RunWriter
   info(id: string): RunInfo | undefined
   topology(id: string): Topology | null
   /** Steps with from <= seq <= to, in order. */
@@ -34,6 +47,13 @@ export class MemoryRunStore implements RunStore {
   save(info: RunInfo, steps: readonly Step[], topology: Topology): void {
     this.runs.set(info.id, { info, steps, topology })
   }
+  begin(_info: RunInfo, topology: Topology): RunWriter {
+    return {
+      append: () => {},
+      finish: (_batch, info, all) => this.save(info, all, topology),
+      abandon: () => {},
+    }
+  }
   info(id: string) {
     return this.runs.get(id)?.info
   }
@@ -49,14 +69,17 @@ export class MemoryRunStore implements RunStore {
 }
 
 /**
- * Runs kept in the open lab file: a run's steps are written in one transaction and read back
- * as the record, so replay after a reload never re-plans. The run just planned stays in memory
+ * Runs kept in the open lab file: a run's steps are written in batches as it is planned, and
+ * it is listed once the last batch is in (run-batches.ts); they are read back as the record,
+ * so replay after a reload never re-plans. The run just planned stays in memory
  * too, as its client pages through it right away. A read-only lab cannot take new runs; those
  * stay in memory until the lab closes (its notice says so), listed after the stored ones.
  */
 export class LabRunStore implements RunStore {
   private readonly unsaved = new MemoryRunStore()
   private recent: StoredRun | null = null
+  /** Runs being stored in batches now: not the leftovers of a crash. */
+  private readonly writing = new Set<string>()
 
   constructor(readonly lab: LabFile) {}
 
@@ -67,8 +90,27 @@ export class LabRunStore implements RunStore {
     this.recent = { info, steps, topology }
   }
 
+  begin(info: RunInfo, topology: Topology): RunWriter {
+    if (this.lab.readOnly) return this.unsaved.begin(info, topology)
+    const { summary: _summary, stepCount: _count, ...rest } = info
+    const batches = beginRun(this.lab.writable(), info.id, { ...rest, topology }, [...this.writing])
+    this.writing.add(info.id)
+    return {
+      append: (batch) => batches.append(batch),
+      finish: (batch, done, all) => {
+        batches.finish(batch, done.stepCount, done.summary)
+        this.writing.delete(info.id)
+        this.recent = { info: done, steps: all, topology }
+      },
+      abandon: () => {
+        this.writing.delete(info.id)
+        batches.abandon()
+      },
+    }
+  }
+
   private stored(id: string): boolean {
-    return this.lab.db.prepare('SELECT 1 FROM runs WHERE id = ?').get(id) !== undefined
+    return this.lab.db.prepare('SELECT 1 FROM runs WHERE id = ? AND complete = 1').get(id) !== undefined
   }
 
   info(id: string): RunInfo | undefined {

@@ -36,10 +36,13 @@ interface RunRow {
   summary: string | null
 }
 
-/** Runs stored before format version 3 have no summary: the list shows their counts only. */
-const bareSummary = (r: RunRow, faults: Fault[]): RunSummary => ({
-  seed: r.seed,
-  steps: r.step_count,
+/**
+ * What a run without a summary shows: its counts only. Runs stored before format version 3
+ * have none, nor has a run still being planned.
+ */
+export const bareSummary = (seed: number, steps: number, faults: readonly Fault[]): RunSummary => ({
+  seed,
+  steps,
   durationMs: 0,
   statuses: {},
   problems: [],
@@ -59,54 +62,68 @@ const toInfo = (r: RunRow): RunInfo => {
     created: r.created,
     parentId: r.parent_run_id,
     stepCount: r.step_count,
-    summary: r.summary === null ? bareSummary(r, faults) : (JSON.parse(r.summary) as RunSummary),
+    summary: r.summary === null ? bareSummary(r.seed, r.step_count, faults) : (JSON.parse(r.summary) as RunSummary),
   }
 }
 
 /**
  * Stores a run and all its steps in one transaction: after a crash the run is whole or absent.
  * Steps must have whole-number `seq`s, each used once. Returns the stored run.
+ * (run-batches.ts stores a run batch by batch while it is planned.)
  */
 export function saveRun(db: Db, run: NewRun, steps: readonly Step[]): RunInfo {
   const id = run.id ?? randomUUID()
-  const insertStep = db.prepare('INSERT INTO steps (run_id, seq, json) VALUES (?, ?, ?)')
   inTransaction(db, () => {
-    if (db.prepare('SELECT 1 FROM runs WHERE id = ?').get(id))
-      throw new LabError('run-exists', `A run with id "${id}" is already stored.`)
-    db.prepare(
-      'INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count, summary, topology) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(
-      id,
-      run.seed,
-      JSON.stringify(run.faults ?? []),
-      run.created ?? new Date().toISOString(),
-      run.label ?? '',
-      run.parentId ?? null,
-      steps.length,
-      run.summary === undefined ? null : JSON.stringify(run.summary),
-      run.topology === undefined ? null : JSON.stringify(run.topology),
-    )
-    for (const step of steps) {
-      if (!Number.isSafeInteger(step.seq) || step.seq < 0)
-        throw new LabError(
-          'bad-step',
-          `Run "${id}": a step has seq ${String(step.seq)}; seq must be a whole number >= 0.`,
-        )
-      try {
-        insertStep.run(id, step.seq, JSON.stringify(step))
-      } catch (e) {
-        if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
-          throw new LabError('bad-step', `Run "${id}": seq ${step.seq} is used by two steps.`)
-        throw e
-      }
-    }
+    insertRunRow(db, id, run, steps.length, true)
+    insertSteps(db, id, steps)
   })
   return getRun(db, id)
 }
 
+/** The run's row; `complete` false for a run whose steps are still to come (run-batches.ts). */
+export function insertRunRow(db: Db, id: string, run: NewRun, stepCount: number, complete: boolean) {
+  if (db.prepare('SELECT 1 FROM runs WHERE id = ?').get(id))
+    throw new LabError('run-exists', `A run with id "${id}" is already stored.`)
+  db.prepare(
+    'INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count, summary, topology, complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    id,
+    run.seed,
+    JSON.stringify(run.faults ?? []),
+    run.created ?? new Date().toISOString(),
+    run.label ?? '',
+    run.parentId ?? null,
+    stepCount,
+    run.summary === undefined ? null : JSON.stringify(run.summary),
+    run.topology === undefined ? null : JSON.stringify(run.topology),
+    complete ? 1 : 0,
+  )
+}
+
+/** Inserts steps of run `id` (inside the caller's transaction), naming a bad or repeated seq. */
+export function insertSteps(db: Db, id: string, steps: readonly Step[]) {
+  const insertStep = db.prepare('INSERT INTO steps (run_id, seq, json) VALUES (?, ?, ?)')
+  for (const step of steps) {
+    if (!Number.isSafeInteger(step.seq) || step.seq < 0)
+      throw new LabError(
+        'bad-step',
+        `Run "${id}": a step has seq ${String(step.seq)}; seq must be a whole number >= 0.`,
+      )
+    try {
+      insertStep.run(id, step.seq, JSON.stringify(step))
+    } catch (e) {
+      if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+        throw new LabError('bad-step', `Run "${id}": seq ${step.seq} is used by two steps.`)
+      throw e
+    }
+  }
+}
+
 /** One stored run as lists show it; `not-found` when there is none. */
 export function getRun(db: Db, id: string): RunInfo {
-  const row = db.prepare(`SELECT ${INFO_COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow | undefined
+  const row = db.prepare(`SELECT ${INFO_COLUMNS} FROM runs WHERE id = ? AND complete = 1`).get(id) as
+    | RunRow
+    | undefined
   if (!row) throw new LabError('not-found', `There is no run with id "${id}" in this lab.`)
   return toInfo(row)
 }
@@ -118,11 +135,11 @@ export function getRunTopology(db: Db, id: string): Topology | null {
   return json === null ? null : (JSON.parse(json) as Topology)
 }
 
-/** Every stored run, oldest first. */
+/** Every stored run, oldest first; a run still being stored (or left half-stored) is not one. */
 export function listRuns(db: Db): RunInfo[] {
-  return (db.prepare(`SELECT ${INFO_COLUMNS} FROM runs ORDER BY created, rowid`).all() as RunRow[]).map(
-    toInfo,
-  )
+  return (
+    db.prepare(`SELECT ${INFO_COLUMNS} FROM runs WHERE complete = 1 ORDER BY created, rowid`).all() as RunRow[]
+  ).map(toInfo)
 }
 
 /** Steps of a run with fromSeq <= seq <= toSeq, in seq order. */

@@ -74,6 +74,11 @@ export const LAB_MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN summary TEXT;
   ALTER TABLE runs ADD COLUMN topology TEXT;
   `,
+  // 4: runs stored in batches while they are planned: a run is whole (1) only once its last
+  // batch is in; until then (0) no list or read shows it, and one left by a crash is dropped.
+  `
+  ALTER TABLE runs ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;
+  `,
 ]
 
 /** Migrations of the app's settings database (recent labs). */

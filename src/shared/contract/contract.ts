@@ -189,12 +189,20 @@ export const RunOpened = z.object({
 })
 export type RunOpened = z.output<typeof RunOpened>
 
-/** Progress of planning a run, pushed while `startRun` or `branchRun` works. */
+/**
+ * Progress of a run being planned and stored, pushed while it goes on: `planned` steps so far
+ * (`planning`), all planned and the rest being stored (`storing`), then stored and listed
+ * (`done`, with the run), or stopped and not listed: `cancelled` (cancelRun), `failed` (with `message`).
+ */
 export const RunProgress = z.object({
   runId: z.string(),
   planned: z.number().int().nonnegative(),
-  phase: z.enum(['planning', 'storing', 'done']),
+  phase: z.enum(['planning', 'storing', 'done', 'cancelled', 'failed']),
+  message: z.string().optional(),
+  /** With `done`: the run as lists show it now that it is stored. */
+  run: RunInfo.optional(),
 })
+export type RunProgress = z.output<typeof RunProgress>
 
 export const requests = {
   getAppInfo: { input: None, output: AppInfo },
@@ -266,9 +274,11 @@ export const requests = {
     ]),
   },
   /**
-   * Plans a run that provisions the open lab from nothing and stores it. Answers with the run
-   * and its first page of steps, and the lab revision it was planned from: a client at that
-   * revision plays it on the lab it has, without asking for the topology.
+   * Plans a run that provisions the open lab from nothing and stores it. Planning goes on in
+   * the background: the answer comes as soon as the first page of steps is planned (the page
+   * says `complete: false` while more will come), `runProgress` pushes follow the rest, and the
+   * run is listed once all of it is stored. The answer carries the lab revision it was planned
+   * from: a client at that revision plays it on the lab it has, without asking for the topology.
    */
   startRun: {
     input: z.object({ seed: z.number().int(), faults: z.array(Fault).default([]) }).strict(),
@@ -282,7 +292,12 @@ export const requests = {
     input: z.object({ runId: z.string().min(1) }).strict(),
     output: RunOpened.extend({ topology: Topology.nullable() }),
   },
-  /** A page of a stored run's steps, from step `from` on (see StepPage). */
+  /** Stops a run still being planned or stored; nothing of it stays (`not-running` once it is done). */
+  cancelRun: {
+    input: z.object({ runId: z.string().min(1) }).strict(),
+    output: z.object({ runId: z.string() }),
+  },
+  /** A page of a run's steps, from step `from` on (see StepPage); a run being planned has those planned so far. */
   getRunSteps: {
     input: z
       .object({
@@ -299,8 +314,8 @@ export const requests = {
     output: Step,
   },
   /**
-   * Re-plans a stored run with one more fault; the branch is stored beside the original and
-   * played on the topology of the run it branched from.
+   * Re-plans a run with one more fault; the branch is planned and stored as `startRun` plans a
+   * run, beside the original, and played on the topology of the run it branched from.
    */
   branchRun: {
     input: z.object({ runId: z.string().min(1), fault: Fault }).strict(),

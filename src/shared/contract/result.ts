@@ -47,6 +47,8 @@ export const LAB_ERROR_CODES = [
   'bad-step',
   'bad-fault',
   'no-topology',
+  'cancelled',
+  'not-running',
   // Imports.
   'import-limit',
   // A bug: never caused by what the user did.

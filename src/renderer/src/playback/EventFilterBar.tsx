@@ -1,14 +1,15 @@
 import { useMemo } from 'react'
 
 import { setFilters } from '../stores/playback-actions'
-import { selectFilters, selectSteps, usePlaybackStore } from '../stores/playback-store'
-import { filterOptions } from './filter-steps'
+import { selectFilters, selectSteps, selectTotal, usePlaybackStore } from '../stores/playback-store'
+import { filterOptions, isFiltering } from './filter-steps'
 import { LAYERS } from './lane-map'
 
-/** Filters shared by the event list and the sequence diagram. */
+/** Filters shared by the event list and the sequence diagram, over the steps loaded so far. */
 export function EventFilterBar() {
   const filters = usePlaybackStore(selectFilters)
   const steps = usePlaybackStore(selectSteps)
+  const total = usePlaybackStore(selectTotal)
   const options = useMemo(() => filterOptions(steps), [steps])
   const menu = (key: 'layer' | 'actor' | 'object', label: string, values: readonly string[]) => (
     <select
@@ -39,6 +40,12 @@ export function EventFilterBar() {
         />
         Failures only
       </label>
+      {isFiltering(filters) && steps.length < total ? (
+        // Filters read the steps playback has loaded; the rest load as it plays or seeks on.
+        <span className="filter-note" data-testid="filter-note">
+          in the first {steps.length.toLocaleString()} of {total.toLocaleString()} steps
+        </span>
+      ) : null}
     </div>
   )
 }

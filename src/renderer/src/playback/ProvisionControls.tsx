@@ -1,6 +1,7 @@
-import { dismissPlaybackError, loadRun, provision, setSeed } from '../stores/playback-actions'
+import { cancelRun, dismissPlaybackError, loadRun, provision, setSeed } from '../stores/playback-actions'
 import {
   selectBusy,
+  selectPlanning,
   selectPlaybackError,
   selectProgress,
   selectRunId,
@@ -14,6 +15,7 @@ export function ProvisionControls() {
   const seed = usePlaybackStore(selectSeed)
   const busy = usePlaybackStore(selectBusy)
   const progress = usePlaybackStore(selectProgress)
+  const planning = usePlaybackStore(selectPlanning)
   const runs = usePlaybackStore(selectRuns)
   const runId = usePlaybackStore(selectRunId)
   const error = usePlaybackStore(selectPlaybackError)
@@ -32,16 +34,19 @@ export function ProvisionControls() {
         type="button"
         data-testid="provision"
         className="primary"
-        disabled={busy}
+        disabled={busy || planning}
         onClick={() => void provision()}
       >
         {runId ? 'Re-run' : 'Provision'}
       </button>
-      {busy && progress && progress.phase !== 'done' ? (
-        <span className="run-progress" data-testid="run-progress">
+      {planning && progress ? (
+        <span className="run-progress" data-testid="run-progress" data-phase={progress.phase} role="status">
           {progress.phase === 'planning'
-            ? 'Planning…'
+            ? `Planning… ${progress.planned.toLocaleString()} steps`
             : `Storing ${progress.planned.toLocaleString()} steps…`}
+          <button type="button" data-testid="cancel-run" onClick={() => void cancelRun()}>
+            Cancel
+          </button>
         </span>
       ) : null}
       {runs.length > 0 ? (

@@ -2,10 +2,14 @@ import type { Step } from '../../../shared/engine/types'
 import type { EventFilters } from '../stores/playback-store'
 import { laneBase, layerOf } from './lane-map'
 
+/** True when any filter is set. */
+export const isFiltering = (f: EventFilters): boolean =>
+  f.layer !== '' || f.actor !== '' || f.object !== '' || f.failuresOnly
+
 /** Indexes of the steps the filters keep; all of them when no filter is set. */
 export function filterSteps(steps: readonly Step[], f: EventFilters): number[] {
   const out: number[] = []
-  const any = f.layer || f.actor || f.object || f.failuresOnly
+  const any = isFiltering(f)
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i]!
     if (any) {

@@ -25,7 +25,7 @@ export interface RunToPlay {
   steps: readonly Step[]
   /** How many steps the run has now; a run still being planned or fetched grows. */
   total: number
-  /** False while the run may still grow (issue 16 streams planning). */
+  /** False while the run may still grow (it is being planned and stored). */
   complete: boolean
 }
 

@@ -28,6 +28,8 @@ export interface PlaybackSession {
   close(): void
   /** Moves to the state after step `seq`; a step that has not arrived yet is reached on arrival. */
   seek(seq: number, simTime?: number): void
+  /** The step the session wants to show: a seek waiting for steps, else the position. */
+  wanted(): number
   play(): void
   pause(): void
   setSpeed(speed: number): void
@@ -114,7 +116,8 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
       last = now
       const target = seqAtTime(loaded.times, simTime)
       // Steps that have not arrived yet hold the clock at the last one that has.
-      const waiting = !loaded.complete && target >= loaded.steps.length
+      const more = !loaded.complete || loaded.steps.length < view.total
+      const waiting = more && target >= loaded.steps.length
       seek(target, waiting ? (loaded.times.at(-1) ?? 0) : simTime)
       if (atEnd()) return pause()
       stopClock = clock.frame(tick)
@@ -157,15 +160,17 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
     },
     append(from, steps, total, complete) {
       if (!run || from !== run.steps.length + 1) return
+      run.complete = complete
+      const grown = Math.max(total, run.steps.length + steps.length)
+      if (steps.length === 0) return grown === view.total ? undefined : publish({ total: grown })
       for (const s of steps) {
         run.steps.push(s)
         run.times.push(s.t)
       }
-      run.complete = complete
       // Walk the new steps once now, beside the cursor, so a later far seek restores a
       // checkpoint instead of walking the run; the position shown does not change.
       run.cursor.warm(run.steps.length)
-      publish({ steps: run.steps.slice(), total: Math.max(total, run.steps.length) })
+      publish({ steps: run.steps.slice(), total: grown })
       if (pending) seek(pending.seq, pending.simTime)
     },
     close() {
@@ -176,6 +181,7 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
       publish({ ...EMPTY_VIEW, speed: view.speed })
     },
     seek,
+    wanted: () => pending?.seq ?? view.seq,
     play,
     pause,
     setSpeed(speed) {

@@ -1,4 +1,4 @@
-import type { RunInfo, RunOpened, StepPage } from '../../../shared/contract/contract'
+import type { RunInfo, RunOpened, RunProgress } from '../../../shared/contract/contract'
 import type { Topology } from '../../../shared/domain/topology'
 import type { Fault } from '../../../shared/engine/types'
 import { labClient } from '../api/lab-client'
@@ -7,11 +7,9 @@ import { nextFailureTarget, sequenceTarget } from '../playback/moves'
 import { createPlaybackSession } from '../playback/session'
 import { useLabStore } from './lab-store'
 import { usePlaybackStore as store, type EventFilters } from './playback-store'
+import { followSession } from './step-paging'
 
-/** Steps asked for per request after the first page (a page of the 10,000-pod run is ~6 MB). */
-export const PAGE_STEPS = 10_000
-/** How long to wait before asking again for steps of a run that is still growing. */
-const GROWING_POLL_MS = 500
+export { PAGE_STEPS } from './step-paging'
 
 /** The app's playback: one session, its view copied into the store for components to render. */
 export const session = createPlaybackSession(browserClock)
@@ -21,6 +19,8 @@ session.subscribe(() => {
 })
 
 const fail = (message: string) => store.setState({ error: message, busy: false })
+// Steps come in as playback reaches for them (step-paging.ts).
+followSession(session, fail)
 
 /**
  * Follows planning progress pushed by the service, and the open lab: its stored runs are
@@ -38,12 +38,37 @@ export function startPlaybackSession(): () => void {
   follow(useLabStore.getState().snapshot)
   const offLab = useLabStore.subscribe((s) => follow(s.snapshot))
   const offEvents = labClient().onEvent((event) => {
-    if (event.name === 'runProgress') store.setState({ progress: event.payload })
+    if (event.name === 'runProgress') followProgress(event.payload)
   })
   return () => {
     offLab()
     offEvents()
   }
+}
+
+/**
+ * A run being planned grows on the timeline as its steps are planned; it is listed once it is
+ * stored (`done`); cancelled or failed, it is gone, and the playback closes if it was open.
+ */
+function followProgress(progress: RunProgress): void {
+  store.setState({ progress })
+  const open = session.view().runId === progress.runId
+  const { phase } = progress
+  if (phase === 'done' && progress.run) listRun(progress.run)
+  if (phase === 'failed' && progress.message) store.setState({ error: progress.message })
+  if (!open) return
+  if (phase === 'cancelled' || phase === 'failed') return session.close()
+  session.append(session.view().steps.length + 1, [], progress.planned, phase !== 'planning')
+}
+
+/** Stops planning the run shown by the progress; nothing of it is kept. */
+export async function cancelRun(): Promise<void> {
+  const runId = store.getState().progress?.runId
+  if (!runId) return
+  const result = await labClient().cancelRun({ runId })
+  // A run that ended meanwhile has nothing left to cancel; its own push says how it ended.
+  if (!result.ok && result.error.code !== 'not-running' && result.error.code !== 'no-such-run')
+    fail(result.error.message)
 }
 
 /** Reads the open lab's runs from the service: the lab file is the record, not this session. */
@@ -83,6 +108,7 @@ export async function provision(): Promise<void> {
   session.pause()
   store.setState({ busy: true, error: null })
   const result = await labClient().startRun({ seed: store.getState().seed, faults: [] })
+  if (!result.ok && result.error.code === 'cancelled') return store.setState({ busy: false })
   if (!result.ok) return fail(result.error.message)
   const lab = useLabStore.getState().snapshot
   if (lab && lab.revision === result.value.labRevision) return showRun(result.value, lab.topology, 0)
@@ -108,43 +134,29 @@ export async function injectFault(fault: Omit<Fault, 'atSeq'>): Promise<void> {
   session.pause()
   store.setState({ busy: true, error: null })
   const result = await labClient().branchRun({ runId, fault: { ...fault, atSeq: seq + 1 } })
+  if (!result.ok && result.error.code === 'cancelled') return store.setState({ busy: false })
   if (!result.ok) return fail(result.error.message)
   // A branch is planned from the topology of the run it branches, which is the one playing.
   showRun(result.value, topology, seq + 1)
 }
 
-/** Puts an opened run in the session at `seq` and pages in the rest of its steps. */
+/**
+ * Puts an opened run in the session at `seq`; its later steps are paged in as playback reaches
+ * for them (step-paging.ts). A run still being planned is listed when it is stored.
+ */
 function showRun({ run, firstPage }: RunOpened, topology: Topology, seq: number): void {
-  listRun(run)
-  store.setState({ busy: false, detail: null, seed: run.seed, loading: !isLast(firstPage) })
+  const stored = store.getState().progress
+  if (firstPage.complete && !(stored?.runId === run.id && stored.phase !== 'done')) listRun(run)
+  store.setState({ busy: false, detail: null, seed: run.seed, listWindow: null })
   session.open(
     { runId: run.id, topology, steps: firstPage.steps, total: firstPage.total, complete: firstPage.complete },
     seq,
   )
-  if (!isLast(firstPage)) void fetchRest(run.id, firstPage.from + firstPage.steps.length)
 }
 
 /** Lists a run the service just answered with, without asking for the whole list again. */
 function listRun(run: RunInfo) {
   store.setState((s) => ({ runs: [...s.runs.filter((r) => r.id !== run.id), run] }))
-}
-
-const isLast = (page: StepPage) => page.complete && page.from + page.steps.length > page.total
-
-/** Pages in the rest of a run's steps, while that run is the one open. */
-async function fetchRest(runId: string, from: number): Promise<void> {
-  const open = () => session.view().runId === runId
-  for (let next = from; open();) {
-    const result = await labClient().getRunSteps({ runId, from: next, count: PAGE_STEPS })
-    if (!open()) return
-    if (!result.ok) return fail(result.error.message)
-    const page = result.value
-    session.append(page.from, page.steps, page.total, page.complete)
-    next += page.steps.length
-    if (isLast(page)) break
-    if (page.steps.length === 0) await new Promise((r) => setTimeout(r, GROWING_POLL_MS))
-  }
-  if (open()) store.setState({ loading: false })
 }
 
 /** Fetches the current step's placement rows, which the step pages leave out. */

@@ -4,9 +4,8 @@ import type { RunInfo, RunProgress } from '../../../shared/contract/contract'
 import type { Step } from '../../../shared/engine/types'
 import { EMPTY_VIEW } from '../playback/session'
 import type { SessionView } from '../playback/session-types'
-import type { z } from 'zod'
 
-export type Progress = z.output<typeof RunProgress>
+export type Progress = RunProgress
 
 export interface EventFilters {
   layer: string
@@ -23,8 +22,10 @@ export interface EventFilters {
 export interface PlaybackState extends SessionView {
   /** Runs stored with the open lab, oldest first. */
   runs: RunInfo[]
-  /** True while the open run's later pages of steps are still arriving. */
+  /** True while steps playback wants (the position, a seek, the lead past them) are being fetched. */
   loading: boolean
+  /** Steps past those loaded, fetched for the event list's visible rows (step-paging.ts). */
+  listWindow: { runId: string; from: number; steps: Step[] } | null
   seed: number
   progress: Progress | null
   busy: boolean
@@ -41,6 +42,7 @@ export const usePlaybackStore = create<PlaybackState>()(() => ({
   ...EMPTY_VIEW,
   runs: [],
   loading: false,
+  listWindow: null,
   seed: 1,
   progress: null,
   busy: false,
@@ -62,6 +64,10 @@ export const selectSpeed = (s: PlaybackState) => s.speed
 export const selectSimTime = (s: PlaybackState) => s.simTime
 export const selectSeed = (s: PlaybackState) => s.seed
 export const selectProgress = (s: PlaybackState) => s.progress
+export const selectListWindow = (s: PlaybackState) => s.listWindow
+/** True while a run is being planned or stored (the progress shows, with its Cancel). */
+export const selectPlanning = (s: PlaybackState) =>
+  s.progress !== null && (s.progress.phase === 'planning' || s.progress.phase === 'storing')
 export const selectBusy = (s: PlaybackState) => s.busy
 export const selectFilters = (s: PlaybackState) => s.filters
 export const selectView = (s: PlaybackState) => s.view

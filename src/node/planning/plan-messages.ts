@@ -1,0 +1,21 @@
+import type { Topology } from '../../shared/domain/topology'
+import type { Fault, RunSummary, Step } from '../../shared/engine/types'
+
+/** What the plan worker is asked to plan (one run per worker). */
+export interface PlanJob {
+  topology: Topology
+  seed: number
+  faults: Fault[]
+  /** Steps per message: the first message is the first page a client sees. */
+  batch: number
+}
+
+/**
+ * What the plan worker posts back, in order: batches of steps, then `done` with the run's
+ * summary, or `refused` (a fault that names nothing in the lab: the user's mistake) or `failed`.
+ */
+export type PlanMessage =
+  | { kind: 'steps'; steps: Step[] }
+  | { kind: 'done'; summary: RunSummary }
+  | { kind: 'refused'; message: string }
+  | { kind: 'failed'; message: string }

@@ -1,0 +1,33 @@
+import { parentPort } from 'node:worker_threads'
+
+import { FaultError } from '../../shared/engine/faults'
+import { planStreaming } from '../../shared/engine/plan'
+import type { Step } from '../../shared/engine/types'
+import type { PlanJob, PlanMessage } from './plan-messages'
+
+/**
+ * The worker thread that plans a run (plan-in-worker.ts starts it): the engine's streaming plan,
+ * its steps posted in batches as they are made, so the service's event loop stays free to
+ * answer, store and page while a run of a hundred thousand steps is planned.
+ */
+const port = parentPort
+if (!port) throw new Error('plan-worker.ts runs as a worker thread (plan-in-worker.ts starts it)')
+
+port.once('message', (job: PlanJob) => {
+  const post = (message: PlanMessage) => port.postMessage(message)
+  let batch: Step[] = []
+  try {
+    const summary = planStreaming(job.topology, undefined, job.seed, job.faults, (step) => {
+      batch.push(step)
+      if (batch.length >= job.batch) {
+        post({ kind: 'steps', steps: batch })
+        batch = []
+      }
+    })
+    post({ kind: 'steps', steps: batch })
+    post({ kind: 'done', summary })
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    post({ kind: e instanceof FaultError ? 'refused' : 'failed', message })
+  }
+})

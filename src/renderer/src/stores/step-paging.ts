@@ -1,0 +1,79 @@
+import { MAX_STEP_PAGE } from '../../../shared/contract/contract'
+import { labClient } from '../api/lab-client'
+import type { PlaybackSession } from '../playback/session'
+import { usePlaybackStore as store } from './playback-store'
+
+/** Steps asked for per request (a page of the 10,000-pod run is a few megabytes of JSON). */
+export const PAGE_STEPS = MAX_STEP_PAGE
+/**
+ * Steps kept loaded past the position (or a seek waiting for steps): at 64x the 10,000-pod run
+ * plays a few hundred steps a second, so a page arrives long before the clock needs it.
+ */
+export const LEAD_STEPS = 4000
+/** How long to wait before asking again when the service had no new steps yet (still planning). */
+const GROWING_POLL_MS = 300
+/** Rows fetched around the event list's visible rows, so a scroll of a screen needs no request. */
+const WINDOW_MARGIN = 200
+
+/**
+ * Pages a run's steps into the session as playback needs them: up to the position or the seek
+ * waiting for steps, plus LEAD_STEPS, never the whole run up front. Runs until the returned stop.
+ */
+export function followSession(session: PlaybackSession, fail: (message: string) => void): () => void {
+  let asking = false
+  /** A run whose paging failed: not asked again until another run opens. */
+  let broken: string | null = null
+  const next = async (): Promise<void> => {
+    const v = session.view()
+    if (asking || !v.runId || v.runId === broken) return
+    const runId = v.runId
+    const loaded = v.steps.length
+    const missing = loaded < Math.min(v.total, session.wanted() + LEAD_STEPS)
+    if (store.getState().loading !== missing) store.setState({ loading: missing })
+    if (!missing) return
+    asking = true
+    const result = await labClient().getRunSteps({ runId, from: loaded + 1, count: PAGE_STEPS })
+    if (result.ok && result.value.steps.length === 0)
+      await new Promise((resolve) => setTimeout(resolve, GROWING_POLL_MS))
+    asking = false
+    if (session.view().runId !== runId) return next()
+    if (!result.ok) {
+      broken = runId
+      store.setState({ loading: false })
+      return fail(result.error.message)
+    }
+    const page = result.value
+    session.append(page.from, page.steps, page.total, page.complete)
+    return next()
+  }
+  return session.subscribe(() => void next())
+}
+
+/** The event list's rows past the loaded steps: one window, the one last scrolled to. */
+let windowWanted: { runId: string; from: number; to: number } | null = null
+let windowAsking = false
+
+/**
+ * Fetches steps `from`..`to` for the event list when they are past the steps playback has
+ * loaded, so scrolling far down a run of a hundred thousand steps loads only what is in view.
+ */
+export async function showListWindow(runId: string, from: number, to: number): Promise<void> {
+  const { listWindow, steps } = store.getState()
+  const first = Math.max(from, steps.length + 1)
+  if (first > to) return
+  const held = listWindow?.runId === runId ? listWindow : null
+  if (held && held.from <= first && held.from + held.steps.length > to) return
+  windowWanted = { runId, from: first, to }
+  if (windowAsking) return
+  windowAsking = true
+  while (windowWanted) {
+    const asked = windowWanted
+    windowWanted = null
+    const start = Math.max(1, asked.from - WINDOW_MARGIN)
+    const count = Math.min(PAGE_STEPS, asked.to - start + 1 + WINDOW_MARGIN)
+    const result = await labClient().getRunSteps({ runId: asked.runId, from: start, count })
+    if (result.ok && store.getState().runId === asked.runId)
+      store.setState({ listWindow: { runId: asked.runId, from: start, steps: result.value.steps } })
+  }
+  windowAsking = false
+}
