@@ -30,7 +30,8 @@ describe('run requests', () => {
     expect(info).toMatchObject({ seed: 7, faults: [] })
     expect(info.stepCount).toBeGreaterThan(50)
     expect(labRevision).toBe(service.handlers.getTopology().revision)
-    expect(phases).toEqual(['planning', 'storing', 'done'])
+    // Planning pushes its count as steps are planned; a run this small is stored in one batch.
+    expect(phases.filter((p, i) => p !== phases[i - 1])).toEqual(['planning', 'storing', 'done'])
     expect(firstPage).toMatchObject({ from: 1, total: info.stepCount, complete: true })
     expect(firstPage.steps.map((s) => s.seq)).toEqual(
       Array.from({ length: Math.min(FIRST_PAGE, info.stepCount) }, (_, i) => i + 1),
