@@ -158,7 +158,7 @@ export class LabService {
 
   /** Closes the lab file and the settings database. */
   close() {
-    this.runHandlers.live.cancelAll()
+    this.runHandlers.live.close()
     this.lab.close()
     this.app.close()
   }

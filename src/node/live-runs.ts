@@ -4,7 +4,7 @@ import type { PushEvent, RunInfo, RunProgress } from '../shared/contract/contrac
 import { LabError } from '../shared/contract/result'
 import type { Topology } from '../shared/domain/topology'
 import type { Fault, Step } from '../shared/engine/types'
-import { planInWorker, type PlanInWorker, type PlanWorkerScript } from './planning/plan-in-worker'
+import { PlanWorkers, type PlanInWorker, type PlanWorkerScript } from './planning/plan-in-worker'
 import type { PlanMessage } from './planning/plan-messages'
 import { bareSummary } from './persistence/runs'
 import type { RunStore, RunWriter } from './run-store'
@@ -50,7 +50,11 @@ export interface LiveRunDeps {
 export class LiveRuns {
   private readonly live = new Map<string, { run: LiveRun; stop: (failure?: LabError) => void }>()
 
-  constructor(private readonly deps: LiveRunDeps) {}
+  private readonly workers: PlanWorkers
+
+  constructor(private readonly deps: LiveRunDeps) {
+    this.workers = new PlanWorkers(deps.planWorker)
+  }
 
   get(id: string): LiveRun | undefined {
     return this.live.get(id)?.run
@@ -63,9 +67,15 @@ export class LiveRuns {
     return entry !== undefined
   }
 
-  /** Cancels every run under way (another lab opens, the service closes). */
+  /** Cancels every run under way (another lab opens). */
   cancelAll(): void {
     for (const id of [...this.live.keys()]) this.cancel(id)
+  }
+
+  /** Cancels every run under way and ends the planner threads (the service closes). */
+  close(): void {
+    this.workers.close()
+    this.cancelAll()
   }
 
   /** Plans and stores a run; resolves with it once its first page is planned (or it is whole). */
@@ -173,11 +183,14 @@ export class LiveRuns {
         }
       }
       progress('planning')
-      worker = planInWorker(
-        this.deps.planWorker(),
-        { topology: plan.topology, seed: plan.seed, faults: plan.faults, batch: FIRST_PAGE },
-        onMessage,
-      )
+      try {
+        worker = this.workers.plan(
+          { topology: plan.topology, seed: plan.seed, faults: plan.faults, batch: FIRST_PAGE },
+          onMessage,
+        )
+      } catch (e) {
+        stop(new LabError('internal', `The planner did not start: ${e instanceof Error ? e.message : String(e)}`))
+      }
     })
   }
 }

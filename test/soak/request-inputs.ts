@@ -71,6 +71,8 @@ export function validInputs(ctx: FuzzContext): Record<RequestName, unknown[]> {
     ],
     getStep: [{ runId: ctx.runId, seq: 1 }],
     branchRun: [{ runId: ctx.runId, fault }],
+    // The fuzz's run is stored already: cancelling it is refused (not-running), never a crash.
+    cancelRun: [{ runId: ctx.runId }],
   }
 }
 

@@ -6,48 +6,110 @@ import type { PlanJob, PlanMessage } from './plan-messages'
 export type PlanWorkerScript = string | URL
 
 /** The entry that runs plan-worker.ts from its source (plan-worker.mjs). */
-export const SOURCE_PLAN_WORKER = 'plan-worker.mjs'
+const SOURCE_PLAN_WORKER = 'plan-worker.mjs'
 
 /** The default plan worker: the source entry beside this file (serve mode, CLI, tests). */
 export const sourcePlanWorker = (): URL => new URL(SOURCE_PLAN_WORKER, import.meta.url)
 
-/** A plan under way in its worker thread. */
+/** A plan under way in a worker thread. */
 export interface PlanInWorker {
-  /** Stops planning now (the worker thread ends); nothing more is reported. */
+  /** Stops planning now (the thread ends); nothing more is reported. */
   cancel(): void
 }
 
 /**
- * Plans `job` in a worker thread of its own and reports each message as it arrives. A worker
- * that dies without saying why is reported as `failed`. After `done`, `refused`, `failed` or
- * `cancel`, nothing more is reported and the thread is gone.
+ * Worker threads that plan runs, one run each at a time. A worker that finished a run waits,
+ * idle, for the next (loading the engine in a new thread takes longer than planning a small
+ * lab); a cancelled one is ended and a fresh one made ready. Idle workers do not keep the
+ * process alive.
  */
-export function planInWorker(
-  script: PlanWorkerScript,
-  job: PlanJob,
-  report: (message: PlanMessage) => void,
-): PlanInWorker {
-  const worker = new Worker(script)
-  let over = false
-  const end = () => {
-    over = true
-    void worker.terminate()
+export class PlanWorkers {
+  private idle: Worker | null = null
+  private closed = false
+
+  constructor(private readonly script: () => PlanWorkerScript) {}
+
+  /**
+   * Plans `job` and reports each message as it arrives: batches of steps, then `done`,
+   * `refused` or `failed` (a worker that dies without saying why is `failed`). After that, or
+   * after `cancel`, nothing more is reported.
+   */
+  plan(job: PlanJob, report: (message: PlanMessage) => void): PlanInWorker {
+    const worker = this.idle ?? this.start()
+    this.idle = null
+    worker.ref()
+    let over = false
+    const release = () => {
+      over = true
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+    }
+    const onMessage = (message: PlanMessage) => {
+      if (over) return
+      if (message.kind === 'done' || message.kind === 'refused') {
+        release()
+        this.rest(worker)
+      } else if (message.kind === 'failed') {
+        release()
+        void worker.terminate()
+      }
+      report(message)
+    }
+    const onError = (e: Error) => {
+      if (over) return
+      release()
+      void worker.terminate()
+      report({ kind: 'failed', message: e.message })
+    }
+    const onExit = (code: number) => {
+      if (over) return
+      release()
+      report({ kind: 'failed', message: `the planner stopped (exit code ${code}) before the run was planned` })
+    }
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
+    worker.postMessage(job)
+    return {
+      cancel: () => {
+        if (over) return
+        release()
+        void worker.terminate()
+        this.ready()
+      },
+    }
   }
-  worker.on('message', (message: PlanMessage) => {
-    if (over) return
-    if (message.kind !== 'steps') end()
-    report(message)
-  })
-  worker.on('error', (e) => {
-    if (over) return
-    end()
-    report({ kind: 'failed', message: e.message })
-  })
-  worker.on('exit', (code) => {
-    if (over) return
-    over = true
-    report({ kind: 'failed', message: `the planner stopped (exit code ${code}) before the run was planned` })
-  })
-  worker.postMessage(job)
-  return { cancel: end }
+
+  /** Makes a worker ready for the next run, so it does not wait for one to start. */
+  ready(): void {
+    if (!this.idle && !this.closed) this.rest(this.start())
+  }
+
+  /** Ends the idle worker and keeps none ready from now on (the service closes). */
+  close(): void {
+    this.closed = true
+    void this.idle?.terminate()
+    this.idle = null
+  }
+
+  private start(): Worker {
+    const worker = new Worker(this.script())
+    // An idle worker that fails or ends is simply not idle any more.
+    const drop = () => {
+      if (this.idle === worker) this.idle = null
+    }
+    worker.on('error', drop)
+    worker.on('exit', drop)
+    return worker
+  }
+
+  private rest(worker: Worker): void {
+    if (this.idle || this.closed) {
+      void worker.terminate()
+      return
+    }
+    worker.unref()
+    this.idle = worker
+  }
 }

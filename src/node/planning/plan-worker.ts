@@ -6,14 +6,14 @@ import type { Step } from '../../shared/engine/types'
 import type { PlanJob, PlanMessage } from './plan-messages'
 
 /**
- * The worker thread that plans a run (plan-in-worker.ts starts it): the engine's streaming plan,
- * its steps posted in batches as they are made, so the service's event loop stays free to
+ * The worker thread that plans runs, one per message (plan-in-worker.ts starts it): the engine's
+ * streaming plan, its steps posted in batches as they are made, so the service's event loop stays free to
  * answer, store and page while a run of a hundred thousand steps is planned.
  */
 const port = parentPort
 if (!port) throw new Error('plan-worker.ts runs as a worker thread (plan-in-worker.ts starts it)')
 
-port.once('message', (job: PlanJob) => {
+port.on('message', (job: PlanJob) => {
   const post = (message: PlanMessage) => port.postMessage(message)
   let batch: Step[] = []
   try {
