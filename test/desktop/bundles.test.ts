@@ -1,9 +1,13 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { basename, join, relative } from 'node:path'
+import { Worker } from 'node:worker_threads'
 
 import { describe, expect, it } from 'vitest'
 
+import { loadDemoLab } from '../../src/node/demo-lab'
+import type { PlanMessage } from '../../src/node/planning/plan-messages'
+import { plan } from '../../src/shared/engine/plan'
 import { ROOT } from '../electron-stub/boot'
 import { runPreload } from '../electron-stub/preload'
 
@@ -26,6 +30,30 @@ describe('the built bundles', () => {
       .filter(({ check }) => check.status !== 0)
       .map(({ file, check }) => `${relative(ROOT, file)}: ${check.stderr.trim()}`)
     expect(broken).toEqual([])
+  })
+
+  it('the plan worker is bundled apart from main and plans a run in a worker thread', async () => {
+    const script = filesUnder(out('main')).find((f) => basename(f).startsWith('plan-worker'))
+    expect(script, 'a plan-worker bundle under out/main').toBeDefined()
+    const topology = loadDemoLab().topology
+    const worker = new Worker(script!)
+    try {
+      const messages = await new Promise<PlanMessage[]>((resolve, reject) => {
+        const got: PlanMessage[] = []
+        worker.on('error', reject)
+        worker.on('message', (m: PlanMessage) => {
+          got.push(m)
+          if (m.kind !== 'steps') resolve(got)
+        })
+        worker.postMessage({ topology, seed: 1, faults: [], batch: 100 })
+      })
+      const expected = plan(topology, undefined, 1)
+      expect(messages.at(-1)).toEqual({ kind: 'done', summary: expected.summary })
+      const steps = messages.flatMap((m) => (m.kind === 'steps' ? m.steps : []))
+      expect(steps.map((s) => s.text)).toEqual(expected.steps.map((s) => s.text))
+    } finally {
+      await worker.terminate()
+    }
   })
 
   it('the preload is one CommonJS script that requires only electron', () => {

@@ -90,6 +90,28 @@ describe('playback session', () => {
     expect(session.view().steps).toHaveLength(total)
   })
 
+  it('grows while its run is planned, and playing holds at the last step that has arrived', () => {
+    const hand = handClock()
+    const session = createPlaybackSession(hand.clock)
+    open(session, 30)
+    session.append(31, [], 40, false)
+    expect(session.view().total).toBe(40)
+    session.seek(35)
+    expect(session.view().seq).toBe(30)
+    expect(session.wanted()).toBe(35)
+    // Planning ended: the run's length is known, its later steps are not loaded yet.
+    session.append(31, [], total, true)
+    expect(session.view().total).toBe(total)
+    session.setSpeed(64)
+    session.play()
+    const last = run.steps.at(-1)!.t
+    for (let i = 0; i < 20; i++) hand.advance(last)
+    expect(session.view()).toMatchObject({ playing: true, seq: 30, simTime: run.steps[29]!.t })
+    session.append(31, run.steps.slice(30), total, true)
+    for (let i = 0; i < 10_000 && session.view().playing; i++) hand.advance(last)
+    expect(session.view()).toMatchObject({ playing: false, seq: total })
+  })
+
   it('plays in simulated time at the chosen speed and stops at the end', () => {
     const hand = handClock()
     const session = createPlaybackSession(hand.clock)
