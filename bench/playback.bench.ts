@@ -48,7 +48,8 @@ const firstStepScript = `new Promise((resolve) => {
 async function firstStepMs(page: Page, cancel: boolean): Promise<number> {
   await page.locator('[data-testid="provision"]:enabled').waitFor()
   const ms = await page.evaluate<number>(firstStepScript)
-  if (cancel && (await page.getByTestId('cancel-run').count()) > 0) await page.getByTestId('cancel-run').click()
+  if (cancel && (await page.getByTestId('cancel-run').count()) > 0)
+    await page.getByTestId('cancel-run').click()
   await page.getByTestId('run-progress').waitFor({ state: 'detached' })
   return ms
 }

@@ -132,7 +132,8 @@ export class LiveRuns {
         }
         if (failure) progress('failed', failure.message)
         else progress('cancelled')
-        if (!answered) reject(failure ?? new LabError('cancelled', 'The run was cancelled before its first steps.'))
+        if (!answered)
+          reject(failure ?? new LabError('cancelled', 'The run was cancelled before its first steps.'))
         answered = true
       }
       this.live.set(id, { run, stop })
@@ -189,7 +190,12 @@ export class LiveRuns {
           onMessage,
         )
       } catch (e) {
-        stop(new LabError('internal', `The planner did not start: ${e instanceof Error ? e.message : String(e)}`))
+        stop(
+          new LabError(
+            'internal',
+            `The planner did not start: ${e instanceof Error ? e.message : String(e)}`,
+          ),
+        )
       }
     })
   }

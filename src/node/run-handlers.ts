@@ -63,7 +63,13 @@ export function createRunHandlers(deps: RunDeps): { handlers: RunHandlers; live:
           .filter((r) => r.parentId === null).length + 1
       const labRevision = deps.revision()
       const topology = deps.topology()
-      const run = await live.start({ topology, seed, faults, label: `Run ${number} · seed ${seed}`, parentId: null })
+      const run = await live.start({
+        topology,
+        seed,
+        faults,
+        label: `Run ${number} · seed ${seed}`,
+        parentId: null,
+      })
       return { ...opened(run), labRevision }
     },
     openRun: ({ runId }) => ({
@@ -81,7 +87,10 @@ export function createRunHandlers(deps: RunDeps): { handlers: RunHandlers; live:
     cancelRun: ({ runId }) => {
       if (live.cancel(runId)) return { runId }
       const run = info(runId)
-      throw new LabError('not-running', `${run.label} is planned and stored already; there is nothing to cancel.`)
+      throw new LabError(
+        'not-running',
+        `${run.label} is planned and stored already; there is nothing to cancel.`,
+      )
     },
     branchRun: async ({ runId, fault }) => {
       const parent = info(runId)

@@ -78,7 +78,11 @@ describe('crash safety', () => {
         .all() as { id: string; declared: number; stored: number }[]
       for (const run of runs) expect(run.stored, `run ${run.id} is whole`).toBe(run.declared)
       const runIds = new Set(runs.map((r) => r.id))
-      expect(listRuns(db).map((r) => r.id).sort()).toEqual([...runIds].sort())
+      expect(
+        listRuns(db)
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual([...runIds].sort())
       for (const id of committedRuns) expect(runIds.has(id), `run ${id} was reported committed`).toBe(true)
       const orphans = db
         .prepare('SELECT count(*) FROM steps WHERE run_id NOT IN (SELECT id FROM runs)')

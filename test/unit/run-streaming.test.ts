@@ -78,13 +78,18 @@ describe('provisioning that streams', () => {
     expect(counts.length).toBeGreaterThan(2)
     expect(counts).toEqual([...counts].sort((a, b) => a - b))
     const expected = plan(topology, undefined, 3)
-    expect(done.run).toMatchObject({ id: run.id, stepCount: expected.steps.length, summary: expected.summary })
+    expect(done.run).toMatchObject({
+      id: run.id,
+      stepCount: expected.steps.length,
+      summary: expected.summary,
+    })
     expect(service.handlers.listRuns().runs).toEqual([done.run])
     const steps = await allSteps(service, run.id, 5000)
     expect(steps.map((s) => `${s.seq} ${s.text}`)).toEqual(expected.steps.map((s) => `${s.seq} ${s.text}`))
-    expect(
-      await dispatch(service.handlers, 'cancelRun', { runId: run.id }),
-    ).toMatchObject({ ok: false, error: { code: 'not-running' } })
+    expect(await dispatch(service.handlers, 'cancelRun', { runId: run.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not-running' },
+    })
   })
 
   it('cancels a run still being planned when another lab opens', async () => {

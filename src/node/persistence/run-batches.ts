@@ -42,7 +42,8 @@ export function beginRun(db: Db, id: string, run: NewRun, keep: readonly string[
       })
       return getRun(db, id)
     },
-    abandon: () => inTransaction(db, () => db.prepare('DELETE FROM runs WHERE id = ? AND complete = 0').run(id)),
+    abandon: () =>
+      inTransaction(db, () => db.prepare('DELETE FROM runs WHERE id = ? AND complete = 0').run(id)),
   }
 }
 

@@ -62,7 +62,8 @@ const toInfo = (r: RunRow): RunInfo => {
     created: r.created,
     parentId: r.parent_run_id,
     stepCount: r.step_count,
-    summary: r.summary === null ? bareSummary(r.seed, r.step_count, faults) : (JSON.parse(r.summary) as RunSummary),
+    summary:
+      r.summary === null ? bareSummary(r.seed, r.step_count, faults) : (JSON.parse(r.summary) as RunSummary),
   }
 }
 
@@ -122,8 +123,7 @@ export function insertSteps(db: Db, id: string, steps: readonly Step[]) {
 /** One stored run as lists show it; `not-found` when there is none. */
 export function getRun(db: Db, id: string): RunInfo {
   const row = db.prepare(`SELECT ${INFO_COLUMNS} FROM runs WHERE id = ? AND complete = 1`).get(id) as
-    | RunRow
-    | undefined
+    RunRow | undefined
   if (!row) throw new LabError('not-found', `There is no run with id "${id}" in this lab.`)
   return toInfo(row)
 }
@@ -138,7 +138,9 @@ export function getRunTopology(db: Db, id: string): Topology | null {
 /** Every stored run, oldest first; a run still being stored (or left half-stored) is not one. */
 export function listRuns(db: Db): RunInfo[] {
   return (
-    db.prepare(`SELECT ${INFO_COLUMNS} FROM runs WHERE complete = 1 ORDER BY created, rowid`).all() as RunRow[]
+    db
+      .prepare(`SELECT ${INFO_COLUMNS} FROM runs WHERE complete = 1 ORDER BY created, rowid`)
+      .all() as RunRow[]
   ).map(toInfo)
 }
 

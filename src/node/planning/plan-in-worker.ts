@@ -65,7 +65,10 @@ export class PlanWorkers {
     const onExit = (code: number) => {
       if (over) return
       release()
-      report({ kind: 'failed', message: `the planner stopped (exit code ${code}) before the run was planned` })
+      report({
+        kind: 'failed',
+        message: `the planner stopped (exit code ${code}) before the run was planned`,
+      })
     }
     worker.on('message', onMessage)
     worker.on('error', onError)

@@ -51,8 +51,12 @@ export function startPlaybackSession(): () => void {
  * stored (`done`); cancelled or failed, it is gone, and the playback closes if it was open.
  */
 function followProgress(progress: RunProgress): void {
-  store.setState({ progress })
   const open = session.view().runId === progress.runId
+  // Two runs may be planned at once (a branch of a run still being planned): the one shown
+  // keeps the indicator until it ends.
+  const shown = store.getState().progress
+  const busy = shown && (shown.phase === 'planning' || shown.phase === 'storing')
+  if (!busy || shown?.runId === progress.runId || open) store.setState({ progress })
   const { phase } = progress
   if (phase === 'done' && progress.run) listRun(progress.run)
   if (phase === 'failed' && progress.message) store.setState({ error: progress.message })
