@@ -27,17 +27,13 @@ async function openLargeLab(page: Page, served: ServedLab) {
   })
 }
 
-/** Resolves, once step 1 is in the event list, with what the planning progress said at that moment. */
-const progressWhenStepOneShows = (page: Page) =>
-  page.waitForFunction(
-    () => {
-      if (!document.querySelector('[data-testid="event-row"][data-seq="1"]')) return false
-      const progress = document.querySelector('[data-testid="run-progress"]')
-      return { phase: progress?.getAttribute('data-phase') ?? 'none', text: progress?.textContent ?? '' }
-    },
-    null,
-    { timeout: 90_000 },
-  )
+// A page script as a string: this file is compiled without the DOM library.
+/** Once step 1 is in the event list: what the planning progress said in that same frame. */
+const PROGRESS_WHEN_STEP_ONE_SHOWS = `(() => {
+  if (!document.querySelector('[data-testid="event-row"][data-seq="1"]')) return false
+  const progress = document.querySelector('[data-testid="run-progress"]')
+  return { phase: progress ? progress.getAttribute('data-phase') : 'none', text: progress ? progress.textContent : '' }
+})()`
 
 test('provisioning the 10,000-pod lab shows step 1 while planning goes on, and Cancel leaves no run', async ({
   page,
@@ -48,7 +44,8 @@ test('provisioning the 10,000-pod lab shows step 1 while planning goes on, and C
   await page.goto(served.url)
   await expect(page.getByTestId('app-ready')).toBeVisible({ timeout: 90_000 })
   await page.getByTestId('provision').click()
-  const seen = (await (await progressWhenStepOneShows(page)).jsonValue()) as { phase: string; text: string }
+  const handle = await page.waitForFunction(PROGRESS_WHEN_STEP_ONE_SHOWS, null, { timeout: 90_000 })
+  const seen = (await handle.jsonValue()) as { phase: string; text: string }
   // Checked in the same frame as step 1 appeared: the planner had not finished.
   expect(seen.phase).toBe('planning')
   expect(seen.text).toMatch(/Planning… [\d,]+ steps/)
