@@ -9,7 +9,7 @@ import { createFileLog } from '../node/log'
 import { dispatchLogged } from '../node/logged-dispatch'
 import { dataDir } from '../node/persistence/app-data'
 // electron-vite bundles the plan worker on its own and gives its path (the sources are not shipped).
-import planWorker from '../node/planning/plan-worker?modulePath'
+import planWorker from '../node/planning/plan-worker.ts?modulePath'
 import { installAppMenu } from './app-menu'
 import type { MainContext } from './context'
 import { openLab, openLabAt } from './file-dialogs'
