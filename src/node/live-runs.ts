@@ -186,7 +186,12 @@ export class LiveRuns {
       progress('planning')
       try {
         worker = this.workers.plan(
-          { topology: plan.topology, seed: plan.seed, faults: plan.faults, batch: FIRST_PAGE },
+          {
+            topologyJson: JSON.stringify(plan.topology),
+            seed: plan.seed,
+            faults: plan.faults,
+            batch: FIRST_PAGE,
+          },
           onMessage,
         )
       } catch (e) {

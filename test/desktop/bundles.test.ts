@@ -45,7 +45,7 @@ describe('the built bundles', () => {
           got.push(m)
           if (m.kind !== 'steps') resolve(got)
         })
-        worker.postMessage({ topology, seed: 1, faults: [], batch: 100 })
+        worker.postMessage({ topologyJson: JSON.stringify(topology), seed: 1, faults: [], batch: 100 })
       })
       const expected = plan(topology, undefined, 1)
       expect(messages.at(-1)).toEqual({ kind: 'done', summary: expected.summary })

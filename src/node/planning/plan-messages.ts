@@ -1,9 +1,13 @@
-import type { Topology } from '../../shared/domain/topology'
 import type { Fault, RunSummary, Step } from '../../shared/engine/types'
 
 /** What the plan worker is asked to plan (one run per worker). */
 export interface PlanJob {
-  topology: Topology
+  /**
+   * The topology as JSON text: posting text and parsing it in the worker costs a fraction of
+   * structured-cloning the objects (measured on the 10,000-pod lab: ~55 ms to write on the
+   * service's thread and ~110 ms to read in the worker, against ~200-370 ms for a clone).
+   */
+  topologyJson: string
   seed: number
   faults: Fault[]
   /** Steps per message: the first message is the first page a client sees. */

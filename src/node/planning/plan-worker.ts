@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 
+import type { Topology } from '../../shared/domain/topology'
 import { FaultError } from '../../shared/engine/faults'
 import { planStreaming } from '../../shared/engine/plan'
 import type { Step } from '../../shared/engine/types'
@@ -17,7 +18,8 @@ port.on('message', (job: PlanJob) => {
   const post = (message: PlanMessage) => port.postMessage(message)
   let batch: Step[] = []
   try {
-    const summary = planStreaming(job.topology, undefined, job.seed, job.faults, (step) => {
+    const topology = JSON.parse(job.topologyJson) as Topology
+    const summary = planStreaming(topology, undefined, job.seed, job.faults, (step) => {
       batch.push(step)
       if (batch.length >= job.batch) {
         post({ kind: 'steps', steps: batch })
