@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto'
 
 import type { Handlers, PushEvent, RunInfo } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
-import type { Topology } from '../shared/domain/topology'
+import { EMPTY_TOPOLOGY, type Topology } from '../shared/domain/topology'
+import { createCursor, type Cursor } from '../shared/engine/cursor'
 import { FaultError } from '../shared/engine/faults'
+import { stepWithTable } from '../shared/engine/placement-on-demand'
 import { plan } from '../shared/engine/plan'
+import { initialState } from '../shared/engine/state'
 import type { Fault, Step } from '../shared/engine/types'
 
 /** A run as lists show it (the contract's RunInfo). */
@@ -52,7 +55,12 @@ export interface RunDeps {
 type RunHandlers = Pick<Handlers, 'startRun' | 'getRunSteps' | 'getStep' | 'branchRun'>
 
 /** A step as lists need it: the placement keeps its verdict and explanation, not the per-host rows. */
-const lite = (s: Step): Step => (s.placement ? { ...s, placement: { ...s.placement, rows: [] } } : s)
+function lite(s: Step): Step {
+  if (!s.placement) return s
+  // The inputs that rebuild the table stay on the Node side: getStep rebuilds it.
+  const { ask: _ask, ...placement } = s.placement
+  return { ...s, placement: { ...placement, rows: [] } }
+}
 
 const describeFault = (f: Fault) =>
   `${f.kind} ${f.target} at step ${f.atSeq}${f.value ? ` (${f.value})` : ''}`
@@ -107,6 +115,19 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
     if (!run) throw new LabError('no-such-run', `There is no stored run "${runId}".`)
     return run
   }
+  // Placement tables are rebuilt from the run's state: one cursor, over the run last asked about.
+  let tables: { run: StoredRun; cursor: Cursor } | null = null
+  const cursorOf = (run: StoredRun): Cursor => {
+    if (tables?.run !== run)
+      tables = {
+        run,
+        cursor: createCursor(
+          { steps: run.steps, summary: run.info.summary },
+          initialState(run.topology ?? EMPTY_TOPOLOGY),
+        ),
+      }
+    return tables.cursor
+  }
   return {
     startRun: ({ seed, faults }) => {
       const number = deps.store.list().filter((r) => r.parentId === null).length + 1
@@ -117,9 +138,10 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
       return { steps: run.steps.map(lite), ...(run.topology ? { topology: run.topology } : {}) }
     },
     getStep: ({ runId, seq }) => {
-      const step = stored(runId).steps[seq - 1]
+      const run = stored(runId)
+      const step = run.steps[seq - 1]
       if (!step) throw new LabError('no-such-step', `Run "${runId}" has no step ${seq}.`)
-      return step
+      return step.placement?.ask ? stepWithTable(cursorOf(run), step) : step
     },
     branchRun: ({ runId, fault }) => {
       const parent = stored(runId)

@@ -114,6 +114,11 @@ export class Planner {
     return this.t
   }
 
+  /** Steps emitted so far: the state is the one after step `emitted`. */
+  get emitted(): number {
+    return this.steps.length
+  }
+
   get(on: EffectTable, id: string, key: string): Scalar | null {
     return getField(this.state, on, id, key)
   }

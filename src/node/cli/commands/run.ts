@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util'
 import { createCursor } from '../../../shared/engine/cursor'
 import { formatFault, parseFault } from '../../../shared/engine/fault-syntax'
 import { faultProblem } from '../../../shared/engine/faults'
+import { stepWithTable } from '../../../shared/engine/placement-on-demand'
 import { plan } from '../../../shared/engine/plan'
 import { initialState, statusOf } from '../../../shared/engine/state'
-import type { Fault } from '../../../shared/engine/types'
+import type { Fault, RunSummary } from '../../../shared/engine/types'
 import { resolveTopology } from '../../../shared/domain/resolve'
-import { CliUsageError, type CliCommand } from '../command'
+import { CliUsageError, type CliCommand, type CliIo } from '../command'
 import type { LabDocument } from '../../../shared/domain/lab-document'
 import { loadLabArgument } from '../load-lab'
 import { stepLines } from './run-format'
@@ -16,7 +17,7 @@ import { stepLines } from './run-format'
 export function runCommandWith(load: (arg: string | undefined) => LabDocument): CliCommand {
   return {
     name: 'run',
-    usage: 'run LAB [--seed N] [--fault KIND:TARGET[=VALUE]@STEP]... [--json]',
+    usage: 'run LAB [--seed N] [--fault KIND:TARGET[=VALUE]@STEP]... [--json] [--quiet]',
     summary: 'Replay how the platform provisions a lab, step by step, with placement explained',
     run(args, io) {
       const { values, positionals } = parseArgs({
@@ -25,6 +26,7 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
           seed: { type: 'string' },
           fault: { type: 'string', multiple: true },
           json: { type: 'boolean' },
+          quiet: { type: 'boolean' },
         },
         allowPositionals: true,
       })
@@ -47,13 +49,19 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
         throw new CliUsageError(
           `--fault ${formatFault(missed.fault)}: step ${missed.fault.atSeq} is past the end of the run (${run.steps.length} steps)`,
         )
+      if (values.quiet) {
+        printSummary(io, lab.name, run.summary, values.json === true)
+        return Promise.resolve(0)
+      }
       const cursor = createCursor(run, initialState(lab.topology))
       if (!values.json)
         io.out(
           `${lab.name}: ${run.steps.length} steps, seed ${seed}${faults.length ? `, faults ${faults.map(formatFault).join(' ')}` : ''}`,
         )
-      for (const step of run.steps) {
-        const status = statusOf(cursor.forward(), step.object)
+      for (const planned of run.steps) {
+        // The placement table is rebuilt from the state it read, then the cursor moves on.
+        const step = stepWithTable(cursor, planned)
+        const status = statusOf(cursor.seek(step.seq), step.object)
         if (values.json)
           io.out(
             JSON.stringify({
@@ -74,19 +82,24 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
           )
         else for (const line of stepLines(step, status)) io.out(line)
       }
-      if (values.json) io.out(JSON.stringify({ summary: run.summary }))
-      else {
-        const s = run.summary
-        io.out(
-          `\nDone in ${(s.durationMs / 1000).toFixed(1)} s simulated: ${Object.entries(s.statuses)
-            .map(([k, v]) => `${v} ${k}`)
-            .join(', ')}`,
-        )
-        for (const p of s.problems) io.out(`  ${p.object}: ${p.status}${p.reason ? ` (${p.reason})` : ''}`)
-      }
+      printSummary(io, null, run.summary, values.json === true)
       return Promise.resolve(0)
     },
   }
 }
 
 export const runCommand: CliCommand = runCommandWith(loadLabArgument)
+
+/** The run's outcome: statuses and problems (with `name`, a first line naming the lab: --quiet). */
+function printSummary(io: CliIo, name: string | null, s: RunSummary, json: boolean): void {
+  if (json) return io.out(JSON.stringify({ summary: s }))
+  if (name !== null) io.out(`${name}: ${s.steps} steps, seed ${s.seed}`)
+  io.out(
+    `${name === null ? '\n' : ''}Done in ${(s.durationMs / 1000).toFixed(1)} s simulated: ${Object.entries(
+      s.statuses,
+    )
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  )
+  for (const p of s.problems) io.out(`  ${p.object}: ${p.status}${p.reason ? ` (${p.reason})` : ''}`)
+}

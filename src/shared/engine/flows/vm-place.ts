@@ -3,7 +3,7 @@ import type { VmClass } from '../../domain/vm-classes'
 import { holdOn, largerThanHost, nsHold, status, type Hold, type StateReader } from '../accounting'
 import { joinRule, takenHosts, type RuleBook } from '../anti-affinity'
 import { hostdLane, LANES } from '../lanes'
-import { count, place, type PlacementNeed } from '../placement'
+import { count, decide, type PlacementNeed } from '../placement'
 import type { Change, Planner } from '../planner'
 import { poolUsedKey, type PoolResource } from '../quota'
 import type { NsScope } from '../scope'
@@ -111,8 +111,9 @@ export function deployVm(p: Planner, job: VmJob, scope: NsScope, retry?: Retry):
       `namespace ${scope.ns.name} CPU/memory limit reached: the reservation does not fit under the resource pool limit${scope.zones.length > 1 ? ' of any zone' : ''}`,
     )
   }
-  const placement = place(p.state, ask.hosts, ask.need)
-  const hostId = placement.chosen
+  const d = decide(p, ask.hosts, ask.need)
+  const { placement } = d
+  const hostId = d.chosen
   if (hostId === null) {
     if (retry) return false
     const why = `VirtualMachineConditionPlacementReady=False (InsufficientResources): ${placement.explanation}`
@@ -131,7 +132,7 @@ export function deployVm(p: Planner, job: VmJob, scope: NsScope, retry?: Retry):
   const hold = vmHold(cls, p.num('hosts', hostId, 'mhzPerCore'), on)
   const zone = scope.zoneOf.get(hostId) ?? ''
   const zoneName = scope.zones.find((z) => z.id === zone)?.name ?? zone
-  if (job.rule && placement.rows.find((r) => r.chosen)?.rules?.[0]?.pass === false) p.broken.add(job.rule.id)
+  if (job.rule && d.breaks) p.broken.add(job.rule.id)
   p.unschedulable.delete(id)
   const again = retry ? `VM Operator retries ${job.name}, Pending for lack of capacity, ${retry.why}: ` : ''
   const holdNs: Change[] = on ? nsHold(p, id, scope.ns.id, zoneHold(zone, want)) : []
