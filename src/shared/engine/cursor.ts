@@ -1,12 +1,11 @@
-import { applyEffects, cloneState, revertEffects } from './state'
-import type { EngineState, Run } from './types'
+import { Block, BlockRecorder } from './cursor-blocks'
+import { cloneState } from './state'
+import type { Effect, EffectTable, EngineState, Run, Scalar, StateRecord } from './types'
 
-/**
- * Steps between stored snapshots; far seeks start from the nearest one. Long runs space them
- * so there are at most MAX_CHECKPOINTS (a snapshot of a 10,000-pod state is megabytes).
- */
+/** Steps per block: far seeks jump whole blocks and walk at most half of one at each end. */
 export const CHECKPOINT_EVERY = 256
-export const MAX_CHECKPOINTS = 64
+/** Blocks per span: a far seek jumps whole spans (a record changed in several blocks is put once). */
+export const BLOCKS_PER_SPAN = 16
 
 /** Reads and moves through a run's states. Position `seq` is the state after step `seq` (0: before any). */
 export interface Cursor {
@@ -24,44 +23,104 @@ export interface Cursor {
 
 /**
  * A cursor over `run` starting from `initial` (from `initialState`). One step forward or back
- * applies or reverts that step's effects. A far jump restores the nearest checkpoint (below or
- * above the target) when that beats walking, then walks, so a seek costs at most about one state
- * copy plus half the checkpoint spacing in steps. Checkpoints are taken lazily, on the first
- * pass over each boundary. Spacing them closer than a copy's cost would buy nothing, so long
- * runs with big states get few (each is a full copy of the state).
+ * applies or reverts that step's effects. A far seek walks to the nearest block boundary, jumps
+ * whole blocks (each block knows the records it changed, as they were before and after it), then
+ * walks into the target block: its cost is the records that differ plus at most one block of
+ * steps, never a copy of the state. Blocks are recorded on the first forward pass over them.
+ *
+ * Records are shared, never copied whole: a record a block refers to is never changed again; the
+ * live state copies a record the first time it writes to it after that (copy on write).
  */
-export function createCursor(run: Run, initial: EngineState, spacing?: number): Cursor {
+export function createCursor(run: Run, initial: EngineState, spacing = CHECKPOINT_EVERY): Cursor {
   const steps = run.steps
-  // Copying a state costs about as much as applying two steps per object in it (measured on
-  // the 10,000-pod lab: ~20,000 objects by the end, about six steps per object over a run).
-  const restoreCost = 2 * Math.max(Object.keys(initial.objects).length, steps.length / 6)
-  const every =
-    spacing ??
-    Math.max(CHECKPOINT_EVERY, Math.ceil(steps.length / MAX_CHECKPOINTS), Math.ceil(restoreCost / 2))
-  // checkpoints[k] is the state after step k * every.
-  const checkpoints: EngineState[] = [cloneState(initial)]
-  let state = cloneState(initial)
+  const every = Math.max(1, Math.floor(spacing))
+  const state = cloneState(initial)
+  /** Records of the live state no block refers to: changed in place. */
+  let owned = new Set<StateRecord>()
+  const blocks: Block[] = []
+  const spans: Block[] = []
+  let recorder: BlockRecorder | null = null
   let seq = 0
+
+  const write = (on: EffectTable, id: string, key: string, value: Scalar | null) => {
+    const table = state[on]
+    let rec = table[id]
+    if (value === null) {
+      if (rec === undefined || !(key in rec)) return
+      if (!owned.has(rec)) owned.add((rec = table[id] = { ...rec }))
+      delete rec[key]
+      for (const _ in rec) return
+      delete table[id]
+      return
+    }
+    if (rec === undefined) owned.add((rec = table[id] = {}))
+    else if (!owned.has(rec)) owned.add((rec = table[id] = { ...rec }))
+    rec[key] = value
+  }
+  const apply = (effects: readonly Effect[]) => {
+    for (const e of effects) {
+      recorder?.touch(state, e.on, e.id)
+      write(e.on, e.id, e.key, e.after)
+    }
+  }
+  const revert = (effects: readonly Effect[]) => {
+    for (let i = effects.length - 1; i >= 0; i--) {
+      const e = effects[i]!
+      write(e.on, e.id, e.key, e.before)
+    }
+  }
+  /** Starts recording the next block when the cursor stands at its start with every earlier one recorded. */
+  const maybeRecord = () => {
+    if (recorder === null && seq === blocks.length * every && seq + every <= steps.length) {
+      // Every record the block starts from is shared from now on: its `before` refers to them.
+      owned = new Set()
+      recorder = new BlockRecorder()
+    }
+  }
   const walkTo = (target: number) => {
     while (seq < target) {
-      applyEffects(state, steps[seq]!.effects)
+      maybeRecord()
+      apply(steps[seq]!.effects)
       seq++
-      if (seq % every === 0 && checkpoints.length === seq / every) checkpoints.push(cloneState(state))
+      if (recorder !== null && seq === (blocks.length + 1) * every) {
+        blocks.push(recorder.finish(state))
+        if (blocks.length % BLOCKS_PER_SPAN === 0) spans.push(Block.merge(blocks.slice(-BLOCKS_PER_SPAN)))
+        recorder = null
+        owned = new Set()
+      }
     }
+    if (seq > target) recorder = null
     while (seq > target) {
       seq--
-      revertEffects(state, steps[seq]!.effects)
+      revert(steps[seq]!.effects)
     }
+  }
+  /** Jumps from boundary `from` to boundary `to` (both within the recorded blocks). */
+  const jump = (from: number, to: number) => {
+    // Records put in place by a jump belong to blocks; none of the live state's copies survive it.
+    owned = new Set()
+    let b = from / every
+    const end = to / every
+    const S = BLOCKS_PER_SPAN
+    while (b < end)
+      if (b % S === 0 && b + S <= end) {
+        spans[b / S]!.forward(state)
+        b += S
+      } else blocks[b++]!.forward(state)
+    while (b > end)
+      if (b % S === 0 && b - S >= end) {
+        b -= S
+        spans[b / S]!.back(state)
+      } else blocks[--b]!.back(state)
+    seq = to
   }
   const seek = (target: number): EngineState => {
     const to = Math.max(0, Math.min(steps.length, Math.floor(target)))
-    const below = Math.min(Math.floor(to / every), checkpoints.length - 1)
-    const above = below + 1 < checkpoints.length ? below + 1 : below
-    const k = Math.abs(above * every - to) < to - below * every ? above : below
-    // Restoring a snapshot costs a copy of the state: worth it only when it saves a long walk.
-    if (Math.abs(to - k * every) + restoreCost < Math.abs(to - seq)) {
-      state = cloneState(checkpoints[k]!)
-      seq = k * every
+    const recorded = blocks.length * every
+    if (Math.abs(to - seq) > every && Math.min(seq, to) < recorded) {
+      const boundary = (at: number) => Math.min(recorded, Math.round(at / every) * every)
+      walkTo(boundary(seq))
+      jump(seq, boundary(to))
     }
     walkTo(to)
     return state
