@@ -16,7 +16,7 @@ import { runVm } from './flows/vm'
 import { LANES } from './lanes'
 import { Planner } from './planner'
 import { initialState, SETTLED_OK, STATUS } from './state'
-import type { DeployedState, EngineState, Fault, Run, RunSummary } from './types'
+import type { DeployedState, EngineState, Fault, Run, RunSummary, Step } from './types'
 
 /** Order workloads start in within a namespace: volumes and services before what uses them. */
 export const WORKLOAD_ORDER: readonly Kind[] = ['pvc', 'service', 'pod', 'deployment', 'vm', 'tkc']
@@ -34,13 +34,44 @@ export function plan(
   seed: number,
   faults: readonly Fault[] = [],
 ): Run {
+  const p = planner(topology, deployed, seed, faults)
+  return { steps: p.steps, summary: summarize(p.state, seed, p.emitted, p.now, faults, p.injected) }
+}
+
+/**
+ * Plans as `plan` does, handing each step to `onStep` as it is made instead of keeping them: a
+ * run of any size in the memory of its state (a headless summary, steps stored in batches).
+ */
+export function planStreaming(
+  topology: Topology,
+  deployed: DeployedState | undefined,
+  seed: number,
+  faults: readonly Fault[],
+  onStep: (step: Step) => void,
+): RunSummary {
+  const p = planner(topology, deployed, seed, faults, onStep)
+  return summarize(p.state, seed, p.emitted, p.now, faults, p.injected)
+}
+
+/** The planner after the whole run: its state, clock and (without `onStep`) its steps. */
+function planner(
+  topology: Topology,
+  deployed: DeployedState | undefined,
+  seed: number,
+  faults: readonly Fault[],
+  onStep?: (step: Step) => void,
+): Planner {
   const r = resolveTopology(topology)
   for (const fault of faults) {
     const why = faultProblem(r, fault)
     if (why !== null) throw new FaultError(`fault ${formatFault(fault)}: ${why}`)
   }
   const state = initialState(topology, deployed)
-  const p = new Planner(r, state, seed, faults, { onFault: handleFault, onCapacityFreed })
+  const p = new Planner(r, state, seed, faults, {
+    onFault: handleFault,
+    onCapacityFreed,
+    ...(onStep ? { onStep } : {}),
+  })
 
   if (deployed) {
     const present = new Set(topology.nodes.map((n) => n.id))
@@ -82,7 +113,7 @@ export function plan(
           }),
         )
   p.drain()
-  return { steps: p.steps, summary: summarize(p.state, seed, p.steps.length, p.now, faults, p.injected) }
+  return p
 }
 
 type Typed<K extends LabNode['kind']> = LabNode & { kind: K }

@@ -4,7 +4,7 @@ import { createCursor } from '../../../shared/engine/cursor'
 import { formatFault, parseFault } from '../../../shared/engine/fault-syntax'
 import { faultProblem } from '../../../shared/engine/faults'
 import { stepWithTable } from '../../../shared/engine/placement-on-demand'
-import { plan } from '../../../shared/engine/plan'
+import { plan, planStreaming } from '../../../shared/engine/plan'
 import { initialState, statusOf } from '../../../shared/engine/state'
 import type { Fault, RunSummary } from '../../../shared/engine/types'
 import { resolveTopology } from '../../../shared/domain/resolve'
@@ -43,16 +43,22 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
         if (why !== null) throw new CliUsageError(`--fault ${text}: ${why}`)
         return fault
       })
-      const run = plan(lab.topology, undefined, seed, faults)
-      const missed = run.summary.faults.find((f) => !f.injected)
-      if (missed)
-        throw new CliUsageError(
-          `--fault ${formatFault(missed.fault)}: step ${missed.fault.atSeq} is past the end of the run (${run.steps.length} steps)`,
-        )
+      const missedFault = (summary: RunSummary) => {
+        const missed = summary.faults.find((f) => !f.injected)
+        if (missed)
+          throw new CliUsageError(
+            `--fault ${formatFault(missed.fault)}: step ${missed.fault.atSeq} is past the end of the run (${summary.steps} steps)`,
+          )
+      }
       if (values.quiet) {
-        printSummary(io, lab.name, run.summary, values.json === true)
+        // The summary only: the steps are not kept, so a run of any size fits in memory.
+        const summary = planStreaming(lab.topology, undefined, seed, faults, () => {})
+        missedFault(summary)
+        printSummary(io, lab.name, summary, values.json === true)
         return Promise.resolve(0)
       }
+      const run = plan(lab.topology, undefined, seed, faults)
+      missedFault(run.summary)
       const cursor = createCursor(run, initialState(lab.topology))
       if (!values.json)
         io.out(
