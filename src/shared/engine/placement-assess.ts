@@ -146,14 +146,29 @@ function hostDown(state: EngineState, id: string, h: StateRecord, isPod: boolean
   return null
 }
 
-function drsShort(id: string, h: StateRecord, down: Down, need: PlacementNeed, hard: string | null): Short {
+/** A host's figures a placement reads, each read by name (one hidden class, a fast load each). */
+function figuresOf(h: StateRecord) {
+  return {
+    mhzPerCore: Number(h['mhzPerCore'] ?? 0),
+    capacityCpuMhz: Number(h['capacityCpuMhz'] ?? 0),
+    capacityMemoryMiB: Number(h['capacityMemoryMiB'] ?? 0),
+    reservedCpuMhz: Number(h['reservedCpuMhz'] ?? 0),
+    reservedMemoryMiB: Number(h['reservedMemoryMiB'] ?? 0),
+    podCpuMillis: Number(h['podCpuMillis'] ?? 0),
+    podMemoryMiB: Number(h['podMemoryMiB'] ?? 0),
+    activeCpuMhz: Number(h['activeCpuMhz'] ?? 0),
+    activeMemoryMiB: Number(h['activeMemoryMiB'] ?? 0),
+  }
+}
+type Figures = ReturnType<typeof figuresOf>
+
+function drsShort(id: string, f: Figures, down: Down, need: PlacementNeed, hard: string | null): Short {
   if (need.kube === undefined && down !== null) return 'down'
   if (need.avoid?.has(id)) return 'avoid'
   if (hard !== null) return 'rule'
-  const unreservedCpu = num(h, 'capacityCpuMhz') - num(h, 'reservedCpuMhz')
-  if (unreservedCpu < millisToMhz(need.reserveCpuMillis, num(h, 'mhzPerCore'))) return 'cpu'
-  const unreservedMemory = num(h, 'capacityMemoryMiB') - num(h, 'reservedMemoryMiB')
-  if (unreservedMemory < need.reserveMemoryMiB + need.overheadMemoryMiB) return 'memory'
+  if (f.capacityCpuMhz - f.reservedCpuMhz < millisToMhz(need.reserveCpuMillis, f.mhzPerCore)) return 'cpu'
+  if (f.capacityMemoryMiB - f.reservedMemoryMiB < need.reserveMemoryMiB + need.overheadMemoryMiB)
+    return 'memory'
   return null
 }
 
@@ -170,6 +185,7 @@ export function assess(state: EngineState, hostIds: readonly string[], need: Pla
   for (const id of hostIds) {
     const h = state.hosts[id]
     if (!h) continue
+    const f = figuresOf(h)
     const i = a.ids.length
     a.ids.push(id)
     a.recs.push(h)
@@ -177,10 +193,10 @@ export function assess(state: EngineState, hostIds: readonly string[], need: Pla
     a.down.push(down)
     let kubeOk = true
     if (kube) {
-      const podCpu = num(h, 'podCpuMillis') + kube.cpuMillis
-      const podMem = num(h, 'podMemoryMiB') + kube.memoryMiB
-      const allocCpu = allocCpuMillis(h)
-      const capMem = num(h, 'capacityMemoryMiB')
+      const podCpu = f.podCpuMillis + kube.cpuMillis
+      const podMem = f.podMemoryMiB + kube.memoryMiB
+      const allocCpu = (f.capacityCpuMhz / f.mhzPerCore) * 1000
+      const capMem = f.capacityMemoryMiB
       const short = podCpu > allocCpu ? 'cpu' : podMem > capMem ? 'memory' : null
       a.kubeShort.push(short)
       kubeOk = down === null && short === null
@@ -207,10 +223,10 @@ export function assess(state: EngineState, hostIds: readonly string[], need: Pla
       continue
     }
     a.kept++
-    const short = drsShort(id, h, down, need, hard)
+    const short = drsShort(id, f, down, need, hard)
     a.drs.push(short)
-    a.mem.push(permille(num(h, 'activeMemoryMiB'), num(h, 'capacityMemoryMiB')))
-    a.cpu.push(permille(num(h, 'activeCpuMhz'), num(h, 'capacityCpuMhz')))
+    a.mem.push(permille(f.activeMemoryMiB, f.capacityMemoryMiB))
+    a.cpu.push(permille(f.activeCpuMhz, f.capacityCpuMhz))
     if (short === null) a.feasible.push(i)
   }
   return a

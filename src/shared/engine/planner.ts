@@ -1,7 +1,7 @@
 import type { ResolvedTopology } from '../domain/resolve'
 import { addMember } from './anti-affinity'
 import { makeScopes, makeSvScopes } from './scope'
-import { getField, setField } from './state'
+import { getField, swapField } from './state'
 import { durationOf } from './timing'
 import type { EffectTable, EngineState, Fault, Placement, Scalar, Sequence, Step } from './types'
 
@@ -160,10 +160,9 @@ export class Planner {
   emit(d: Draft): Step {
     const effects = []
     for (const [on, id, key, value] of d.set ?? []) {
-      const before = getField(this.state, on, id, key)
+      const before = swapField(this.state, on, id, key, value)
       if (before === value) continue
       effects.push({ on, id, key, before, after: value })
-      setField(this.state, on, id, key, value)
       if (on === 'hosts' && FREEING.has(key) && Number(value) < Number(before)) this.noteFreed(id, d.object)
     }
     const duration = d.duration ?? durationOf(d.action, this.seed, this.counter++)

@@ -7,6 +7,7 @@ import { nsPoolIds } from '../scope'
 import { STATUS } from '../state'
 import { releasePodResources } from './pod-start'
 import { releaseVmResources } from './vm-lifecycle'
+import { draftBase } from '../draft-base'
 
 const live = (p: Planner, id: string) => {
   const s = p.status(id)
@@ -78,7 +79,7 @@ export function deleteObject(p: Planner, id: string): void {
   if (!live(p, id)) return
   const kind = p.get('objects', id, 'kind')
   const name = String(p.get('objects', id, 'name') ?? id)
-  const base = { sequence: 'delete' as const, object: id }
+  const base = draftBase({ sequence: 'delete' as const, object: id })
   switch (String(kind)) {
     case 'pod':
       return deletePod(p, id)

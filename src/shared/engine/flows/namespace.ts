@@ -7,6 +7,7 @@ import type { Change, Planner } from '../planner'
 import { nsPoolIds, poolIds, type NsScope } from '../scope'
 import { STATUS } from '../state'
 import { zoneLimitChanges, zoneShare } from '../zones'
+import { draftBase } from '../draft-base'
 
 /** Quota keys a namespace record holds, from its spec (DOMAIN.md 2). */
 export function quotaChanges(p: Planner, nsId: string): Change[] {
@@ -49,7 +50,7 @@ function poolsText(scope: NsScope): string {
 /** Creating a vSphere Namespace: DOMAIN.md 4b, steps 1 to 7. */
 export function createNamespace(p: Planner, ns: LabNode & { kind: 'namespace' }): void {
   const scope = p.scope(ns.id)
-  const base = { sequence: 'namespace' as const, object: ns.id }
+  const base = draftBase({ sequence: 'namespace' as const, object: ns.id })
   const svRunning = scope !== null && p.status(scope.sv.id) === STATUS.running
   if (!scope || !svRunning) {
     const why = scope ? `Supervisor ${scope.sv.name} is not running` : 'the namespace is not in a Supervisor'
@@ -125,7 +126,7 @@ export function createNamespace(p: Planner, ns: LabNode & { kind: 'namespace' })
  */
 function namespaceNetwork(p: Planner, scope: NsScope): boolean {
   const { ns, spec, stack } = scope
-  const base = { sequence: 'namespace' as const, object: ns.id }
+  const base = draftBase({ sequence: 'namespace' as const, object: ns.id })
   const mine = nsPoolIds(ns.id)
   const net = p.r.networkOf(scope.sv.id)
   const prefix = isKind(net, 'network') ? p.r.spec(net).subnetPrefix : 28

@@ -9,6 +9,7 @@ import { asDeltas, exceededText, podWants, quotaExceeded } from '../quota'
 import { millisToMhz, POD_PADDING_MIB, podSize, type PodSize } from '../sizing'
 import { STATUS } from '../state'
 import { finishPod } from './pod-start'
+import { draftBase } from '../draft-base'
 
 /** One vSphere Pod to provision: a Pod node, or a replica of a Deployment. */
 export interface PodJob {
@@ -25,7 +26,7 @@ export interface PodJob {
 export function runPod(p: Planner, job: PodJob): void {
   const { id } = job
   const scope = p.scope(job.nsId)
-  const base = { sequence: job.sequence, object: id }
+  const base = draftBase({ sequence: job.sequence, object: id })
   const fail = (d: Omit<Draft, 'sequence' | 'object'>, code: string, reason: string, extra: Change[] = []) =>
     p.emit({
       ...base,
@@ -117,7 +118,7 @@ export interface Retry {
 export function schedulePod(p: Planner, job: PodJob, size: PodSize, retry?: Retry): boolean {
   const { id } = job
   const scope = p.scope(job.nsId)!
-  const base = { sequence: job.sequence, object: id }
+  const base = draftBase({ sequence: job.sequence, object: id })
   const need = podNeed(size)
   const faults = p.injected.length
   let d = decide(p, scope.hostIds, need)

@@ -19,6 +19,7 @@ import type { Planner } from '../planner'
 import { poolIds } from '../scope'
 import { STATUS } from '../state'
 import { apiServersText, deployControlPlane } from './control-plane'
+import { draftBase } from '../draft-base'
 
 /** Enabling Workload Management on a cluster: DOMAIN.md 4a, steps 1 to 9. */
 export function enableSupervisor(p: Planner, sv: LabNode & { kind: 'supervisor' }): void {
@@ -29,7 +30,7 @@ export function enableSupervisor(p: Planner, sv: LabNode & { kind: 'supervisor' 
   const scope = p.svScope(sv.id)!
   const { stack } = scope
   const id = sv.id
-  const base = { sequence: 'supervisor' as const, object: id }
+  const base = draftBase({ sequence: 'supervisor' as const, object: id })
   const clusters = scope.zones.map((z) => z.name).join(', ') || '(no cluster)'
   p.emit({
     ...base,

@@ -12,6 +12,7 @@ import { STATUS } from '../state'
 import { fullZones } from '../zones'
 import { waiting, type Retry } from './pod'
 import { releaseVmResources, vmClassOf, type VmJob } from './vm-lifecycle'
+import { draftBase } from '../draft-base'
 
 /** What DRS must find for a running VM of this class: its reservation plus overhead. */
 export const vmNeed = (cls: VmClass): PlacementNeed => ({
@@ -86,7 +87,7 @@ export const zoneHold = (zone: string, want: Readonly<Record<PoolResource, numbe
  */
 export function deployVm(p: Planner, job: VmJob, scope: NsScope, retry?: Retry): boolean {
   const { id } = job
-  const base = { sequence: job.sequence, object: id }
+  const base = draftBase({ sequence: job.sequence, object: id })
   const ask = vmAsk(p, job, scope)
   const { cls, want } = ask
   const on = job.powerOn
@@ -166,7 +167,7 @@ function zonesText(zones: number, pinned: boolean, zoneName: string): string {
 /** Deployment from the content library, then power-on (or not, as the spec asks). */
 function powerOn(p: Planner, job: VmJob, scope: NsScope, cls: VmClass, zoneName: string): boolean {
   const { id } = job
-  const base = { sequence: job.sequence, object: id }
+  const base = draftBase({ sequence: job.sequence, object: id })
   const host = () => String(p.get('objects', id, 'host'))
   const hostName = () => String(p.get('hosts', host(), 'name'))
   const sc = String(p.get('objects', id, 'storageClass') ?? '')
