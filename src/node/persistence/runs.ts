@@ -5,10 +5,12 @@ import { LabError } from '../../shared/contract/result'
 import type { Topology } from '../../shared/domain/topology'
 import type { Fault, RunSummary } from '../../shared/engine/types'
 import { inTransaction, type Db } from './sqlite'
+import { decodeStep, encodeStep } from './step-codec'
 
 /**
  * Runs and their steps. A step is the engine's JSON object with a numeric `seq`; it is stored
- * as JSON text keyed by (run_id, seq), so replay reads the record instead of re-planning.
+ * as text keyed by (run_id, seq) (step-codec.ts: engine steps compactly, anything else as JSON),
+ * so replay reads the record instead of re-planning.
  */
 
 export interface Step {
@@ -97,7 +99,7 @@ export function saveRun(db: Db, run: NewRun, steps: readonly Step[]): RunInfo {
           `Run "${id}": a step has seq ${String(step.seq)}; seq must be a whole number >= 0.`,
         )
       try {
-        insertStep.run(id, step.seq, JSON.stringify(step))
+        insertStep.run(id, step.seq, encodeStep(step))
       } catch (e) {
         if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
           throw new LabError('bad-step', `Run "${id}": seq ${step.seq} is used by two steps.`)
@@ -133,10 +135,10 @@ export function listRuns(db: Db): RunInfo[] {
 export function getSteps(db: Db, runId: string, fromSeq = 0, toSeq = Number.MAX_SAFE_INTEGER): Step[] {
   getRun(db, runId)
   const rows = db
-    .prepare('SELECT json FROM steps WHERE run_id = ? AND seq BETWEEN ? AND ? ORDER BY seq')
-    .pluck()
-    .all(runId, fromSeq, toSeq) as string[]
-  return rows.map((json) => JSON.parse(json) as Step)
+    .prepare('SELECT seq, json FROM steps WHERE run_id = ? AND seq BETWEEN ? AND ? ORDER BY seq')
+    .raw()
+    .all(runId, fromSeq, toSeq) as [number, string][]
+  return rows.map(([seq, json]) => decodeStep(seq, json))
 }
 
 /** Deletes a run with its steps and checkpoints; runs branched from it keep going, unparented. */
