@@ -1,5 +1,5 @@
 import type { Problem } from '../domain/problems'
-import { resolveTopology } from '../domain/resolve'
+import { resolveTopology, type ResolvedTopology } from '../domain/resolve'
 import type { SpecOf } from '../domain/specs'
 import type { LabNode, Topology } from '../domain/topology'
 import { applyExtra } from './apply-extra'
@@ -34,11 +34,12 @@ import {
 export function buildManifests(
   topology: Topology,
   options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>,
+  known?: { lab: LabContext; resolved: ResolvedTopology },
 ): { objects: ExportedObject[]; problems: Problem[] } {
-  const lab = labContext(topology)
+  const lab = known?.lab ?? labContext(topology)
   const out: ExportedObject[] = []
   const problems: Problem[] = []
-  const res = workloadResolver(resolveTopology(topology), options, problems)
+  const res = workloadResolver(known?.resolved ?? resolveTopology(topology), options, problems)
   for (const ns of topology.nodes) {
     if (ns.kind !== 'namespace') continue
     const ctx = namespaceContext(lab, ns)
