@@ -59,21 +59,23 @@ const allocCpuMillis = (h: StateRecord) => (num(h, 'capacityCpuMhz') / num(h, 'm
  * numbers per host; the table (placement-table.ts) and the sentences are made from these columns.
  */
 export class Assessment {
-  readonly ids: string[] = []
-  readonly recs: StateRecord[] = []
-  readonly down: Down[] = []
+  readonly ids: string[]
+  readonly recs: StateRecord[]
+  readonly down: Down[]
   /** What kube-scheduler's NodeResourcesFit finds short (pods), or null. */
-  readonly kubeShort: ('cpu' | 'memory' | null)[] = []
+  readonly kubeShort: ('cpu' | 'memory' | null)[]
   /** LeastAllocated score of a host kube-scheduler kept; null when filtered out or a VM. */
-  readonly score: (number | null)[] = []
+  readonly score: (number | null)[]
   /** Soft rules the host would break, and the member of the first hard rule running there. */
-  readonly soft: number[] = []
-  readonly hard: (string | null)[] = []
+  readonly soft: Int32Array
+  readonly hard: (string | null)[]
   /** DRS's verdict: undefined when the host never reached DRS, null when it passes. */
-  readonly drs: (Short | undefined)[] = []
+  readonly drs: (Short | undefined)[]
   /** Active memory and CPU per mille of capacity (DRS's preference). */
-  readonly mem: number[] = []
-  readonly cpu: number[] = []
+  readonly mem: Int32Array
+  readonly cpu: Int32Array
+  /** Hosts in the columns (those of the placement that exist in the state). */
+  length = 0
   /** Hosts kube-scheduler kept (all of them for VMs), and hosts DRS found feasible. */
   kept = 0
   readonly feasible: number[] = []
@@ -81,14 +83,23 @@ export class Assessment {
   constructor(
     readonly state: EngineState,
     readonly need: PlacementNeed,
-  ) {}
+    size: number,
+  ) {
+    // Columns sized once: a placement on 64 hosts fills them without growing them.
+    this.ids = new Array<string>(size)
+    this.recs = new Array<StateRecord>(size)
+    this.down = new Array<Down>(size)
+    this.kubeShort = new Array<'cpu' | 'memory' | null>(size)
+    this.score = new Array<number | null>(size)
+    this.soft = new Int32Array(size)
+    this.hard = new Array<string | null>(size)
+    this.drs = new Array<Short | undefined>(size)
+    this.mem = new Int32Array(size)
+    this.cpu = new Int32Array(size)
+  }
 
   get isPod(): boolean {
     return this.need.kube !== undefined
-  }
-
-  get length(): number {
-    return this.ids.length
   }
 
   name(i: number): string {
@@ -179,31 +190,30 @@ function drsShort(id: string, f: Figures, down: Down, need: PlacementNeed, hard:
  * reservation + overhead and that are not avoided and break no hard rule.
  */
 export function assess(state: EngineState, hostIds: readonly string[], need: PlacementNeed): Assessment {
-  const a = new Assessment(state, need)
+  const a = new Assessment(state, need, hostIds.length)
   const kube = need.kube
   const isPod = kube !== undefined
   for (const id of hostIds) {
     const h = state.hosts[id]
     if (!h) continue
     const f = figuresOf(h)
-    const i = a.ids.length
-    a.ids.push(id)
-    a.recs.push(h)
+    const i = a.length++
+    a.ids[i] = id
+    a.recs[i] = h
     const down = hostDown(state, id, h, isPod)
-    a.down.push(down)
+    a.down[i] = down
     let kubeOk = true
+    a.kubeShort[i] = null
+    a.score[i] = null
     if (kube) {
       const podCpu = f.podCpuMillis + kube.cpuMillis
       const podMem = f.podMemoryMiB + kube.memoryMiB
       const allocCpu = (f.capacityCpuMhz / f.mhzPerCore) * 1000
       const capMem = f.capacityMemoryMiB
       const short = podCpu > allocCpu ? 'cpu' : podMem > capMem ? 'memory' : null
-      a.kubeShort.push(short)
+      a.kubeShort[i] = short
       kubeOk = down === null && short === null
-      a.score.push(kubeOk ? Math.round(((1 - podCpu / allocCpu + (1 - podMem / capMem)) / 2) * 100) : null)
-    } else {
-      a.kubeShort.push(null)
-      a.score.push(null)
+      if (kubeOk) a.score[i] = Math.round(((1 - podCpu / allocCpu + (1 - podMem / capMem)) / 2) * 100)
     }
     let soft = 0
     let hard: string | null = null
@@ -214,19 +224,17 @@ export function assess(state: EngineState, hostIds: readonly string[], need: Pla
         if (rule.hard) hard ??= other
         else soft++
       }
-    a.soft.push(soft)
-    a.hard.push(hard)
+    a.soft[i] = soft
+    a.hard[i] = hard
     if (!kubeOk) {
-      a.drs.push(undefined)
-      a.mem.push(0)
-      a.cpu.push(0)
+      a.drs[i] = undefined
       continue
     }
     a.kept++
     const short = drsShort(id, f, down, need, hard)
-    a.drs.push(short)
-    a.mem.push(permille(f.activeMemoryMiB, f.capacityMemoryMiB))
-    a.cpu.push(permille(f.activeCpuMhz, f.capacityCpuMhz))
+    a.drs[i] = short
+    a.mem[i] = permille(f.activeMemoryMiB, f.capacityMemoryMiB)
+    a.cpu[i] = permille(f.activeCpuMhz, f.capacityCpuMhz)
     if (short === null) a.feasible.push(i)
   }
   return a

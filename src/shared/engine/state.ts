@@ -63,7 +63,15 @@ export function swapField(
   key: string,
   value: Scalar | null,
 ): Scalar | null {
-  const table = state[on]
+  // Each table by name: one hidden class per read, where `state[on]` would be a keyed lookup.
+  const table =
+    on === 'objects'
+      ? state.objects
+      : on === 'hosts'
+        ? state.hosts
+        : on === 'namespaces'
+          ? state.namespaces
+          : state.pools
   let rec = table[id]
   const before = rec === undefined ? null : (rec[key] ?? null)
   if (before === value) return before
