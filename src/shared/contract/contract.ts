@@ -152,13 +152,17 @@ export const requests = {
   },
   /**
    * Every step of a stored run, with the topology it was planned from. Placement tables come
-   * without their per-host rows (a 10,000-pod run would send over 200 MB); `getStep` has them.
+   * without their per-host rows (a 10,000-pod run would send over 200 MB) and without the inputs
+   * that rebuild them (`ask`); `getStep` has them.
    */
   getRunSteps: {
     input: z.object({ runId: z.string().min(1) }).strict(),
     output: z.object({ steps: z.array(Step), topology: Topology.optional() }),
   },
-  /** One step of a stored run in full, with its placement table. */
+  /**
+   * One step of a stored run in full, with its placement table: the run stores a placement's
+   * inputs (`Placement.ask`), not its rows, and the table is rebuilt here from the run's state.
+   */
   getStep: {
     input: z.object({ runId: z.string().min(1), seq: z.number().int().positive() }).strict(),
     output: Step,
