@@ -39,7 +39,7 @@ export class Ledger {
   }
   set(pool: string, key: string, value: Scalar | null): void {
     let w = this.writes.get(pool)
-    if (w === undefined) this.writes.set(pool, (w = new Map()))
+    if (w === undefined) this.writes.set(pool, (w = new Map<string, Scalar | null>()))
     if (!w.has(key)) this.order.push([pool, key])
     w.set(key, value)
   }
