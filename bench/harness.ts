@@ -18,26 +18,33 @@ export async function medianMs(runs: number, fn: () => unknown): Promise<number>
 }
 
 /**
- * Medians of `a` and `b` measured in turns (a b, b a, a b, ...) after one warm-up call of each, so
- * a burst of load from elsewhere on the machine falls on both sides of a ratio alike.
+ * Medians of each of `fns`, measured in turns (each round in the opposite order to the last)
+ * after one warm-up call of each, so a burst of load from elsewhere on the machine falls on
+ * every side of a ratio alike.
  */
+export async function interleavedMs(runs: number, fns: readonly (() => unknown)[]): Promise<number[]> {
+  for (const fn of fns) await fn()
+  const times = fns.map(() => [] as number[])
+  for (let round = 0; round < runs; round++) {
+    const order = fns.map((_, i) => i)
+    if (round % 2 === 1) order.reverse()
+    for (const i of order) {
+      const start = performance.now()
+      await fns[i]!()
+      times[i]!.push(performance.now() - start)
+    }
+  }
+  return times.map((xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0)
+}
+
+/** `interleavedMs` of two: the medians of `a` and `b`. */
 export async function sideBySideMs(
   runs: number,
   a: () => unknown,
   b: () => unknown,
 ): Promise<{ a: number; b: number }> {
-  await a()
-  await b()
-  const times = { a: [] as number[], b: [] as number[] }
-  const time = async (which: 'a' | 'b') => {
-    const start = performance.now()
-    await (which === 'a' ? a() : b())
-    times[which].push(performance.now() - start)
-  }
-  for (let i = 0; i < runs; i++)
-    for (const which of i % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const)) await time(which)
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0
-  return { a: median(times.a), b: median(times.b) }
+  const [am, bm] = await interleavedMs(runs, [a, b])
+  return { a: am!, b: bm! }
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
