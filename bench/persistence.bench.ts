@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { loadDemoLab } from '../src/node/demo-lab'
 import { LabFile } from '../src/node/persistence/lab-file'
 import { saveRun, type Step } from '../src/node/persistence/runs'
-import { encodeStep } from '../src/node/persistence/step-codec'
+import { StepEncoder } from '../src/node/persistence/step-codec'
 import { generateLargeLab } from '../src/shared/domain/large-lab'
 import { plan } from '../src/shared/engine/plan'
 import { round, sideBySideMs, type Benchmark } from './harness'
@@ -24,13 +24,16 @@ export const persistenceBenchmark: Benchmark = {
     try {
       const steps = largeRun()
       // The same rows saveRun writes (its compact encoding), made beforehand: raw inserts only.
-      const rows = steps.map(encodeStep)
-      const bytes = rows.reduce((n, r) => n + r.length, 0)
+      const encoder = new StepEncoder()
+      const rows = steps.map((s) => encoder.encode(s))
+      const lists = encoder.hostLists
+      const bytes = rows.reduce((n, r) => n + r.json.length + (r.text?.length ?? 0), 0)
       let k = 0
-      const insert = lab.db.prepare('INSERT INTO steps (run_id, seq, json) VALUES (?, ?, ?)')
+      const insert = lab.db.prepare('INSERT INTO steps (run_id, seq, json, text) VALUES (?, ?, ?, ?)')
       const addRun = lab.db.prepare(
         "INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count) VALUES (?, 1, '[]', '', '', NULL, 0)",
       )
+      const setLists = lab.db.prepare('UPDATE runs SET host_lists = ? WHERE id = ?')
       const { a: viaLab, b: raw } = await sideBySideMs(
         5,
         () => saveRun(lab.db, { id: `lab-${k++}`, seed: 1 }, steps),
@@ -38,7 +41,8 @@ export const persistenceBenchmark: Benchmark = {
           lab.db.transaction(() => {
             const id = `raw-${k++}`
             addRun.run(id)
-            for (let seq = 0; seq < rows.length; seq++) insert.run(id, seq, rows[seq])
+            for (let seq = 0; seq < rows.length; seq++) insert.run(id, seq, rows[seq]!.json, rows[seq]!.text)
+            setLists.run(lists, id)
           })(),
       )
       return {

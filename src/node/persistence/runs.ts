@@ -5,12 +5,12 @@ import { LabError } from '../../shared/contract/result'
 import type { Topology } from '../../shared/domain/topology'
 import type { Fault, RunSummary } from '../../shared/engine/types'
 import { inTransaction, type Db } from './sqlite'
-import { decodeStep, encodeStep } from './step-codec'
+import { StepDecoder, StepEncoder } from './step-codec'
 
 /**
  * Runs and their steps. A step is the engine's JSON object with a numeric `seq`; it is stored
- * as text keyed by (run_id, seq) (step-codec.ts: engine steps compactly, anything else as JSON),
- * so replay reads the record instead of re-planning.
+ * keyed by (run_id, seq) (step-codec.ts: engine steps compactly, their text apart, anything else
+ * as JSON), so replay reads the record instead of re-planning.
  */
 
 export interface Step {
@@ -75,7 +75,8 @@ const toInfo = (r: RunRow): RunInfo => {
  */
 export function saveRun(db: Db, run: NewRun, steps: readonly Step[]): RunInfo {
   const id = run.id ?? randomUUID()
-  const insertStep = db.prepare('INSERT INTO steps (run_id, seq, json) VALUES (?, ?, ?)')
+  const insertStep = db.prepare('INSERT INTO steps (run_id, seq, json, text) VALUES (?, ?, ?, ?)')
+  const encoder = new StepEncoder()
   inTransaction(db, () => {
     if (db.prepare('SELECT 1 FROM runs WHERE id = ?').get(id))
       throw new LabError('run-exists', `A run with id "${id}" is already stored.`)
@@ -99,13 +100,16 @@ export function saveRun(db: Db, run: NewRun, steps: readonly Step[]): RunInfo {
           `Run "${id}": a step has seq ${String(step.seq)}; seq must be a whole number >= 0.`,
         )
       try {
-        insertStep.run(id, step.seq, encodeStep(step))
+        const row = encoder.encode(step)
+        insertStep.run(id, step.seq, row.json, row.text)
       } catch (e) {
         if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
           throw new LabError('bad-step', `Run "${id}": seq ${step.seq} is used by two steps.`)
         throw e
       }
     }
+    const lists = encoder.hostLists
+    if (lists !== null) db.prepare('UPDATE runs SET host_lists = ? WHERE id = ?').run(lists, id)
   })
   return getRun(db, id)
 }
@@ -134,11 +138,13 @@ export function listRuns(db: Db): RunInfo[] {
 /** Steps of a run with fromSeq <= seq <= toSeq, in seq order. */
 export function getSteps(db: Db, runId: string, fromSeq = 0, toSeq = Number.MAX_SAFE_INTEGER): Step[] {
   getRun(db, runId)
+  const lists = db.prepare('SELECT host_lists FROM runs WHERE id = ?').pluck().get(runId) as string | null
+  const decoder = new StepDecoder(lists)
   const rows = db
-    .prepare('SELECT seq, json FROM steps WHERE run_id = ? AND seq BETWEEN ? AND ? ORDER BY seq')
+    .prepare('SELECT seq, json, text FROM steps WHERE run_id = ? AND seq BETWEEN ? AND ? ORDER BY seq')
     .raw()
-    .all(runId, fromSeq, toSeq) as [number, string][]
-  return rows.map(([seq, json]) => decodeStep(seq, json))
+    .all(runId, fromSeq, toSeq) as [number, string, string | null][]
+  return rows.map(([seq, json, text]) => decoder.decode(seq, json, text))
 }
 
 /** Deletes a run with its steps and checkpoints; runs branched from it keep going, unparented. */

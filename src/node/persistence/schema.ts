@@ -74,6 +74,13 @@ export const LAB_MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN summary TEXT;
   ALTER TABLE runs ADD COLUMN topology TEXT;
   `,
+  // 4: a step's text apart from the rest of it, written and read as it is (no JSON escaping),
+  // and the host lists a run's placements share, written once per run (step-codec.ts). Both
+  // null on steps and runs stored before this version, whose steps are whole JSON objects.
+  `
+  ALTER TABLE steps ADD COLUMN text TEXT;
+  ALTER TABLE runs ADD COLUMN host_lists TEXT;
+  `,
 ]
 
 /** Migrations of the app's settings database (recent labs). */
