@@ -14,6 +14,17 @@ export function ensureRendererBuilt() {
     execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' })
 }
 
+/**
+ * The benchmark page (bench/page): the product app on a generated lab through an in-memory
+ * client, and a plain React Flow canvas to compare with. Built here only, never shipped.
+ */
+export const BENCH_PAGE = 'out/bench-page'
+
+export function ensureBenchPageBuilt() {
+  if (!existsSync(`${BENCH_PAGE}/index.html`))
+    execFileSync('npx', ['vite', 'build', '--config', 'bench/page.vite.config.ts'], { stdio: 'ignore' })
+}
+
 /** Headless Chromium found as the end-to-end tests find it. */
 export function launchChromium(): Promise<Browser> {
   const executablePath = (findChromium as () => string)()

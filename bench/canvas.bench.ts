@@ -6,7 +6,15 @@ import type { Browser, Page } from '@playwright/test'
 
 import { LabService } from '../src/node/lab-service'
 import { startServer } from '../src/node/server'
-import { ensureRendererBuilt, launchChromium, RENDERER, START_COUNTING, STOP_COUNTING } from './browser'
+import {
+  BENCH_PAGE,
+  ensureBenchPageBuilt,
+  ensureRendererBuilt,
+  launchChromium,
+  RENDERER,
+  START_COUNTING,
+  STOP_COUNTING,
+} from './browser'
 import { round, type Benchmark } from './harness'
 
 const MEASURE_MS = 2000
@@ -32,17 +40,21 @@ export const canvasBenchmark: Benchmark = {
   name: 'canvas',
   async run() {
     ensureRendererBuilt()
+    ensureBenchPageBuilt()
     // A throwaway data folder, so the benchmark never touches the user's demo lab.
     const service = new LabService('serve', { dataDir: mkdtempSync(join(tmpdir(), 'pl-bench-')) })
     const demoCount = service.handlers.getTopology().topology.nodes.length
     const server = await startServer({ port: 0, rendererDir: RENDERER, service })
+    // The benchmark page needs no service; it is served the same way, from its own build.
+    const pageServer = await startServer({ port: 0, rendererDir: BENCH_PAGE, service })
     const browser = await launchChromium()
     const base = `http://127.0.0.1:${server.port}/?token=${server.token}`
+    const page = `http://127.0.0.1:${pageServer.port}/`
     const out: Record<string, number> = {}
     try {
       const cases: [string, string, string][] = [
-        ['demo', base, `${base}&bench=${demoCount}&plain=1`],
-        ['n2000', `${base}&bench=2000`, `${base}&bench=2000&plain=1`],
+        ['demo', base, `${page}?bench=${demoCount}&plain=1`],
+        ['n2000', `${page}?bench=2000`, `${page}?bench=2000&plain=1`],
       ]
       for (const [name, labUrl, plainUrl] of cases) {
         const lab = await measure(browser, labUrl, '.react-flow__node-card-node')
@@ -62,6 +74,7 @@ export const canvasBenchmark: Benchmark = {
     } finally {
       await browser.close()
       await server.close()
+      await pageServer.close()
     }
     return out
   },

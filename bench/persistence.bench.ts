@@ -4,10 +4,11 @@ import { join } from 'node:path'
 
 import { loadDemoLab } from '../src/node/demo-lab'
 import { LabFile } from '../src/node/persistence/lab-file'
-import { saveRun, type Step } from '../src/node/persistence/runs'
+import { saveRun } from '../src/node/persistence/runs'
 import { StepEncoder } from '../src/node/persistence/step-codec'
 import { generateLargeLab } from '../src/shared/domain/large-lab'
 import { plan } from '../src/shared/engine/plan'
+import type { Step } from '../src/shared/engine/types'
 import { round, sideBySideMs, type Benchmark } from './harness'
 
 /** The engine's run of the 10,000-PodVM lab (64 hosts, 50 namespaces): the real steps, as the run stores them. */

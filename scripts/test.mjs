@@ -54,6 +54,13 @@ check('typecheck (node, main, preload, tests)', [
   'tsconfig.node.json',
 ])
 check('typecheck (renderer)', [node, bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'tsconfig.web.json'])
+check('typecheck (renderer stores under Node)', [
+  node,
+  bin('typescript', 'bin/tsc'),
+  '--noEmit',
+  '-p',
+  'tsconfig.renderer-tests.json',
+])
 check('lint', [node, bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0'])
 check('format', [node, bin('prettier', 'bin/prettier.cjs'), '--check', '.'])
 

@@ -3,16 +3,18 @@ import { basename } from 'node:path'
 
 import type { z } from 'zod'
 
-import type { AppInfo, EventPayload, Handlers, PushEvent } from '../shared/contract/contract'
+import type { AppInfo, Handlers, LabRevision, LabSnapshot, PushEvent } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
-import { EMPTY_TOPOLOGY } from '../shared/domain/topology'
+import { EMPTY_TOPOLOGY, type Topology } from '../shared/domain/topology'
+import { diffTopology } from '../shared/domain/topology-diff'
 import { loadDemoLab } from './demo-lab'
+import { listFolder } from './lab-folders'
 import { packageVersion } from './paths'
 import { createManifestHandlers } from './manifests/manifest-handlers'
 import { AppData, dataDir } from './persistence/app-data'
 import { LabFile } from './persistence/lab-file'
-import { LabRunStore } from './lab-run-store'
-import { createRunHandlers, type RunStore } from './run-handlers'
+import { createRunHandlers } from './run-handlers'
+import { LabRunStore } from './run-store'
 
 type Shell = z.output<typeof AppInfo>['shell']
 
@@ -30,6 +32,8 @@ export interface LabServiceOptions {
  */
 export class LabService {
   private lab: LabFile
+  /** The open lab's runs: a new store with each lab, so a read-only lab's session runs go with it. */
+  private runs: LabRunStore
   private revision = 0
   /** Why the service opened what it opened, e.g. the last lab failed; shown until the next switch. */
   private notice: string | null = null
@@ -47,6 +51,7 @@ export class LabService {
       this.app.close()
       throw e
     }
+    this.runs = new LabRunStore(this.lab)
     this.app.rememberLab(this.lab.path, this.lab.document.name)
   }
 
@@ -77,6 +82,11 @@ export class LabService {
     }
   }
 
+  /** The data folder (recent labs, the demo lab, settings). */
+  get dataDir(): string {
+    return this.app.dir
+  }
+
   /** The open lab file (for the engine service and the CLI). */
   get labFile(): LabFile {
     return this.lab
@@ -91,7 +101,7 @@ export class LabService {
     for (const listener of this.listeners) listener(event)
   }
 
-  private snapshot(): EventPayload<'labChanged'> {
+  private snapshot(): LabSnapshot {
     const { path, readOnly, document } = this.lab
     const notice = this.notice ?? this.lab.notice
     return {
@@ -105,20 +115,38 @@ export class LabService {
     }
   }
 
-  private changed(): EventPayload<'labChanged'> {
-    this.revision++
-    const snapshot = this.snapshot()
-    this.emit({ name: 'labChanged', payload: snapshot })
-    return snapshot
+  private revisionRef(): LabRevision {
+    return { path: this.lab.path, revision: this.revision }
   }
 
-  /** Makes `next` the open lab, closing the one before, and remembers it as recent. */
-  private switchTo(next: LabFile): EventPayload<'labChanged'> {
+  /** Runs `change` on the open lab and pushes what it changed, as a diff from the lab before. */
+  private edit(change: () => void): LabRevision {
+    const before: Topology = this.lab.document.topology
+    change()
+    this.revision++
+    this.emit({
+      name: 'labChanged',
+      payload: {
+        kind: 'diff',
+        baseRevision: this.revision - 1,
+        revision: this.revision,
+        diff: diffTopology(before, this.lab.document.topology),
+        ...this.lab.journal(),
+      },
+    })
+    return this.revisionRef()
+  }
+
+  /** Makes `next` the open lab, closing the one before, remembers it, and pushes it whole. */
+  private switchTo(next: LabFile): LabRevision {
     if (next !== this.lab) this.lab.close()
     this.lab = next
+    this.runs = new LabRunStore(next)
     this.notice = null
     this.app.rememberLab(next.path, next.document.name)
-    return this.changed()
+    this.revision++
+    this.emit({ name: 'labChanged', payload: { kind: 'snapshot', snapshot: this.snapshot() } })
+    return this.revisionRef()
   }
 
   /** Closes the lab file and the settings database. */
@@ -127,32 +155,20 @@ export class LabService {
     this.app.close()
   }
 
-  private labRuns: LabRunStore | null = null
-  /** The open lab's runs; a new store when the lab changes, so a read-only lab's session runs go with it. */
-  private get runStore(): LabRunStore {
-    if (this.labRuns?.lab !== this.lab) this.labRuns = new LabRunStore(this.lab)
-    return this.labRuns
-  }
-  private readonly currentRuns: RunStore = {
-    saveRun: (info, steps, topology) => this.runStore.saveRun(info, steps, topology),
-    getRun: (id) => this.runStore.getRun(id),
-    list: () => this.runStore.list(),
-  }
-
-  private readonly runs = createRunHandlers({
-    topology: () => this.lab.document.topology,
-    emit: (event) => this.emit(event),
-    store: this.currentRuns,
-  })
-
   readonly handlers = {
     ...createManifestHandlers(() => this.lab.document),
-    ...this.runs,
+    ...createRunHandlers({
+      topology: () => this.lab.document.topology,
+      revision: () => this.revision,
+      emit: (event) => this.emit(event),
+      runs: () => this.runs,
+    }),
     getAppInfo: () => ({
       name: 'Pacific Lab',
       version: packageVersion(),
       shell: this.shell,
       platform: platform(),
+      versions: runtimeVersions(),
     }),
     openDemoLab: () => this.switchTo(this.openDemo()),
     getTopology: () => this.snapshot(),
@@ -162,21 +178,16 @@ export class LabService {
           'stale',
           `The lab changed (revision ${this.revision}, not ${baseRevision}); try again.`,
         )
-      this.lab.applyEdits(batch)
-      return this.changed()
+      return this.edit(() => this.lab.applyEdits(batch))
     },
-    undo: () => {
-      this.lab.undo()
-      return this.changed()
-    },
-    redo: () => {
-      this.lab.redo()
-      return this.changed()
-    },
-    newLab: ({ path }) => {
+    undo: () => this.edit(() => this.lab.undo()),
+    redo: () => this.edit(() => this.lab.redo()),
+    newLab: ({ path, overwrite }) => {
       const file = this.app.resolveLabPath(path)
+      if (file === this.lab.path) throw new LabError('bad-path', `${file} is the lab that is open already.`)
       const name = basename(file, '.pacificlab') || 'Untitled lab'
-      return this.switchTo(LabFile.create(file, { name, description: '', topology: EMPTY_TOPOLOGY }))
+      const doc = { name, description: '', topology: EMPTY_TOPOLOGY }
+      return this.switchTo(LabFile.create(file, doc, { overwrite }))
     },
     openLab: ({ path }) => this.switchTo(LabFile.open(this.app.resolveLabPath(path))),
     saveLabAs: async ({ path, overwrite }) => {
@@ -186,11 +197,19 @@ export class LabService {
       return this.switchTo(LabFile.open(file))
     },
     listRecentLabs: () => ({ labs: this.app.recentLabs() }),
-    listRuns: () => ({ runs: this.runStore.list() }),
+    listFolder: ({ path }) => listFolder(path, { dataDir: this.app.dir, labPath: this.lab.path }),
+    listRuns: () => ({ runs: this.runs.list() }),
     getViewState: () => this.lab.viewState,
     setViewState: (view) => {
       this.lab.setViewState(view)
       return view
     },
   } satisfies Handlers
+}
+
+/** The runtime's versions a user reports with a bug: Node, and Electron's parts when it runs there. */
+function runtimeVersions(): Record<string, string> {
+  const names = ['node', 'electron', 'chrome', 'v8'] as const
+  const known = process.versions as Partial<Record<(typeof names)[number], string>>
+  return Object.fromEntries(names.flatMap((name) => (known[name] ? [[name, known[name]]] : [])))
 }

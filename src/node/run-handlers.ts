@@ -1,58 +1,29 @@
 import { randomUUID } from 'node:crypto'
 
-import type { Handlers, PushEvent, RunInfo } from '../shared/contract/contract'
+import type { Handlers, PushEvent, RunInfo, RunOpened, StepPage } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
 import { EMPTY_TOPOLOGY, type Topology } from '../shared/domain/topology'
 import { createCursor, type Cursor } from '../shared/engine/cursor'
 import { FaultError } from '../shared/engine/faults'
 import { stepWithTable } from '../shared/engine/placement-on-demand'
-import { plan } from '../shared/engine/plan'
+import { planWithEnd } from '../shared/engine/plan'
 import { initialState } from '../shared/engine/state'
 import type { Fault, Step } from '../shared/engine/types'
+import type { RunStore } from './run-store'
 
-/** A run as lists show it (the contract's RunInfo). */
-export type RunInfoT = RunInfo
-
-/** A stored run: what lists show, its steps, and the topology it was planned from (for branches). */
-export interface StoredRun {
-  info: RunInfoT
-  steps: Step[]
-  /** Null for runs stored before lab format 3: they replay, but cannot branch. */
-  topology: Topology | null
-}
-
-/**
- * Where runs live: the lab file (LabRunStore), or memory (below) for runs that cannot be
- * written, such as those of a read-only lab.
- */
-export interface RunStore {
-  saveRun(info: RunInfoT, steps: Step[], topology: Topology): void
-  getRun(id: string): StoredRun | undefined
-  list(): RunInfoT[]
-}
-
-/** Runs kept in a Map for the life of the process, oldest first. */
-export class MemoryRunStore implements RunStore {
-  private readonly runs = new Map<string, StoredRun>()
-  saveRun(info: RunInfoT, steps: Step[], topology: Topology): void {
-    this.runs.set(info.id, { info, steps, topology })
-  }
-  getRun(id: string): StoredRun | undefined {
-    return this.runs.get(id)
-  }
-  list(): RunInfoT[] {
-    return [...this.runs.values()].map((r) => r.info)
-  }
-}
+/** Steps in the answer that opens a run: enough to start playing while the rest are paged in. */
+export const FIRST_PAGE = 1000
 
 export interface RunDeps {
-  /** The open lab's topology at the moment a run starts. */
+  /** The open lab's topology and revision at the moment a run starts. */
   topology: () => Topology
+  revision: () => number
   emit: (event: PushEvent) => void
-  store: RunStore
+  /** The open lab's runs (a new store when another lab opens). */
+  runs: () => RunStore
 }
 
-type RunHandlers = Pick<Handlers, 'startRun' | 'getRunSteps' | 'getStep' | 'branchRun'>
+type RunHandlers = Pick<Handlers, 'startRun' | 'openRun' | 'getRunSteps' | 'getStep' | 'branchRun'>
 
 /** A step as lists need it: the placement keeps its verdict and explanation, not the per-host rows. */
 function lite(s: Step): Step {
@@ -68,7 +39,7 @@ const describeFault = (f: Fault) =>
 /** Plans a run; a fault that names nothing in the lab is the user's mistake, not a bug. */
 function planOrRefuse(topology: Topology, seed: number, faults: Fault[]) {
   try {
-    return plan(topology, undefined, seed, faults)
+    return planWithEnd(topology, undefined, seed, faults)
   } catch (e) {
     if (e instanceof FaultError) throw new LabError('bad-fault', `Cannot plan this run: ${e.message}.`)
     throw e
@@ -83,20 +54,35 @@ const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve))
  * reported per phase (planning, storing, done) rather than per step.
  */
 export function createRunHandlers(deps: RunDeps): RunHandlers {
+  const info = (runId: string): RunInfo => {
+    const run = deps.runs().info(runId)
+    if (!run) throw new LabError('no-such-run', `There is no stored run "${runId}".`)
+    return run
+  }
+  const page = (runId: string, from: number, count: number): StepPage => {
+    const { stepCount } = info(runId)
+    const steps = deps
+      .runs()
+      .steps(runId, from, from + count - 1)
+      .map(lite)
+    // The page with the last step brings the end, so the client never replays the run to reach it.
+    const end = steps.length > 0 && from + steps.length > stepCount ? deps.runs().end(runId) : null
+    return { from, steps, total: stepCount, complete: true, ...(end ? { end } : {}) }
+  }
   const planAndStore = async (
     topology: Topology,
     seed: number,
     faults: Fault[],
     label: string,
     parentId: string | null,
-  ): Promise<RunInfoT> => {
+  ): Promise<RunOpened> => {
     // Ids stay unique across sessions of the same lab file, unlike a per-process counter.
     const id = `run-${randomUUID()}`
     deps.emit({ name: 'runProgress', payload: { runId: id, planned: 0, phase: 'planning' } })
     await yieldToIo()
-    const run = planOrRefuse(topology, seed, faults)
+    const { run, end } = planOrRefuse(topology, seed, faults)
     deps.emit({ name: 'runProgress', payload: { runId: id, planned: run.steps.length, phase: 'storing' } })
-    const info: RunInfoT = {
+    const stored: RunInfo = {
       id,
       label,
       seed,
@@ -106,58 +92,66 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
       stepCount: run.steps.length,
       summary: run.summary,
     }
-    deps.store.saveRun(info, run.steps, topology)
+    deps.runs().save(stored, run.steps, topology, end)
     deps.emit({ name: 'runProgress', payload: { runId: id, planned: run.steps.length, phase: 'done' } })
-    return info
-  }
-  const stored = (runId: string) => {
-    const run = deps.store.getRun(runId)
-    if (!run) throw new LabError('no-such-run', `There is no stored run "${runId}".`)
-    return run
+    return { run: stored, firstPage: page(id, 1, FIRST_PAGE) }
   }
   // Placement tables are rebuilt from the run's state: one cursor, over the run last asked about.
-  let tables: { run: StoredRun; cursor: Cursor } | null = null
-  const cursorOf = (run: StoredRun): Cursor => {
-    if (tables?.run !== run)
+  let tables: { runId: string; cursor: Cursor } | null = null
+  const cursorOf = (runId: string): Cursor => {
+    if (tables?.runId !== runId) {
+      const { stepCount, summary } = info(runId)
+      const steps = deps.runs().steps(runId, 1, stepCount)
+      const topology = deps.runs().topology(runId) ?? EMPTY_TOPOLOGY
+      const end = deps.runs().end(runId)
       tables = {
-        run,
-        cursor: createCursor(
-          { steps: run.steps, summary: run.info.summary },
-          initialState(run.topology ?? EMPTY_TOPOLOGY),
-        ),
+        runId,
+        cursor: createCursor({ steps, summary }, initialState(topology), {
+          ...(end ? { end: { seq: stepCount, state: end } } : {}),
+        }),
       }
+    }
     return tables.cursor
   }
   return {
-    startRun: ({ seed, faults }) => {
-      const number = deps.store.list().filter((r) => r.parentId === null).length + 1
-      return planAndStore(deps.topology(), seed, faults, `Run ${number} · seed ${seed}`, null)
+    startRun: async ({ seed, faults }) => {
+      const number =
+        deps
+          .runs()
+          .list()
+          .filter((r) => r.parentId === null).length + 1
+      const labRevision = deps.revision()
+      const opened = await planAndStore(deps.topology(), seed, faults, `Run ${number} · seed ${seed}`, null)
+      return { ...opened, labRevision }
     },
-    getRunSteps: ({ runId }) => {
-      const run = stored(runId)
-      return { steps: run.steps.map(lite), ...(run.topology ? { topology: run.topology } : {}) }
-    },
+    openRun: ({ runId }) => ({
+      run: info(runId),
+      topology: deps.runs().topology(runId),
+      firstPage: page(runId, 1, FIRST_PAGE),
+    }),
+    getRunSteps: ({ runId, from, count }) => page(runId, from, count),
     getStep: ({ runId, seq }) => {
-      const run = stored(runId)
-      const step = run.steps[seq - 1]
+      info(runId)
+      const step = deps.runs().steps(runId, seq, seq)[0]
       if (!step) throw new LabError('no-such-step', `Run "${runId}" has no step ${seq}.`)
-      return step.placement?.ask ? stepWithTable(cursorOf(run), step) : step
+      return step.placement?.ask ? stepWithTable(cursorOf(runId), step) : step
     },
     branchRun: ({ runId, fault }) => {
-      const parent = stored(runId)
-      if (fault.atSeq > parent.info.stepCount + 1)
+      const parent = info(runId)
+      if (fault.atSeq > parent.stepCount + 1)
         throw new LabError(
           'bad-fault',
-          `A fault at step ${fault.atSeq} is past the end of ${parent.info.label} (${parent.info.stepCount} steps).`,
+          `A fault at step ${fault.atSeq} is past the end of ${parent.label} (${parent.stepCount} steps).`,
         )
-      if (!parent.topology)
+      const topology = deps.runs().topology(runId)
+      if (!topology)
         throw new LabError(
           'no-topology',
-          `${parent.info.label} was stored by an older Pacific Lab without the lab it was planned from, so it replays but cannot branch. Provision again to branch.`,
+          `${parent.label} was stored by an older Pacific Lab without the lab it was planned from, so it replays but cannot branch. Provision again to branch.`,
         )
-      const faults = [...parent.info.faults, fault]
-      const label = `${parent.info.label} + ${describeFault(fault)}`
-      return planAndStore(parent.topology, parent.info.seed, faults, label, runId)
+      const faults = [...parent.faults, fault]
+      const label = `${parent.label} + ${describeFault(fault)}`
+      return planAndStore(topology, parent.seed, faults, label, runId)
     },
   }
 }

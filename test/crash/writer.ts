@@ -5,6 +5,7 @@ import { writeSync } from 'node:fs'
 import { addNodeBatch } from '../../src/shared/domain/commands'
 import { LabFile } from '../../src/node/persistence/lab-file'
 import { saveRun } from '../../src/node/persistence/runs'
+import { fakeStep } from '../fake-step'
 
 const [path, tag] = process.argv.slice(2)
 if (!path || !tag) throw new Error('usage: writer.ts LAB TAG')
@@ -18,12 +19,9 @@ for (let i = 0; ; i++) {
   say(`edit ${id}`)
   if (i % 3 === 0) {
     const runId = `run-${tag}-${i}`
-    const steps = Array.from({ length: 3000 }, (_, seq) => ({
-      seq,
-      type: 'placed',
-      pod: `pod-${seq}`,
-      pad: 'x'.repeat(200),
-    }))
+    const steps = Array.from({ length: 3000 }, (_, seq) =>
+      fakeStep(seq, `placed pod-${seq} ${'x'.repeat(200)}`),
+    )
     say(`begin ${runId}`)
     saveRun(lab.db, { id: runId, seed: i }, steps)
     say(`run ${runId}`)

@@ -1,6 +1,7 @@
 import { expect, test } from './serve-fixture'
 import { clearLab, dragFromPalette, labNodes, nodeIds, parentOf, pointIn } from './canvas-helpers'
 import type { Page } from '@playwright/test'
+import { docsScreenshot } from './docs-screenshot'
 
 const fitView = (page: Page) => page.getByTestId('fit-view').click()
 /** Clicks a container on its header, where no child covers it. */
@@ -139,7 +140,7 @@ test('the seed deck is built from the palette, checked, fixed, undone, redone an
   await expect(page.getByTestId(`node-${lab.ns}`)).toContainText('finance')
   await fitView(page)
   await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } })
-  await page.screenshot({ path: 'docs/screenshot-built-lab.png' })
+  await docsScreenshot(page, 'built-lab')
 
   const built = (await nodeIds(page)).sort()
   expect(built).toHaveLength(14)

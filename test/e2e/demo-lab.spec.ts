@@ -1,5 +1,6 @@
 import { expect, test } from './serve-fixture'
 import { sampleLab } from '../support/samples'
+import { docsScreenshot } from './docs-screenshot'
 
 const demo = sampleLab('demo')
 
@@ -30,7 +31,7 @@ test('the browser shows the demo lab with every node, nested as in vSphere', asy
   await inside('cl-1', 'vc-1')
   await inside('pod-1', 'ns-1')
   await inside('ns-1', 'sv-1')
-  await page.screenshot({ path: 'docs/screenshot-demo-lab.png' })
+  await docsScreenshot(page, 'demo-lab')
 })
 
 test('the API refuses calls without the token and from a foreign Host', async ({ request, served }) => {

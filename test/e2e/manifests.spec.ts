@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 
 import { labNodes } from './canvas-helpers'
 import { expect, test } from './serve-fixture'
+import { docsScreenshot } from './docs-screenshot'
 
 /** Indented one space too far, so `labels` cannot belong anywhere: a YAML syntax error. */
 const BAD_INDENT = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: sales\n   labels: {}\n'
@@ -53,7 +54,7 @@ test('export shows each file with a live preview, versions and coverage, and cop
   await expect(preview).toContainText('kind: Namespace')
   await expect(preview).toContainText('vmoperator.vmware.com/v1alpha3')
   await expect(page.getByTestId('export-problems')).toContainText('Every object passes its schema check')
-  await page.screenshot({ path: 'docs/screenshot-export.png' })
+  await docsScreenshot(page, 'export')
 
   await page.getByTestId('export-vm-api').selectOption('v1alpha2')
   await expect(preview).toContainText('vmoperator.vmware.com/v1alpha2')
@@ -94,8 +95,8 @@ test('a refused export names each object and why, and takes you to it in the lab
   }
   // vCenter 7.0U1 has no VM Service yet (it came with 7.0U2a): the VM cannot be exported.
   await find('vcenter-01')
-  await page.getByTestId('field-version').fill('7.0U1')
-  await page.getByTestId('field-version').press('Enter')
+  // The version is a choice: the platform profiles first, then the table's other versions.
+  await page.getByTestId('field-version').selectOption('7.0U1')
   await find('tkc-01')
   await page.getByTestId('export-open').click()
   const refused = page.getByTestId('export-refused')
@@ -133,7 +134,7 @@ test('import refuses a bad file with line and column and changes nothing; a good
   await expect(errors).toHaveCount(0)
   await expect(page.getByTestId('import-summary')).toContainText('add pod finance/web')
   await expect(page.getByTestId(NEW_POD_NODE)).toHaveCount(0)
-  await page.screenshot({ path: 'docs/screenshot-import.png' })
+  await docsScreenshot(page, 'import')
   await page.getByTestId('import-apply').click()
   await expect(page.getByTestId('import-done')).toContainText('Import add pod finance/web')
   await expect(page.getByTestId(NEW_POD_NODE)).toBeVisible()

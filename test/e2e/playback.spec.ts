@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 
 import { expect, test } from './serve-fixture'
 import { sampleLab } from '../support/samples'
+import { docsScreenshot } from './docs-screenshot'
 
 const demo = sampleLab('demo')
 
@@ -146,7 +147,7 @@ test('clicking the timeline seeks there; the event list and sequence diagram fol
   for (let i = 0; i < 4; i++) await page.getByTestId('step-forward').click()
   await page.getByRole('tab', { name: 'Sequence diagram' }).click()
   await expect(page.getByTestId('sequence-diagram').locator('.seq-step.is-current')).toHaveCount(1)
-  await page.screenshot({ path: 'docs/screenshot-playback.png' })
+  await docsScreenshot(page, 'playback')
 })
 
 test('a run is stored with the lab: after a reload it is still listed and replays', async ({

@@ -28,7 +28,7 @@ beforeAll(async () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>t</title>')
   service = new LabService('serve', { dataDir, lab: 'demo' })
   server = await startServer({ port: 0, rendererDir: renderer, service, log })
-  runId = (await service.handlers.startRun({ seed: 7, faults: [] })).id
+  runId = (await service.handlers.startRun({ seed: 7, faults: [] })).run.id
 })
 afterAll(async () => {
   await server.close()

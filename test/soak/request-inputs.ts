@@ -25,6 +25,7 @@ export function validInputs(ctx: FuzzContext): Record<RequestName, unknown[]> {
     undo: none,
     redo: none,
     listRecentLabs: none,
+    listFolder: [{}, { path: ctx.dataDir }, { path: `${ctx.dataDir}/missing` }],
     listRuns: none,
     getViewState: none,
     applyEdits: [
@@ -63,7 +64,11 @@ export function validInputs(ctx: FuzzContext): Record<RequestName, unknown[]> {
       { seed: 1, faults: [] },
       { seed: 2, faults: [fault] },
     ],
-    getRunSteps: [{ runId: ctx.runId }],
+    openRun: [{ runId: ctx.runId }],
+    getRunSteps: [
+      { runId: ctx.runId, from: 1, count: 50 },
+      { runId: ctx.runId, from: 40, count: 10_000 },
+    ],
     getStep: [{ runId: ctx.runId, seq: 1 }],
     branchRun: [{ runId: ctx.runId, fault }],
   }

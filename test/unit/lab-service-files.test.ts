@@ -7,6 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../src/shared/contract/dispatch'
 import { addNodeBatch } from '../../src/shared/domain/commands'
 import { LabService } from '../../src/node/lab-service'
+import { FIRST_PAGE } from '../../src/node/run-handlers'
+import { createCursor } from '../../src/shared/engine/cursor'
+import { initialState } from '../../src/shared/engine/state'
+import { allSteps } from './run-pages'
 
 const services: LabService[] = []
 function start(dataDir: string, lab?: string) {
@@ -32,7 +36,8 @@ describe('LabService with lab files', () => {
     const dir = freshDir()
     const first = start(dir)
     const created = await dispatch(first.handlers, 'newLab', { path: 'mine.pacificlab' })
-    expect(created).toMatchObject({ ok: true, value: { path: join(dir, 'mine.pacificlab'), name: 'mine' } })
+    expect(created).toMatchObject({ ok: true, value: { path: join(dir, 'mine.pacificlab') } })
+    expect(first.handlers.getTopology().name).toBe('mine')
     first.handlers.applyEdits({ batch: addNodeBatch('vcenter', 'vc', null, { x: 0, y: 0 }, 'vc-1') })
     first.handlers.applyEdits({ batch: addNodeBatch('cluster', 'c1', 'vc-1', { x: 5, y: 5 }, 'cl-1') })
     first.handlers.undo()
@@ -45,7 +50,8 @@ describe('LabService with lab files', () => {
     expect(snapshot.path).toBe(join(dir, 'mine.pacificlab'))
     expect(snapshot).toMatchObject({ undoLabel: 'Add vc', redoLabel: 'Add c1' })
     expect(second.handlers.getViewState()).toEqual(view)
-    expect(second.handlers.redo().topology.nodes.map((n) => n.id)).toEqual(['cl-1', 'vc-1'])
+    second.handlers.redo()
+    expect(second.handlers.getTopology().topology.nodes.map((n) => n.id)).toEqual(['cl-1', 'vc-1'])
     expect(second.handlers.listRecentLabs().labs.map((l) => l.path)).toEqual([
       join(dir, 'mine.pacificlab'),
       join(dir, 'demo.pacificlab'),
@@ -55,14 +61,14 @@ describe('LabService with lab files', () => {
   it('stores runs and branches in the lab file: after a restart they list and replay without re-planning', async () => {
     const dir = freshDir()
     const first = start(dir)
-    const run = await first.handlers.startRun({ seed: 7, faults: [] })
-    const branch = await first.handlers.branchRun({
+    const { run } = await first.handlers.startRun({ seed: 7, faults: [] })
+    const { run: branch } = await first.handlers.branchRun({
       runId: run.id,
       fault: { kind: 'host-failure', target: 'host-2', atSeq: 33 },
     })
-    const steps = await first.handlers.getRunSteps({ runId: run.id })
-    const branchSteps = await first.handlers.getRunSteps({ runId: branch.id })
-    const placed = steps.steps.find((s) => s.placement)!
+    const steps = await allSteps(first, run.id)
+    const branchSteps = await allSteps(first, branch.id)
+    const placed = steps.find((s) => s.placement)!
     const full = await first.handlers.getStep({ runId: run.id, seq: placed.seq })
     first.close()
 
@@ -72,16 +78,38 @@ describe('LabService with lab files', () => {
     expect(runs[0]).toMatchObject({ seed: 7, parentId: null, label: 'Run 1 · seed 7' })
     expect(runs[0]!.summary.steps).toBe(run.stepCount)
     expect(runs[1]).toMatchObject({ parentId: run.id, faults: [{ kind: 'host-failure', target: 'host-2' }] })
-    expect(await second.handlers.getRunSteps({ runId: run.id })).toEqual(steps)
-    expect(await second.handlers.getRunSteps({ runId: branch.id })).toEqual(branchSteps)
+    expect(await allSteps(second, run.id, 37)).toEqual(steps)
+    expect(await allSteps(second, branch.id)).toEqual(branchSteps)
     expect(await second.handlers.getStep({ runId: run.id, seq: placed.seq })).toEqual(full)
     // Branching a reopened run re-plans from the topology stored with it.
     const again = await second.handlers.branchRun({
       runId: run.id,
       fault: { kind: 'host-failure', target: 'host-2', atSeq: 33 },
     })
-    expect(again.stepCount).toBe(branch.stepCount)
-    expect((await second.handlers.startRun({ seed: 8, faults: [] })).label).toBe('Run 2 · seed 8')
+    expect(again.run.stepCount).toBe(branch.stepCount)
+    expect((await second.handlers.startRun({ seed: 8, faults: [] })).run.label).toBe('Run 2 · seed 8')
+  })
+
+  it('keeps a run’s end state in the lab file: the page with the last step brings it, also after a restart', async () => {
+    const dir = freshDir()
+    const first = start(dir)
+    const { run, firstPage } = await first.handlers.startRun({ seed: 7, faults: [] })
+    const topology = first.handlers.getTopology().topology
+    const steps = await allSteps(first, run.id)
+    const folded = createCursor({ steps, summary: run.summary }, initialState(topology)).stateAt(
+      run.stepCount,
+    )
+    // The demo's run fits in the first page, which therefore ends it.
+    expect(run.stepCount).toBeLessThanOrEqual(FIRST_PAGE)
+    expect(firstPage.end).toEqual(folded)
+    expect((await first.handlers.getRunSteps({ runId: run.id, from: 1, count: 10 })).end).toBeUndefined()
+    first.close()
+
+    const second = start(dir)
+    const last = await second.handlers.getRunSteps({ runId: run.id, from: run.stepCount - 4, count: 10 })
+    expect(last.steps).toHaveLength(5)
+    expect(last.end).toEqual(folded)
+    expect((await second.handlers.openRun({ runId: run.id })).firstPage.end).toEqual(folded)
   })
 
   it('saves as a new file and keeps working on the copy', async () => {
@@ -91,10 +119,8 @@ describe('LabService with lab files', () => {
       batch: addNodeBatch('host', 'esxi-04', 'cl-1', { x: 680, y: 50 }, 'host-4'),
     })
     const copy = await dispatch(service.handlers, 'saveLabAs', { path: join(dir, 'copy.pacificlab') })
-    expect(copy).toMatchObject({
-      ok: true,
-      value: { path: join(dir, 'copy.pacificlab'), undoLabel: 'Add esxi-04' },
-    })
+    expect(copy).toMatchObject({ ok: true, value: { path: join(dir, 'copy.pacificlab') } })
+    expect(service.handlers.getTopology()).toMatchObject({ undoLabel: 'Add esxi-04' })
     const again = await dispatch(service.handlers, 'saveLabAs', { path: 'demo.pacificlab' })
     expect(again).toMatchObject({ ok: false, error: { code: 'exists' } })
   })
@@ -123,6 +149,27 @@ describe('LabService with lab files', () => {
     })
   })
 
+  it('makes a new lab over an old file only when told to (a save dialog asked), never over the open lab', async () => {
+    const dir = freshDir()
+    const service = start(dir)
+    await dispatch(service.handlers, 'newLab', { path: 'first.pacificlab' })
+    service.handlers.applyEdits({ batch: addNodeBatch('vcenter', 'vc', null, { x: 0, y: 0 }, 'vc-1') })
+    await dispatch(service.handlers, 'openDemoLab', {})
+    expect(await dispatch(service.handlers, 'newLab', { path: 'first.pacificlab' })).toMatchObject({
+      ok: false,
+      error: { code: 'exists' },
+    })
+    const replaced = await dispatch(service.handlers, 'newLab', { path: 'first.pacificlab', overwrite: true })
+    expect(replaced).toMatchObject({ ok: true, value: { path: join(dir, 'first.pacificlab') } })
+    expect(service.handlers.getTopology()).toMatchObject({ name: 'first', topology: { nodes: [] } })
+    expect(
+      await dispatch(service.handlers, 'newLab', { path: 'first.pacificlab', overwrite: true }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'bad-path', message: expect.stringContaining('open already') as string },
+    })
+    expect(service.handlers.getTopology().path).toBe(join(dir, 'first.pacificlab'))
+  })
   it('opens a read-only lab read-only with a notice and refuses edits', async () => {
     const dir = freshDir()
     const service = start(dir)
@@ -130,18 +177,19 @@ describe('LabService with lab files', () => {
     await dispatch(service.handlers, 'openDemoLab', {})
     chmodSync(join(dir, 'frozen.pacificlab'), 0o444)
     const opened = await dispatch(service.handlers, 'openLab', { path: 'frozen.pacificlab' })
-    expect(opened).toMatchObject({
-      ok: true,
-      value: { readOnly: true, notice: expect.stringContaining('read-only') as string },
+    expect(opened).toMatchObject({ ok: true, value: { path: join(dir, 'frozen.pacificlab') } })
+    expect(service.handlers.getTopology()).toMatchObject({
+      readOnly: true,
+      notice: expect.stringContaining('read-only') as string,
     })
     const edit = await dispatch(service.handlers, 'applyEdits', {
       batch: addNodeBatch('host', 'esxi-04', 'cl-1', { x: 680, y: 50 }, 'host-4'),
     })
     expect(edit).toMatchObject({ ok: false, error: { code: 'read-only' } })
     // Runs of a read-only lab stay for the session, listed after those in the file.
-    const run = await service.handlers.startRun({ seed: 3, faults: [] })
+    const { run } = await service.handlers.startRun({ seed: 3, faults: [] })
     expect(service.handlers.listRuns().runs.map((r) => r.id)).toEqual([run.id])
-    expect((await service.handlers.getRunSteps({ runId: run.id })).steps).toHaveLength(run.stepCount)
+    expect(await allSteps(service, run.id)).toHaveLength(run.stepCount)
     await dispatch(service.handlers, 'openDemoLab', {})
     expect(service.handlers.listRuns().runs).toEqual([])
   })

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
+import type { LabChange } from '../../src/shared/contract/contract'
 import { dispatch } from '../../src/shared/contract/dispatch'
 import { addNodeBatch, deleteSubtreesBatch } from '../../src/shared/domain/commands'
 import { LabService } from '../../src/node/lab-service'
@@ -25,12 +26,14 @@ describe('LabService edits', () => {
     const before = service.handlers.getTopology()
     const batch = deleteSubtreesBatch(before.topology, ['ns-1'])!
     const after = await dispatch(service.handlers, 'applyEdits', { batch })
-    expect(after).toMatchObject({ ok: true, value: { undoLabel: batch.label, redoLabel: null } })
-    const undone = service.handlers.undo()
+    expect(after).toEqual({ ok: true, value: { path: before.path, revision: before.revision + 1 } })
+    expect(service.handlers.getTopology()).toMatchObject({ undoLabel: batch.label, redoLabel: null })
+    service.handlers.undo()
+    const undone = service.handlers.getTopology()
     expect(undone.topology).toEqual(before.topology)
     expect(undone.redoLabel).toBe(batch.label)
-    const redone = service.handlers.redo()
-    expect(redone.topology.nodes.some((n) => n.id === 'ns-1')).toBe(false)
+    service.handlers.redo()
+    expect(service.handlers.getTopology().topology.nodes.some((n) => n.id === 'ns-1')).toBe(false)
   })
 
   it('refuses a batch that does not fit and leaves the lab as it was', async () => {
@@ -47,14 +50,32 @@ describe('LabService edits', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'nothing-to-undo' } })
   })
 
-  it('pushes labChanged to subscribers after each change', () => {
+  it('pushes each edit as a diff from the revision before, carrying only what changed', () => {
     const service = newService()
-    const seen: number[] = []
-    service.onEvent((e) => e.name === 'labChanged' && seen.push(e.payload.revision))
+    const changes: LabChange[] = []
+    service.onEvent((e) => e.name === 'labChanged' && changes.push(e.payload))
     service.handlers.applyEdits({
       batch: addNodeBatch('host', 'esxi-04', 'cl-1', { x: 680, y: 50 }, 'host-4'),
     })
     service.handlers.undo()
-    expect(seen).toEqual([1, 2])
+    expect(changes).toMatchObject([
+      { kind: 'diff', baseRevision: 0, revision: 1, undoLabel: 'Add esxi-04' },
+      { kind: 'diff', baseRevision: 1, revision: 2, redoLabel: 'Add esxi-04' },
+    ])
+    expect(changes.map((c) => c.kind === 'diff' && c.diff)).toEqual([
+      { nodes: [expect.objectContaining({ id: 'host-4' })], removedNodes: [], links: [], removedLinks: [] },
+      { nodes: [], removedNodes: ['host-4'], links: [], removedLinks: [] },
+    ])
+  })
+
+  it('pushes the whole lab when another lab opens', async () => {
+    const service = newService()
+    const changes: LabChange[] = []
+    service.onEvent((e) => e.name === 'labChanged' && changes.push(e.payload))
+    const opened = await dispatch(service.handlers, 'openDemoLab', {})
+    expect(opened).toMatchObject({ ok: true, value: { revision: 1 } })
+    expect(changes).toMatchObject([
+      { kind: 'snapshot', snapshot: { revision: 1, name: 'Demo lab: the seed deck' } },
+    ])
   })
 })

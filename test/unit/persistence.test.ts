@@ -19,6 +19,7 @@ import {
 import { LAB_APPLICATION_ID, LAB_MIGRATIONS, migrate, userVersion } from '../../src/node/persistence/schema'
 import { openSqlite } from '../../src/node/persistence/sqlite'
 import { plan } from '../../src/shared/engine/plan'
+import { fakeStep } from '../fake-step'
 
 const opened: LabFile[] = []
 const tempDir = () => mkdtempSync(join(tmpdir(), 'pl-persist-'))
@@ -55,10 +56,7 @@ describe('a lab file', () => {
         faults: [{ kind: 'host-failure', target: 'host-1', atSeq: 2 }],
         label: 'first',
       },
-      [
-        { seq: 0, type: 'start' },
-        { seq: 1, type: 'placed' },
-      ],
+      [fakeStep(0, 'start'), fakeStep(1, 'placed')],
     )
     const topology = lab.document.topology
     lab.close()
@@ -105,7 +103,7 @@ describe('a lab file', () => {
   it('Save As copies everything into a lab that opens on its own', async () => {
     const lab = create()
     lab.applyEdits(addNodeBatch('host', 'esxi-04', 'cl-1', { x: 680, y: 50 }, 'host-4'))
-    saveRun(lab.db, { id: 'r', seed: 1 }, [{ seq: 0 }])
+    saveRun(lab.db, { id: 'r', seed: 1 }, [fakeStep(0)])
     const copyPath = join(tempDir(), 'copy.pacificlab')
     await lab.backupTo(copyPath)
     expect(existsSync(`${copyPath}-wal`)).toBe(false)
@@ -125,7 +123,7 @@ describe('a lab file', () => {
 describe('runs', () => {
   it('stores steps and reads them back by seq range', () => {
     const lab = create()
-    const steps = Array.from({ length: 50 }, (_, seq) => ({ seq, text: `step ${seq}` }))
+    const steps = Array.from({ length: 50 }, (_, seq) => fakeStep(seq))
     saveRun(lab.db, { id: 'a', seed: 7 }, steps)
     saveRun(lab.db, { id: 'b', seed: 7, parentId: 'a', label: 'branch' }, steps.slice(0, 5))
     expect(getSteps(lab.db, 'a', 10, 12)).toEqual([steps[10], steps[11], steps[12]])
@@ -141,7 +139,7 @@ describe('runs', () => {
 
   it('stores a run whole or not at all', () => {
     const lab = create()
-    expect(() => saveRun(lab.db, { id: 'bad', seed: 1 }, [{ seq: 0 }, { seq: 1 }, { seq: 1 }])).toThrow(
+    expect(() => saveRun(lab.db, { id: 'bad', seed: 1 }, [fakeStep(0), fakeStep(1), fakeStep(1)])).toThrow(
       /seq 1 is used by two steps/,
     )
     expect(listRuns(lab.db)).toEqual([])
@@ -196,7 +194,7 @@ describe('migrations', () => {
     expect(getRunTopology(lab.db, 'old')).toBeNull()
     const summary = { seed: 6, steps: 1, durationMs: 40, statuses: { Running: 1 }, problems: [], faults: [] }
     const topology = lab.document.topology
-    saveRun(lab.writable(), { id: 'new', seed: 6, summary, topology }, [{ seq: 1 }])
+    saveRun(lab.writable(), { id: 'new', seed: 6, summary, topology }, [fakeStep(1)])
     expect(lab.notice).toBeNull()
     lab.close()
     const again = reopen(path)

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../src/shared/contract/dispatch'
 import { LabService } from '../../src/node/lab-service'
 import type { PushEvent } from '../../src/shared/contract/contract'
+import { FIRST_PAGE } from '../../src/node/run-handlers'
+import { allSteps } from './run-pages'
 
 const services: LabService[] = []
 /** A service on a fresh data folder, so runs land in a throwaway demo lab file. */
@@ -20,17 +22,24 @@ afterEach(() => {
 })
 
 describe('run requests', () => {
-  it('plans the demo lab, lists progress, and returns every step with the topology', async () => {
+  it('plans the demo lab, reports progress, and answers with the run and its first steps', async () => {
     const service = start()
     const phases: string[] = []
     service.onEvent((e: PushEvent) => e.name === 'runProgress' && phases.push(e.payload.phase))
-    const info = await service.handlers.startRun({ seed: 7, faults: [] })
+    const { run: info, firstPage, labRevision } = await service.handlers.startRun({ seed: 7, faults: [] })
     expect(info).toMatchObject({ seed: 7, faults: [] })
     expect(info.stepCount).toBeGreaterThan(50)
+    expect(labRevision).toBe(service.handlers.getTopology().revision)
     expect(phases).toEqual(['planning', 'storing', 'done'])
-    const { steps, topology } = await service.handlers.getRunSteps({ runId: info.id })
+    expect(firstPage).toMatchObject({ from: 1, total: info.stepCount, complete: true })
+    expect(firstPage.steps.map((s) => s.seq)).toEqual(
+      Array.from({ length: Math.min(FIRST_PAGE, info.stepCount) }, (_, i) => i + 1),
+    )
+    const steps = await allSteps(service, info.id, 25)
     expect(steps).toHaveLength(info.stepCount)
-    expect(topology?.nodes.some((n) => n.id === 'pod-1')).toBe(true)
+    const opened = await service.handlers.openRun({ runId: info.id })
+    expect(opened.topology?.nodes.some((n) => n.id === 'pod-1')).toBe(true)
+    expect(opened.firstPage).toEqual(firstPage)
     // The list leaves out placement rows; the single step has them.
     const placed = steps.find((s) => s.placement)!
     expect(placed.placement!.rows).toEqual([])
@@ -40,8 +49,8 @@ describe('run requests', () => {
 
   it('branches a run with a fault and keeps the original beside it', async () => {
     const service = start()
-    const original = await service.handlers.startRun({ seed: 1, faults: [] })
-    const branch = await service.handlers.branchRun({
+    const { run: original } = await service.handlers.startRun({ seed: 1, faults: [] })
+    const { run: branch } = await service.handlers.branchRun({
       runId: original.id,
       fault: { kind: 'host-failure', target: 'host-2', atSeq: 33 },
     })
@@ -49,16 +58,15 @@ describe('run requests', () => {
     expect(branch.id).not.toBe(original.id)
     expect(branch.faults).toHaveLength(1)
     expect(branch.label).toContain('host-failure host-2 at step 33')
-    const again = await service.handlers.getRunSteps({ runId: original.id })
-    expect(again.steps).toHaveLength(original.stepCount)
+    expect(await allSteps(service, original.id)).toHaveLength(original.stepCount)
   })
 
   it('names the run or step that does not exist', async () => {
     const handlers = start().handlers
-    const missing = await dispatch(handlers, 'getRunSteps', { runId: 'run-9' })
+    const missing = await dispatch(handlers, 'getRunSteps', { runId: 'run-9', from: 1, count: 10 })
     expect(missing).toMatchObject({ ok: false, error: { code: 'no-such-run' } })
     expect(missing.ok ? '' : missing.error.message).toContain('run-9')
-    const info = await handlers.startRun({ seed: 1, faults: [] })
+    const { run: info } = await handlers.startRun({ seed: 1, faults: [] })
     expect(await dispatch(handlers, 'getStep', { runId: info.id, seq: 99_999 })).toMatchObject({
       ok: false,
       error: { code: 'no-such-step' },

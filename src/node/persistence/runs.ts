@@ -3,20 +3,16 @@ import { randomUUID } from 'node:crypto'
 import type { RunInfo } from '../../shared/contract/contract'
 import { LabError } from '../../shared/contract/result'
 import type { Topology } from '../../shared/domain/topology'
-import type { Fault, RunSummary } from '../../shared/engine/types'
+import type { EngineState, Fault, RunSummary, Step } from '../../shared/engine/types'
 import { inTransaction, type Db } from './sqlite'
 import { StepDecoder, StepEncoder } from './step-codec'
 
 /**
- * Runs and their steps. A step is the engine's JSON object with a numeric `seq`; it is stored
- * keyed by (run_id, seq) (step-codec.ts: engine steps compactly, their text apart, anything else
- * as JSON), so replay reads the record instead of re-planning.
+ * Runs and their steps. A step is the engine's Step, validated by the engine's schema when it
+ * was planned; it is stored keyed by (run_id, seq) (step-codec.ts: engine steps compactly, their
+ * text apart, anything else as JSON), so replay reads the record instead of re-planning, and a
+ * range of steps is read without decoding the rest.
  */
-
-export interface Step {
-  seq: number
-  [key: string]: unknown
-}
 
 /** What the caller says about a run; id, created and summary are filled in when left out. */
 export interface NewRun {
@@ -150,6 +146,26 @@ export function getSteps(db: Db, runId: string, fromSeq = 0, toSeq = Number.MAX_
 /** Deletes a run with its steps and checkpoints; runs branched from it keep going, unparented. */
 export function deleteRun(db: Db, runId: string) {
   inTransaction(db, () => db.prepare('DELETE FROM runs WHERE id = ?').run(runId))
+}
+
+/*
+ * Checkpoints: the engine state after a step, so a seek can start there instead of at step 0.
+ * The app writes one per run: its end, the state the planner finished in (saveRunEnd), so
+ * opening a stored run reaches its last step without replaying it. Cursors lay their own
+ * blocks for the steps between.
+ */
+
+/** Keeps the state after a run's last step `seq`: the run's end, read back by getRunEnd. */
+export function saveRunEnd(db: Db, runId: string, seq: number, state: EngineState) {
+  saveCheckpoint(db, runId, seq, state)
+}
+
+/** The state after the run's last step as the planner left it, or null when it was not kept. */
+export function getRunEnd(db: Db, runId: string): EngineState | null {
+  const { stepCount } = getRun(db, runId)
+  const at = checkpointAtOrBefore(db, runId, stepCount)
+  // Written by saveRunEnd from the planner's state, in this file's own format.
+  return at?.seq === stepCount ? (at.state as EngineState) : null
 }
 
 /** Stores the engine state after step `seq`, so replay can start near a step instead of at 0. */

@@ -118,9 +118,12 @@ export class StepDecoder {
     this.lists = hostLists === null ? [] : (JSON.parse(hostLists) as string[][])
   }
 
-  /** A stored step as it was written: the engine step with its seq, or the JSON object. */
-  decode(seq: number, json: string, text: string | null): { seq: number; [key: string]: unknown } {
-    const value = JSON.parse(json) as Compact | { seq: number }
+  /**
+   * A stored step as it was written: the compact engine step with its seq, or the JSON object
+   * (an engine step, validated when it was planned, as the run store reads it).
+   */
+  decode(seq: number, json: string, text: string | null): EngineStep {
+    const value = JSON.parse(json) as Compact | EngineStep
     if (!Array.isArray(value)) return value
     const [, t, duration, sequence, object, actor, target, action, seedStep, flat, placement, failure] = value
     const effects: Effect[] = []

@@ -1,47 +1,31 @@
 import { ReactFlowProvider } from '@xyflow/react'
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 
-import { PlainBench } from './bench/PlainBench'
-import { isPlainBench } from './bench/bench-lab'
 import { LabCanvas } from './canvas/LabCanvas'
 import { ExportDialog } from './export/ExportDialog'
 import { ImportDialog } from './import/ImportDialog'
 import { Inspector } from './inspector/Inspector'
+import { useKeymap } from './keymap/use-keymap'
 import { Palette } from './palette/Palette'
 import { PanelBoundary } from './PanelBoundary'
 import { PlaybackPanel } from './playback/PlaybackPanel'
 import { ProblemsPanel } from './problems/ProblemsPanel'
-import { dismissError, reportError, startLabSession } from './stores/lab-actions'
-import { selectAppInfo, selectError, selectSnapshot, useLabStore } from './stores/lab-store'
+import { closeDialog, openDialog, selectOpenDialog, useDialogStore } from './stores/dialog-store'
+import { selectAppInfo, selectSnapshot, selectWrites, useLabStore } from './stores/lab-store'
+import { startLabSession } from './stores/lab-sync'
+import { dismissError, reportError, selectError, useNoticeStore } from './stores/notice-store'
 import { SearchBox } from './toolbar/SearchBox'
 import { Toasts } from './toolbar/Toasts'
 import { Toolbar } from './toolbar/Toolbar'
 
+/** The window: title bar, palette, canvas, inspector, problems and playback. */
 export function App() {
-  const search = window.location.search
-  if (isPlainBench(search)) return <PlainBench count={Number(new URLSearchParams(search).get('bench'))} />
-  return <LabApp />
-}
-
-function LabApp() {
   const snapshot = useLabStore(selectSnapshot)
-  const error = useLabStore(selectError)
+  const writes = useLabStore(selectWrites)
+  const error = useNoticeStore(selectError)
   const appInfo = useLabStore(selectAppInfo)
-  const [dialog, setDialog] = useState<'export' | 'import' | null>(null)
-  const closeDialog = () => setDialog(null)
-
-  // Cmd+E on macOS (where Ctrl+E moves to the end of a line), Ctrl+E elsewhere, opens the export dialog.
-  useEffect(() => {
-    const mac = navigator.platform.startsWith('Mac')
-    const onKey = (e: KeyboardEvent) => {
-      if ((mac ? e.metaKey : e.ctrlKey) && !e.altKey && e.key.toLowerCase() === 'e') {
-        e.preventDefault()
-        setDialog('export')
-      }
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  const dialog = useDialogStore(selectOpenDialog)
+  useKeymap()
 
   useEffect(() => {
     let off: (() => void) | undefined
@@ -59,7 +43,12 @@ function LabApp() {
   }, [])
 
   return (
-    <div className="app" data-testid={snapshot ? 'app-ready' : 'app-loading'}>
+    <div
+      className="app"
+      data-testid={snapshot ? 'app-ready' : 'app-loading'}
+      data-revision={snapshot?.revision}
+      data-lab-writes={writes}
+    >
       <header className="titlebar">
         <span className="brand">Pacific Lab</span>
         <span className="lab-name">{snapshot?.name ?? 'Opening…'}</span>
@@ -69,7 +58,8 @@ function LabApp() {
           type="button"
           data-testid="export-open"
           disabled={!snapshot}
-          onClick={() => setDialog('export')}
+          onClick={() => openDialog('export')}
+          title="Ctrl/Cmd+E"
         >
           Export…
         </button>
@@ -77,7 +67,7 @@ function LabApp() {
           type="button"
           data-testid="import-open"
           disabled={!snapshot}
-          onClick={() => setDialog('import')}
+          onClick={() => openDialog('import')}
         >
           Import…
         </button>

@@ -1,18 +1,4 @@
-import '@xyflow/react/dist/style.css'
-import './styles.css'
+import { chooseLabClient } from './api/choose-client'
+import { mountApp } from './mount-app'
 
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-
-import { App } from './App'
-import { applySavedTheme } from './toolbar/theme'
-
-applySavedTheme()
-
-const root = document.getElementById('root')
-if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-)
+mountApp(chooseLabClient())

@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { EditBatch } from '../domain/edits'
 import { Problem } from '../domain/problems'
 import { Topology } from '../domain/topology'
-import { Fault, RunSummary, Step } from '../engine/types'
+import { TopologyDiff } from '../domain/topology-diff'
+import { EngineState, Fault, RunSummary, Step } from '../engine/types'
 import { ExportOptions } from '../manifests/options'
 import type { Result } from './result'
 
@@ -19,6 +20,8 @@ export const AppInfo = z.object({
   /** `electron` or `serve`: the shell the renderer runs in. */
   shell: z.enum(['electron', 'serve', 'cli']),
   platform: z.string(),
+  /** Versions of what runs the app, by name (`node`, and in Electron `electron`, `chrome`, `v8`). */
+  versions: z.record(z.string(), z.string()).optional(),
 })
 
 export const LabSnapshot = z.object({
@@ -35,6 +38,32 @@ export const LabSnapshot = z.object({
   /** Something the user should know about the open lab, e.g. that it opened read-only and why. */
   notice: z.string().optional(),
 })
+export type LabSnapshot = z.output<typeof LabSnapshot>
+
+/** Which lab is open and which version of it: what a request that changes the lab returns. */
+export const LabRevision = z.object({
+  path: z.string().nullable(),
+  revision: z.number().int().nonnegative(),
+})
+export type LabRevision = z.output<typeof LabRevision>
+
+/**
+ * The `labChanged` push, the one writer of the renderer's lab: the whole lab when another lab
+ * opens, otherwise what changed since `baseRevision`. A client whose lab is not at
+ * `baseRevision` asks for the whole lab again (`getTopology`) instead of applying it.
+ */
+export const LabChange = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('snapshot'), snapshot: LabSnapshot }),
+  z.object({
+    kind: z.literal('diff'),
+    baseRevision: z.number().int().nonnegative(),
+    revision: z.number().int().nonnegative(),
+    diff: TopologyDiff,
+    undoLabel: z.string().nullable(),
+    redoLabel: z.string().nullable(),
+  }),
+])
+export type LabChange = z.output<typeof LabChange>
 
 /** What the window looks like for a lab; stored in the lab file, so it survives a restart. */
 export const ViewState = z.object({
@@ -60,6 +89,52 @@ export const RecentLab = z.object({
 const LabPath = z.object({ path: z.string().min(1) })
 
 const None = z.object({}).strict()
+
+/** One entry of a folder listing: only folders and lab files are ever listed. */
+export const FolderEntry = z.object({
+  name: z.string(),
+  /** Absolute path, as the listed folder's path joined with the name (links are not resolved). */
+  path: z.string(),
+  kind: z.enum(['folder', 'lab']),
+})
+
+/** A place the file browser offers to start from (home, the data folder, the open lab's folder). */
+export const FolderPlace = z.object({ name: z.string(), path: z.string() })
+
+/**
+ * The commands the Electron application menu pushes to the renderer (`menuCommand`). The shell's
+ * own commands (new, open, open recent, save as, close, quit, keyboard shortcuts, about) are done
+ * by the main process with native dialogs and never pushed. In serve mode the renderer's own menu
+ * bar runs every command; src/shared/menu/app-menu.ts describes the menu for both.
+ *
+ * When a text field has the focus, `undo`, `redo` and `selectAll` act on the field (its own
+ * editing), not on the lab. Cut, copy and paste are Electron's native roles: they fire the page's
+ * `cut`, `copy` and `paste` events on the focused element.
+ */
+export const MENU_COMMANDS = [
+  'undo',
+  'redo',
+  'selectAll',
+  'duplicate',
+  'delete',
+  'find',
+  'importManifests',
+  'exportManifests',
+  'exportImage',
+  'fitView',
+  'zoomIn',
+  'zoomOut',
+  'autoLayout',
+  'toggleTheme',
+  'startRun',
+  'playPause',
+  'stepBack',
+  'stepForward',
+  'jumpStart',
+  'jumpEnd',
+] as const
+export const MenuCommand = z.object({ command: z.enum(MENU_COMMANDS) })
+export type MenuCommandName = (typeof MENU_COMMANDS)[number]
 
 /** A file of an export or an import: path relative to its root, `/` separators. */
 export const ManifestFile = z.object({ path: z.string().min(1), content: z.string() })
@@ -91,6 +166,35 @@ export const RunInfo = z.object({
 })
 export type RunInfo = z.output<typeof RunInfo>
 
+/** Steps a page may hold: a page of a 10,000-pod run is a few megabytes of JSON. */
+export const MAX_STEP_PAGE = 10_000
+
+/**
+ * Steps `from`.. of a run, placement tables without their per-host rows and without the
+ * inputs that rebuild them (`ask`): a 10,000-pod run would send over 200 MB; `getStep` has them.
+ * A run may grow while it is read (planning streams its steps): `total` is how many it has
+ * now and `complete` says whether more will come.
+ */
+export const StepPage = z.object({
+  from: z.number().int().positive(),
+  steps: z.array(Step),
+  total: z.number().int().nonnegative(),
+  complete: z.boolean(),
+  /**
+   * On the page holding a complete run's last step: the state after it, as the planner left it
+   * (when the service has it), so a client reaches the end without replaying the run.
+   */
+  end: EngineState.optional(),
+})
+export type StepPage = z.output<typeof StepPage>
+
+/** A run ready to play, in one answer: what lists show and its first page of steps. */
+export const RunOpened = z.object({
+  run: RunInfo,
+  firstPage: StepPage,
+})
+export type RunOpened = z.output<typeof RunOpened>
+
 /** Progress of planning a run, pushed while `startRun` or `branchRun` works. */
 export const RunProgress = z.object({
   runId: z.string(),
@@ -100,25 +204,47 @@ export const RunProgress = z.object({
 
 export const requests = {
   getAppInfo: { input: None, output: AppInfo },
-  openDemoLab: { input: None, output: LabSnapshot },
+  /**
+   * Requests that change the lab answer with its new revision only: the lab itself reaches
+   * clients once, in the `labChanged` push (a diff, or the whole lab when another opens).
+   */
+  openDemoLab: { input: None, output: LabRevision },
+  /** The whole open lab: at start, and when a client missed a change (see LabChange). */
   getTopology: { input: None, output: LabSnapshot },
   /** Applies one user action (one undo step); refused whole if any edit does not fit. */
   applyEdits: {
     input: z.object({ batch: EditBatch, baseRevision: z.number().int().optional() }),
-    output: LabSnapshot,
+    output: LabRevision,
   },
-  undo: { input: None, output: LabSnapshot },
-  redo: { input: None, output: LabSnapshot },
-  /** Creates an empty lab file at `path` (refused if it exists) and opens it. */
-  newLab: { input: LabPath, output: LabSnapshot },
+  undo: { input: None, output: LabRevision },
+  redo: { input: None, output: LabRevision },
+  /** Creates an empty lab file at `path` (refused if it exists, unless `overwrite`) and opens it. */
+  newLab: { input: LabPath.extend({ overwrite: z.boolean().default(false) }), output: LabRevision },
   /** Opens a lab file; a read-only file opens read-only with a `notice`. */
-  openLab: { input: LabPath, output: LabSnapshot },
+  openLab: { input: LabPath, output: LabRevision },
   /** Copies the open lab (history, runs and view included) to `path` and opens the copy. */
   saveLabAs: {
     input: LabPath.extend({ overwrite: z.boolean().default(false) }),
-    output: LabSnapshot,
+    output: LabRevision,
   },
   listRecentLabs: { input: None, output: z.object({ labs: z.array(RecentLab) }) },
+  /**
+   * One folder for the file browser (serve mode has no native dialog): its sub-folders and
+   * `.pacificlab` files only, folders first, by name; hidden entries left out; at most 2,000
+   * entries (`truncated` says more were there; src/node/lab-folders.ts). No `path`: the data folder.
+   * A relative path is taken from the data folder, as lab paths are (docs/security.md).
+   */
+  listFolder: {
+    input: z.object({ path: z.string().min(1).optional() }).strict(),
+    output: z.object({
+      path: z.string(),
+      /** The folder above, or null at the top of the file system. */
+      parent: z.string().nullable(),
+      entries: z.array(FolderEntry),
+      truncated: z.boolean(),
+      places: z.array(FolderPlace),
+    }),
+  },
   /** Every run of the open lab, oldest first (a read-only lab adds the runs of this session). */
   listRuns: { input: None, output: z.object({ runs: z.array(RunInfo) }) },
   getViewState: { input: None, output: ViewState },
@@ -145,19 +271,33 @@ export const requests = {
       z.object({ ok: z.literal(false), errors: z.array(ImportErrorSchema) }),
     ]),
   },
-  /** Plans a run that provisions the open lab from nothing, stores it and returns its summary. */
+  /**
+   * Plans a run that provisions the open lab from nothing and stores it. Answers with the run
+   * and its first page of steps, and the lab revision it was planned from: a client at that
+   * revision plays it on the lab it has, without asking for the topology.
+   */
   startRun: {
     input: z.object({ seed: z.number().int(), faults: z.array(Fault).default([]) }).strict(),
-    output: RunInfo,
+    output: RunOpened.extend({ labRevision: z.number().int().nonnegative() }),
   },
   /**
-   * Every step of a stored run, with the topology it was planned from. Placement tables come
-   * without their per-host rows (a 10,000-pod run would send over 200 MB) and without the inputs
-   * that rebuild them (`ask`); `getStep` has them.
+   * A stored run to play: the run, the topology it was planned from (null for runs stored
+   * before lab format 3: they play on the open lab) and its first page of steps.
    */
-  getRunSteps: {
+  openRun: {
     input: z.object({ runId: z.string().min(1) }).strict(),
-    output: z.object({ steps: z.array(Step), topology: Topology.optional() }),
+    output: RunOpened.extend({ topology: Topology.nullable() }),
+  },
+  /** A page of a stored run's steps, from step `from` on (see StepPage). */
+  getRunSteps: {
+    input: z
+      .object({
+        runId: z.string().min(1),
+        from: z.number().int().positive(),
+        count: z.number().int().positive().max(MAX_STEP_PAGE),
+      })
+      .strict(),
+    output: StepPage,
   },
   /**
    * One step of a stored run in full, with its placement table: the run stores a placement's
@@ -167,16 +307,21 @@ export const requests = {
     input: z.object({ runId: z.string().min(1), seq: z.number().int().positive() }).strict(),
     output: Step,
   },
-  /** Re-plans a stored run with one more fault; the branch is stored beside the original. */
+  /**
+   * Re-plans a stored run with one more fault; the branch is stored beside the original and
+   * played on the topology of the run it branched from.
+   */
   branchRun: {
     input: z.object({ runId: z.string().min(1), fault: Fault }).strict(),
-    output: RunInfo,
+    output: RunOpened,
   },
 } as const
 
 export const events = {
-  labChanged: LabSnapshot,
+  labChanged: LabChange,
   runProgress: RunProgress,
+  /** A menu item of the Electron application menu was chosen (MENU_COMMANDS says which). */
+  menuCommand: MenuCommand,
 } as const
 
 export type RequestName = keyof typeof requests

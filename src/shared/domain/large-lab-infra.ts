@@ -36,7 +36,7 @@ export interface InfraOptions {
   memoryMiB: number
 }
 
-/** The networks of Supervisor `i` of `count`: one Supervisor keeps the bench lab's ranges. */
+/** The networks of Supervisor `i` of `count`: one Supervisor keeps the default lab's ranges. */
 function networkOf(i: number, count: number): Record<string, unknown> {
   if (count === 1)
     return { namespaceCidr: '10.128.0.0/12', ingressCidr: '10.32.0.0/20', egressCidr: '10.40.0.0/22' }
@@ -56,7 +56,7 @@ export const MAX_SUPERVISORS = 16
  * A vCenter with `clusters` clusters sharing `hosts` hosts (the first clusters take one more when
  * they do not divide), a storage policy, a content library, and a Supervisor per cluster (per
  * three clusters with three zones), each with its own NSX network. Without a seed every host is
- * as busy as in the bench lab; a seed varies how busy each host already is (active usage).
+ * as busy as in the default lab; a seed varies how busy each host already is (active usage).
  */
 export function addInfra(add: AddNode, o: InfraOptions): Infra {
   add('vc-1', 'vcenter', 'vcenter-01', null, 0, 0)
@@ -104,7 +104,7 @@ export function addInfra(add: AddNode, o: InfraOptions): Infra {
   return { supervisors, links }
 }
 
-/** How busy a host already is: the bench lab's fixed spread, or a seeded one in the same range. */
+/** How busy a host already is: the default lab's fixed spread, or a seeded one in the same range. */
 function activeUsage(h: number, seed: number | undefined) {
   if (seed === undefined)
     return { activeCpuMhz: (h * 997) % 20000, activeMemoryMiB: ((h * 7919) % 200) * 1024 }

@@ -14,7 +14,7 @@ export const DEPLOYMENT_REPLICAS = 3
 /** Node VMs of each generated cluster: one control-plane node and a pool of two workers. */
 export const TKC_NODES = 3
 
-/** A vSphere Pod's requests: the bench lab's, or (seeded) one of a few common sizes. */
+/** A vSphere Pod's requests: the default lab's, or (seeded) one of a few common sizes. */
 export function podRequests(seed: number | undefined, n: number): { cpu: number; memory: number } {
   if (seed === undefined) return { cpu: 250, memory: 512 }
   const cpu = [125, 250, 500][Math.floor(random(seed, 1_000_000 + n) * 3)]!

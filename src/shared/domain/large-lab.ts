@@ -38,7 +38,7 @@ export class LargeLabError extends Error {
   }
 }
 
-/** Hosts are at least the bench lab's size, and grown until the workloads use at most this share. */
+/** Hosts are at least the default lab's size, and grown until the workloads use at most this share. */
 const HEADROOM = 0.7
 /** With `tight`, what the hosts can hold of what the workloads reserve. */
 const TIGHT = 0.8
@@ -50,7 +50,7 @@ const MAX_CORES = 512
 const MAX_NAMESPACES_PER_SUPERVISOR = 1000
 
 /**
- * A large, valid lab for benchmarks, scale tests and `pacific-lab generate`: `clusters` clusters
+ * A large, valid lab for scale tests, speed figures and `pacific-lab generate`: `clusters` clusters
  * of `hosts` hosts, an NSX Supervisor per cluster (or per three clusters as zones), `namespaces`
  * namespaces spread over the Supervisors and the workloads spread over the namespaces. Hosts are
  * sized so the workloads fit (or, with `tight`, so they do not). Deterministic: the same options
@@ -92,7 +92,7 @@ export function generateLargeLab(options: LargeLabOptions = {}): LabDocument {
   return {
     name: `Large lab: ${what.join(', ')}${o.tight ? ' (tight)' : ''}`,
     description:
-      'Generated for benchmarks and scale tests' +
+      'Generated for scale tests and speed figures' +
       (o.seed === undefined ? '.' : ` (seed ${o.seed}).`) +
       (o.tight ? ' Deliberately short of capacity: some workloads cannot be placed.' : ''),
     topology: canonicalTopology({ nodes, links }),
@@ -221,7 +221,7 @@ function sizeHosts(
         'hosts',
         `the workloads of ${sv} would need ${cores} cores on each of its ${hosts.length} hosts (the generator makes hosts of at most ${MAX_CORES}); give more --hosts`,
       )
-    // Hosts stay as busy, in proportion, as the bench lab's. A new spec object: the resolver
+    // Hosts stay as busy, in proportion, as the default lab's. A new spec object: the resolver
     // caches parsed specs by object.
     for (const h of hosts) {
       const spec = h.spec as { activeCpuMhz: number; activeMemoryMiB: number }

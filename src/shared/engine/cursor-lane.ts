@@ -1,5 +1,4 @@
 import { Block, BlockRecorder } from './cursor-blocks'
-import { cloneState } from './state'
 import type { Effect, EffectTable, EngineState, Scalar, StateRecord, Step } from './types'
 
 /** Blocks per span: a far seek jumps whole spans (a record changed in several blocks is put once). */
@@ -35,18 +34,19 @@ export class BlockBook {
  * refers to is never changed again; the lane copies a record the first time it writes to it.
  */
 export class Lane {
-  readonly state: EngineState
-  seq = 0
   /** Records of this lane's state no block refers to: changed in place. */
   private owned = new Set<StateRecord>()
   private recorder: { index: number; notes: BlockRecorder } | null = null
 
+  /**
+   * A lane standing at `seq` on `state`, whose tables it changes; their records it copies
+   * before its first write to each, so they may be shared.
+   */
   constructor(
-    initial: EngineState,
+    readonly state: EngineState,
+    public seq: number,
     private readonly book: BlockBook,
-  ) {
-    this.state = cloneState(initial)
-  }
+  ) {}
 
   /** Moves to `to`: through recorded blocks when that is shorter, walking the rest. */
   seek(to: number): void {

@@ -6,8 +6,23 @@ export { BLOCKS_PER_SPAN } from './cursor-lane'
 
 /** Steps per block: far seeks jump whole blocks and walk at most half of one at each end. */
 export const CHECKPOINT_EVERY = 256
-/** States the cursor keeps: a seek moves the one nearest its target. */
-export const LANES = 3
+/** States the cursor makes from the run's start: a seek moves the one nearest its target. */
+export const MAX_LANES = 3
+
+/** The state after a run's last step, as the planner left it. */
+export interface RunEnd {
+  /** The last step's seq: the run's length. */
+  seq: number
+  /** Shared, never changed: the cursor copies a record before writing to it. */
+  state: EngineState
+}
+
+export interface CursorOptions {
+  /** Steps per block (default CHECKPOINT_EVERY). */
+  spacing?: number
+  /** The run's end, when the planner's state is at hand: seeking there is then a lookup. */
+  end?: RunEnd
+}
 
 /** Reads and moves through a run's states. Position `seq` is the state after step `seq` (0: before any). */
 export interface Cursor {
@@ -24,6 +39,18 @@ export interface Cursor {
   back(): EngineState
   /** A copy of the state after step `seq`; the cursor ends at `seq`. */
   stateAt(seq: number): EngineState
+  /**
+   * Records the blocks up to step `seq` without moving the cursor, walking a state of its own
+   * from the last recorded block on: for a run whose steps arrive in pages and whose end is not
+   * known, each step is walked once as it comes, and later far seeks jump instead of walking.
+   */
+  warm(seq: number): void
+  /**
+   * Takes the run's end as the planner left it (see RunEnd): a lane stands there from now on,
+   * so seeking to the last step is a lookup and seeks near it walk back from it. A run whose
+   * steps are still arriving uses it once they have all come.
+   */
+  setEnd(end: RunEnd): void
 }
 
 /**
@@ -33,27 +60,38 @@ export interface Cursor {
  * walks into the target block: its cost is the records that differ plus at most one block of
  * steps, never a copy of the state. Blocks are recorded on the first forward pass over them.
  *
- * The cursor keeps up to LANES states, each where a seek last left it, and moves the one nearest
- * the target: a far jump is the distance to the nearest of them, not to the last seek. A lane is
- * made (a copy of `initial`) the first time starting afresh from step 0 is the nearest.
+ * The cursor keeps up to MAX_LANES states made from `initial`, each where a seek last left it,
+ * plus one at the run's end when it is known (`options.end`, `setEnd`), and moves the one
+ * nearest the target: a far jump is the distance to the nearest of them, not to the last seek.
+ * A lane is made (a copy of `initial`) the first time starting afresh from step 0 is the nearest.
+ *
+ * `run.steps` may still grow after the cursor is made (a run whose steps arrive in pages): the
+ * cursor reads its length at every seek.
  */
-export function createCursor(run: Run, initial: EngineState, spacing = CHECKPOINT_EVERY): Cursor {
-  const book = new BlockBook(run.steps, Math.max(1, Math.floor(spacing)))
-  const lanes: Lane[] = [new Lane(initial, book)]
+export function createCursor(run: Run, initial: EngineState, options: CursorOptions = {}): Cursor {
+  const book = new BlockBook(run.steps, Math.max(1, Math.floor(options.spacing ?? CHECKPOINT_EVERY)))
+  const lanes: Lane[] = [new Lane(cloneState(initial), 0, book)]
+  let fresh = 1
   let live = lanes[0]!
+  /** The lane `warm` walks, apart from those seeks move. */
+  let scout: Lane | null = null
   const seek = (target: number): EngineState => {
-    const to = Math.max(0, Math.min(run.steps.length, Math.floor(target)))
-    let best = live
-    for (const lane of lanes) if (Math.abs(lane.seq - to) < Math.abs(best.seq - to)) best = lane
-    if (lanes.length < LANES && to + book.every < Math.abs(best.seq - to)) {
-      best = new Lane(initial, book)
+    const length = run.steps.length
+    const to = Math.max(0, Math.min(length, Math.floor(target)))
+    const distance = (lane: Lane) => Math.abs(lane.seq - to)
+    let best = live.seq <= length ? live : lanes[0]!
+    // A lane beyond the steps that have arrived (the end of a run still arriving) waits for them.
+    for (const lane of lanes) if (lane.seq <= length && distance(lane) < distance(best)) best = lane
+    if (fresh < MAX_LANES && to + book.every < distance(best)) {
+      best = new Lane(cloneState(initial), 0, book)
       lanes.push(best)
+      fresh++
     }
     live = best
     live.seek(to)
     return live.state
   }
-  return {
+  const cursor: Cursor = {
     get seq() {
       return live.seq
     },
@@ -67,5 +105,26 @@ export function createCursor(run: Run, initial: EngineState, spacing = CHECKPOIN
     forward: () => seek(live.seq + 1),
     back: () => seek(live.seq - 1),
     stateAt: (target) => cloneState(seek(target)),
+    warm(target) {
+      // Whole blocks only: a lane records a block on a forward pass from its first step, so the
+      // scout waits at a boundary for the rest of a block to arrive.
+      const within = Math.max(0, Math.min(run.steps.length, Math.floor(target)))
+      const to = Math.floor(within / book.every) * book.every
+      if (to <= book.recorded) return
+      scout ??= new Lane(cloneState(initial), 0, book)
+      scout.seek(to)
+    },
+    setEnd(end) {
+      // Only the records the lane writes are copied: the planner's state is shared as it is.
+      const state: EngineState = {
+        objects: { ...end.state.objects },
+        hosts: { ...end.state.hosts },
+        namespaces: { ...end.state.namespaces },
+        pools: { ...end.state.pools },
+      }
+      lanes.push(new Lane(state, end.seq, book))
+    },
   }
+  if (options.end) cursor.setEnd(options.end)
+  return cursor
 }

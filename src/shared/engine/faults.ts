@@ -4,6 +4,7 @@ import { status } from './accounting'
 import { registryOf } from './flows/pod-start'
 import { hostDown } from './host-down'
 import { LANES } from './lanes'
+import { quotaKey, type QuotaCounter } from './fields'
 import type { Change, Planner } from './planner'
 import { poolIds } from './scope'
 import type { Fault } from './types'
@@ -13,7 +14,7 @@ import { draftBase } from './draft-base'
 /** A fault that cannot apply to the topology (unknown target, bad value); `plan` throws it. */
 export class FaultError extends Error {}
 
-const QUOTA_KEYS: Readonly<Record<string, string>> = {
+const QUOTA_KEYS: Readonly<Record<string, QuotaCounter>> = {
   pods: 'pods',
   cpu: 'cpuMhz',
   memory: 'memoryMiB',
@@ -100,7 +101,7 @@ export function handleFault(p: Planner, fault: Fault): void {
         fault.value === undefined
           ? ['pods', p.num('namespaces', ns.id, 'pods')]
           : [fault.value.split('=')[0]!, Number(fault.value.split('=')[1])]
-      const key = `quota:${QUOTA_KEYS[what]}`
+      const key = quotaKey(QUOTA_KEYS[what]!)
       const before = p.get('namespaces', ns.id, key)
       // A CPU or memory limit is also the limit of the namespace's resource pool(s), per zone.
       const zones = p.scope(ns.id)?.zones ?? []

@@ -1,3 +1,4 @@
+import { quotaKey, type QuotaCounter } from './fields'
 import type { PodSize } from './sizing'
 import { millisToMhz } from './sizing'
 import type { EngineState } from './types'
@@ -9,7 +10,7 @@ import type { EngineState } from './types'
  */
 
 /** One quota a workload counts against: the namespace record key, the amount, the name reported. */
-export type QuotaWant = readonly [key: string, want: number, label: string]
+export type QuotaWant = readonly [key: QuotaCounter, want: number, label: string]
 
 export interface QuotaExceeded {
   key: string
@@ -31,7 +32,7 @@ export function quotaExceeded(
   wants: readonly QuotaWant[],
 ): QuotaExceeded | null {
   for (const [key, want, label] of wants) {
-    const limit = state.namespaces[nsId]?.[`quota:${key}`]
+    const limit = state.namespaces[nsId]?.[quotaKey(key)]
     if (limit === undefined) continue
     const used = num(state, nsId, key)
     if (used + want > Number(limit)) return { key, label, want, used, limit: Number(limit) }

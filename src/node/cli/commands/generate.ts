@@ -47,6 +47,33 @@ export const generateCommand: CliCommand = {
   usage:
     'generate [--force] [--hosts N] [--clusters N] [--namespaces N] [--pods N] [--deployments N] [--vms N] [--tkcs N] [--zones 1|3] [--seed N] [--tight] OUT',
   summary: 'Write a large lab of the given size (hosts sized to fit it, or short of it with --tight)',
+  help: {
+    arguments: [['OUT', 'The lab to write: a .pacificlab file, or a .lab.yaml file for lab text']],
+    options: [
+      ['--hosts N', 'ESXi hosts in all, shared by the clusters (default 64)'],
+      [
+        '--clusters N',
+        'vSphere clusters, one Supervisor each (default 1; with --zones 3, three per Supervisor)',
+      ],
+      ['--namespaces N', 'vSphere Namespaces, spread over the Supervisors (default 50)'],
+      ['--pods N', 'vSphere Pods, spread over the namespaces (default 10000; none with --zones 3)'],
+      ['--deployments N', 'Deployments, spread the same way (default 0)'],
+      ['--vms N', 'VMs (VM Service), spread the same way (default 0)'],
+      ['--tkcs N', 'Kubernetes clusters, spread the same way (default 0)'],
+      ['--zones 1|3', 'One zone, or three-zone Supervisors (which run no vSphere Pods)'],
+      ['--seed N', "Varies how busy each host is and each pod's size; the same seed gives the same lab"],
+      ['--tight', 'Hosts deliberately short of capacity: validate reports it and the run shows failures'],
+      ['--force', 'Replace OUT when it exists'],
+    ],
+    examples: [
+      ['pacific-lab generate big.pacificlab', 'The 10,000-pod lab: 64 hosts, 50 namespaces'],
+      [
+        'pacific-lab generate --pods 100000 --hosts 640 --clusters 10 --namespaces 500 huge.lab.yaml',
+        'A 100,000-pod lab as lab text',
+      ],
+      ['pacific-lab generate --zones 3 --clusters 3 --vms 300 zones.pacificlab', 'Three zones, VMs only'],
+    ],
+  },
   run(args, io) {
     const { values, positionals } = parseArgs({
       args,

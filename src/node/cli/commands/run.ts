@@ -6,7 +6,7 @@ import { faultProblem } from '../../../shared/engine/faults'
 import { stepWithTable } from '../../../shared/engine/placement-on-demand'
 import { plan, planStreaming } from '../../../shared/engine/plan'
 import { initialState, statusOf } from '../../../shared/engine/state'
-import type { Fault, RunSummary } from '../../../shared/engine/types'
+import { FAULT_KINDS, type Fault, type RunSummary } from '../../../shared/engine/types'
 import { resolveTopology } from '../../../shared/domain/resolve'
 import { CliUsageError, type CliCommand, type CliIo } from '../command'
 import type { LabDocument } from '../../../shared/domain/lab-document'
@@ -19,6 +19,22 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
     name: 'run',
     usage: 'run LAB [--seed N] [--fault KIND:TARGET[=VALUE]@STEP]... [--json] [--quiet]',
     summary: 'Replay how the platform provisions a lab, step by step, with placement explained',
+    help: {
+      arguments: [['LAB', '"demo", a .pacificlab file or a .lab.yaml file']],
+      options: [
+        ['--seed N', 'The seed for durations and ties, 0 to 4294967295 (default 1): same seed, same run'],
+        [
+          '--fault SPEC',
+          `Inject a fault, KIND:TARGET[=VALUE]@STEP (repeatable); KIND is one of ${FAULT_KINDS.join(', ')}`,
+        ],
+        ['--json', 'One JSON object per step, then the summary'],
+        ['--quiet', 'The summary only, planned without keeping the steps (for very large labs)'],
+      ],
+      examples: [
+        ['pacific-lab run demo --seed 7', 'The demo lab provisioned, step by step'],
+        ['pacific-lab run demo --fault host-failure:esxi-02@30', 'The same with a host failing at step 30'],
+      ],
+    },
     run(args, io) {
       const { values, positionals } = parseArgs({
         args,

@@ -14,9 +14,10 @@ import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react
 
 import type { Topology } from '../../../shared/domain/topology'
 import { useProblems } from '../problems/use-problems'
-import { setSelection, toast } from '../stores/canvas-actions'
-import { selectCollapsed, selectSelection, useCanvasStore } from '../stores/canvas-store'
-import { sendBatch } from '../stores/lab-actions'
+import { selectCollapsed, useCanvasViewStore } from '../stores/canvas-view-store'
+import { sendBatch } from '../stores/edit-actions'
+import { toast } from '../stores/notice-store'
+import { selectSelection, setSelection, useSelectionStore } from '../stores/selection-store'
 import { dragStopBatch } from './drag-stop'
 import { MessageOverlay } from '../playback/MessageOverlay'
 import { openHostMenu } from '../stores/playback-actions'
@@ -27,7 +28,6 @@ import { publishRects } from './rects-registry'
 import { toFlow, withSelection, type LabFlowNode } from './to-flow'
 import { useDropAndConnect } from './use-drop-and-connect'
 import { useFocus } from './use-focus'
-import { useShortcuts } from './use-shortcuts'
 
 const nodeTypes: NodeTypes = { 'card-node': CardNode, 'group-node': GroupNode, 'derived-node': DerivedNode }
 const minimapColor = (node: LabFlowNode) => `var(--kind-${node.data.node.kind}, #64748b)`
@@ -38,8 +38,8 @@ const selectFar = (s: { transform: [number, number, number] }) => s.transform[2]
 
 /** The lab on a React Flow canvas. Drags move only local state; the drop sends one edit. */
 export function LabCanvas({ topology }: { topology: Topology }) {
-  const collapsed = useCanvasStore(selectCollapsed)
-  const selection = useCanvasStore(selectSelection)
+  const collapsed = useCanvasViewStore(selectCollapsed)
+  const selection = useSelectionStore(selectSelection)
   const problems = useProblems(topology)
   const base = useMemo(
     () => toFlow(topology, { collapsed: new Set(collapsed), problems: problems.worst, selection: new Set() }),
@@ -56,7 +56,6 @@ export function LabCanvas({ topology }: { topology: Topology }) {
     setNodes(flow.nodes)
   }
   const far = useStore(selectFar)
-  useShortcuts()
   const parentOf = useCallback(
     (id: string) => topology.nodes.find((n) => n.id === id)?.parentId ?? null,
     [topology],

@@ -1,12 +1,12 @@
 import { useReactFlow } from '@xyflow/react'
 import { useEffect } from 'react'
 
-import { selectFocus, useCanvasStore } from '../stores/canvas-store'
+import { selectFocus, useSelectionStore } from '../stores/selection-store'
 import type { Rect } from './to-flow'
 
 /** Centres the view on the object a problem row or search asked for. */
 export function useFocus(rects: ReadonlyMap<string, Rect>, parentOf: (id: string) => string | null) {
-  const focus = useCanvasStore(selectFocus)
+  const focus = useSelectionStore(selectFocus)
   const { setCenter, getZoom } = useReactFlow()
   useEffect(() => {
     if (!focus) return

@@ -10,8 +10,8 @@ import {
   type ExportFormat,
   type VmApi,
 } from '../../../shared/manifests/options'
-import { lab } from '../api/lab-client'
-import { focusObject } from '../stores/canvas-actions'
+import { exportManifests } from '../stores/manifest-actions'
+import { focusObject } from '../stores/selection-store'
 import { selectSnapshot, useLabStore } from '../stores/lab-store'
 import { ExportChecks } from './ExportChecks'
 import { highlight } from './highlight'
@@ -26,6 +26,7 @@ interface File {
 /**
  * The export dialog: choose format and API versions, preview each file with colouring, copy
  * it, save all, and see the validation problems and which versions have a real schema.
+ * Escape closes it (keymap).
  */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const snapshot = useLabStore(selectSnapshot)
@@ -42,7 +43,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
     if (!open) return
     let stale = false
     const options = { format, ...(vmApi ? { vmApi } : {}), ...(clusterApi ? { clusterApi } : {}) }
-    void lab.exportManifests({ options }).then((result) => {
+    void exportManifests(options).then((result) => {
       if (stale) return
       if (!result.ok) {
         setError(result.error.message)
@@ -59,13 +60,6 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
       stale = true
     }
   }, [open, format, vmApi, clusterApi, snapshot?.revision])
-
-  useEffect(() => {
-    if (!open) return
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [open, onClose])
 
   const file = files.find((f) => f.path === selected)
   const lines = useMemo(() => (file ? highlight(file.path, file.content) : []), [file])

@@ -2,8 +2,8 @@ import { useEffect, useState, type DragEvent } from 'react'
 
 import type { Output } from '../../../shared/contract/contract'
 import { importErrorDetail, importErrorLocation } from '../../../shared/manifests/import/format-error'
-import { lab } from '../api/lab-client'
-import { applyEditBatch, undoEdit } from '../stores/lab-actions'
+import { applyEditBatch, undoEdit } from '../stores/edit-actions'
+import { checkImport } from '../stores/manifest-actions'
 import { selectSnapshot, useLabStore } from '../stores/lab-store'
 import { isReadAsManifest, readPicked, type ReadFiles } from './read-files'
 import { ImportResultView } from './ImportResultView'
@@ -41,26 +41,17 @@ function ImportDialogBody({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     if (!read || read.files.length === 0 || applied || revision === undefined) return
     let stale = false
-    const defaultNamespace = namespace.trim()
-    void lab
-      .importManifests({ files: read.files, ...(defaultNamespace ? { defaultNamespace } : {}) })
-      .then((result) => {
-        if (stale) return
-        if (result.ok) {
-          setError(null)
-          setCheck({ result: result.value, revision })
-        } else setError(result.error.message)
-      })
+    void checkImport(read.files, namespace).then((result) => {
+      if (stale) return
+      if (result.ok) {
+        setError(null)
+        setCheck({ result: result.value, revision })
+      } else setError(result.error.message)
+    })
     return () => {
       stale = true
     }
   }, [read, namespace, applied, revision])
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
 
   const take = (list: FileList | null) => {
     if (!list || list.length === 0) return

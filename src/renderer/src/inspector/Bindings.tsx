@@ -1,6 +1,6 @@
 import { disconnectBatch } from '../../../shared/domain/edit-builders'
 import type { LabNode, Topology } from '../../../shared/domain/topology'
-import { sendBatch } from '../stores/lab-actions'
+import { sendBatch } from '../stores/edit-actions'
 
 /** A Supervisor's or cluster's bindings, each with a way to undo it. */
 export function Bindings({ node, topology }: { node: LabNode; topology: Topology }) {

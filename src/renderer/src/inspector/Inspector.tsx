@@ -2,14 +2,15 @@ import { KIND_LABELS } from '../../../shared/domain/kinds'
 import type { Topology } from '../../../shared/domain/topology'
 import { KindIcon } from '../canvas/KindIcon'
 import { derivedObjects, isDerivedId } from '../canvas/derived'
-import { deleteSelection, duplicate } from '../stores/canvas-actions'
-import { selectSelection, useCanvasStore } from '../stores/canvas-store'
+import { deleteSelection, duplicate } from '../stores/edit-actions'
+import { selectSelection, useSelectionStore } from '../stores/selection-store'
 import { Bindings } from './Bindings'
+import { PlatformNotes } from './PlatformNotes'
 import { SpecForm } from './SpecForm'
 
 /** The right-hand panel: the selected object's settings, or what to do when none is. */
 export function Inspector({ topology, readOnly }: { topology: Topology; readOnly: boolean }) {
-  const selection = useCanvasStore(selectSelection)
+  const selection = useSelectionStore(selectSelection)
   return (
     <aside className="inspector" data-testid="inspector" aria-label="Inspector">
       <InspectorBody topology={topology} selection={selection} readOnly={readOnly} />
@@ -75,6 +76,7 @@ function InspectorBody({
         <KindIcon kind={node.kind} /> {node.name}
       </h2>
       <p className="kind-line">{KIND_LABELS[node.kind]}</p>
+      <PlatformNotes node={node} topology={topology} />
       <fieldset disabled={readOnly} className="plain">
         <SpecForm key={node.id} node={node} topology={topology} />
         <Bindings node={node} topology={topology} />

@@ -1,13 +1,14 @@
 import type { ElkNode } from 'elkjs/lib/elk-api'
 
-import { setLayingOut, toast } from '../stores/canvas-actions'
-import { sendBatch } from '../stores/lab-actions'
-import { useLabStore } from '../stores/lab-store'
+import { setLayingOut } from '../stores/canvas-view-store'
+import { sendBatch } from '../stores/edit-actions'
+import { currentTopology } from '../stores/lab-store'
+import { toast } from '../stores/notice-store'
 import { layoutBatch, toElkGraph } from './elk-graph'
 
 /** Lays the lab out with ELK in a Web Worker; the result is one undoable move batch. */
 export async function runLayout() {
-  const topology = useLabStore.getState().snapshot?.topology
+  const topology = currentTopology()
   if (!topology || topology.nodes.length === 0) return
   setLayingOut(true)
   const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' })

@@ -1,20 +1,20 @@
 import type { PlaceableKind } from '../../../shared/domain/kinds'
 import { dropBatch } from '../canvas/palette-drop'
 import { currentRects } from '../canvas/rects-registry'
-import { setSelection, toast } from '../stores/canvas-actions'
-import { useCanvasStore } from '../stores/canvas-store'
-import { sendBatch } from '../stores/lab-actions'
-import { useLabStore } from '../stores/lab-store'
+import { sendBatch } from '../stores/edit-actions'
+import { currentTopology } from '../stores/lab-store'
+import { toast } from '../stores/notice-store'
+import { setSelection, useSelectionStore } from '../stores/selection-store'
 
 /**
  * The keyboard path of a palette drop: Enter on a palette item adds the kind into the
  * selected container (or beside everything when nothing is selected), by the same rules.
  */
 export async function addFromKeyboard(kind: PlaceableKind) {
-  const topology = useLabStore.getState().snapshot?.topology
+  const topology = currentTopology()
   if (!topology) return
   const rects = currentRects()
-  const selected = useCanvasStore.getState().selection[0]
+  const selected = useSelectionStore.getState().selection[0]
   const target = selected ? rects.get(selected) : undefined
   const all = [...rects.values()]
   const right = all.length > 0 ? Math.max(...all.map((r) => r.x + r.width)) : 0

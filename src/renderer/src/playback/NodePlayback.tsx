@@ -43,8 +43,8 @@ const Bar = ({ label, share }: { label: string; share: number }) => (
 
 /** A host during playback: CPU and memory reservation bars and chips for what runs on it. */
 export const HostPlayback = memo(function HostPlayback({ hostId }: { hostId: string }) {
-  const cpu = useHostUsage(hostId, 'Cpu')
-  const mem = useHostUsage(hostId, 'Memory')
+  const cpu = useHostUsage(hostId, 'cpu')
+  const mem = useHostUsage(hostId, 'memory')
   const chips = useHostChips(hostId)
   if (cpu === null || mem === null) return null
   return (

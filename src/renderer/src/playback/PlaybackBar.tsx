@@ -14,7 +14,7 @@ import {
   selectSeq,
   selectSimTime,
   selectSpeed,
-  selectSteps,
+  selectTotal,
   usePlaybackStore,
 } from '../stores/playback-store'
 import { formatClock } from './derive'
@@ -27,7 +27,7 @@ export function PlaybackBar() {
   const playing = usePlaybackStore(selectPlaying)
   const speed = usePlaybackStore(selectSpeed)
   const seq = usePlaybackStore(selectSeq)
-  const steps = usePlaybackStore(selectSteps)
+  const total = usePlaybackStore(selectTotal)
   const simTime = usePlaybackStore(selectSimTime)
   const button = (testid: string, label: string, title: string, onClick: () => void) => (
     <button type="button" data-testid={testid} title={title} aria-label={title} onClick={onClick}>
@@ -62,7 +62,7 @@ export function PlaybackBar() {
         {formatClock(simTime)}
       </span>
       <span className="step-counter" data-testid="current-step" data-seq={seq}>
-        Step {seq} / {steps.length}
+        Step {seq} / {total}
       </span>
     </div>
   )

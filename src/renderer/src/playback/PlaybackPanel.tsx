@@ -11,13 +11,11 @@ import { SequenceDiagram } from './SequenceDiagram'
 import { StepDetail } from './StepDetail'
 import { Timeline } from './Timeline'
 import './playback.css'
-import { usePlaybackKeys } from './use-playback-keys'
 
 /** The bottom panel: provision, playback bar, timeline, then events or diagram beside the step detail. */
 export function PlaybackPanel() {
   const runId = usePlaybackStore(selectRunId)
   const view = usePlaybackStore(selectView)
-  usePlaybackKeys()
   useEffect(() => startPlaybackSession(), [])
   return (
     <section className="playback-panel" aria-label="Provisioning playback">

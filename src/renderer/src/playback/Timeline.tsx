@@ -1,7 +1,13 @@
 import { memo, useMemo, type MouseEvent } from 'react'
 
 import { seek } from '../stores/playback-actions'
-import { selectSeq, selectSteps, usePlaybackStore } from '../stores/playback-store'
+import {
+  selectLoading,
+  selectSeq,
+  selectSteps,
+  selectTotal,
+  usePlaybackStore,
+} from '../stores/playback-store'
 import type { Step } from '../../../shared/engine/types'
 
 interface Marker {
@@ -11,7 +17,7 @@ interface Marker {
 }
 
 /** Sequence starts (a change of flow or object) and failures; capped so huge runs stay light. */
-function markersOf(steps: Step[]): Marker[] {
+function markersOf(steps: readonly Step[]): Marker[] {
   const out: Marker[] = []
   let sequences = 0
   steps.forEach((s, i) => {
@@ -25,9 +31,9 @@ function markersOf(steps: Step[]): Marker[] {
 }
 
 /** The markers re-render only with a new run, not on every step. */
-const Markers = memo(function Markers({ steps }: { steps: Step[] }) {
+const Markers = memo(function Markers({ steps, total }: { steps: readonly Step[]; total: number }) {
   const markers = useMemo(() => markersOf(steps), [steps])
-  const n = Math.max(1, steps.length)
+  const n = Math.max(1, total)
   return markers.map((m) => (
     <span
       key={`${m.kind}-${m.seq}`}
@@ -38,11 +44,16 @@ const Markers = memo(function Markers({ steps }: { steps: Step[] }) {
   ))
 })
 
-/** The scrubber: click or drag anywhere to seek; markers per sequence and per failure. */
+/**
+ * The scrubber: click or drag anywhere to seek; markers per sequence and per failure. It spans
+ * the whole run while later steps are still arriving (`data-loading`).
+ */
 export function Timeline() {
   const steps = usePlaybackStore(selectSteps)
+  const total = usePlaybackStore(selectTotal)
+  const loading = usePlaybackStore(selectLoading)
   const seq = usePlaybackStore(selectSeq)
-  const n = Math.max(1, steps.length)
+  const n = Math.max(1, total)
   const seekAt = (e: MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect()
     seek(Math.round(((e.clientX - box.left) / box.width) * n))
@@ -54,14 +65,15 @@ export function Timeline() {
       role="slider"
       aria-label="Timeline"
       aria-valuemin={0}
-      aria-valuemax={steps.length}
+      aria-valuemax={total}
+      data-loading={loading}
       aria-valuenow={seq}
       tabIndex={0}
       onMouseDown={seekAt}
       onMouseMove={(e) => e.buttons === 1 && seekAt(e)}
     >
       <div className="timeline-fill" style={{ width: `${(seq / n) * 100}%` }} />
-      <Markers steps={steps} />
+      <Markers steps={steps} total={total} />
       <div className="timeline-thumb" style={{ left: `${(seq / n) * 100}%` }} />
     </div>
   )

@@ -1,5 +1,5 @@
 import type { EngineState, Step } from '../../../shared/engine/types'
-import type { Chip } from '../stores/playback-store'
+import type { Chip } from './session-types'
 
 const PLACED_KINDS = new Set(['pod', 'vm', 'control-plane-vm', 'tkc-node'])
 const placed = (kind: string) => PLACED_KINDS.has(kind) || kind.endsWith('vm')

@@ -2,7 +2,7 @@ import { LANES } from '../../../shared/engine/lanes'
 import { ancestorOfKind, type TopologyIndex } from '../../../shared/domain/topology'
 import type { Kind } from '../../../shared/domain/kinds'
 import type { Step } from '../../../shared/engine/types'
-import type { Highlight } from '../stores/playback-store'
+import type { Highlight } from './session-types'
 
 /** The four layers the event list filters by. */
 export const LAYERS = ['Kubernetes', 'vSphere', 'NSX', 'Storage'] as const
@@ -15,9 +15,11 @@ const LAYER_OF: Record<string, Layer> = {
   [LANES.extension]: 'Kubernetes',
   [LANES.vmop]: 'Kubernetes',
   [LANES.capi]: 'Kubernetes',
+  [LANES.kapp]: 'Kubernetes',
   [LANES.lb]: 'NSX',
   [LANES.nsx]: 'NSX',
   [LANES.ncp]: 'NSX',
+  [LANES.nsxOperator]: 'NSX',
   [LANES.haproxy]: 'NSX',
   [LANES.avi]: 'NSX',
   'nsx-agent': 'NSX',
@@ -49,12 +51,14 @@ const ORDER = [
   'spherelet',
   'nsx-agent',
   'ncp',
+  'nsx-operator',
   'nsx',
   'haproxy',
   'avi',
   'image-service',
   'crx',
   'vm-operator',
+  'kapp-controller',
   'capi',
   'cns',
   'vsphere-ha',
@@ -85,6 +89,8 @@ const ON_SUPERVISOR = new Set([
   'vm-operator',
   'capi',
   'ncp',
+  'nsx-operator',
+  'kapp-controller',
 ])
 
 /** The canvas node a lane is drawn on for a step, or null (the user has no node). */

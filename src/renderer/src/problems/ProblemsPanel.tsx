@@ -1,5 +1,5 @@
 import type { Topology } from '../../../shared/domain/topology'
-import { focusObject } from '../stores/canvas-actions'
+import { focusObject } from '../stores/selection-store'
 import { countLine } from './count-line'
 import { useProblems } from './use-problems'
 

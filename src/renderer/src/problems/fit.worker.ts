@@ -3,7 +3,7 @@ import { fitProblems } from '../../../shared/engine/fit/fit-problems'
 
 /**
  * "Will it fit" off the main thread: the planner's quiet admission and placement pass over the
- * whole lab costs too much to run inside an edit (engine.validateWarmMs in the bench).
+ * whole lab costs too much to run inside an edit (the figure engine.validateWarmMs measures it).
  */
 self.onmessage = (e: MessageEvent<{ id: number; topology: Topology }>) => {
   const { id, topology } = e.data

@@ -1,24 +1,24 @@
-import { lab } from '../api/lab-client'
-import { indexTopology, type TopologyIndex } from '../../../shared/domain/topology'
-import type { Kind } from '../../../shared/domain/kinds'
-import { createCursor, type Cursor } from '../../../shared/engine/cursor'
-import { initialState } from '../../../shared/engine/state'
+import type { RunInfo, RunOpened, StepPage } from '../../../shared/contract/contract'
+import type { Topology } from '../../../shared/domain/topology'
 import type { Fault } from '../../../shared/engine/types'
-import { BENCH_PATH } from '../bench/bench-lab'
-import { ChipIndex } from '../playback/chip-index'
-import { seqAtTime } from '../playback/derive'
-import { firstOfKindMap, highlightOf } from '../playback/lane-map'
+import { labClient } from '../api/lab-client'
+import { browserClock } from '../playback/browser-clock'
+import { nextFailureTarget, sequenceTarget } from '../playback/moves'
+import { createPlaybackSession } from '../playback/session'
 import { useLabStore } from './lab-store'
-import { usePlaybackStore as store, type EventFilters, type RunInfoT } from './playback-store'
+import { usePlaybackStore as store, type EventFilters } from './playback-store'
 
-/** What one loaded run needs beyond the store: the cursor and lookups built once per run. */
-let cursor: Cursor | null = null
-let times: number[] = []
-let index: TopologyIndex | null = null
-let firstOfKind = new Map<Kind, string>()
-const chipIndex = new ChipIndex()
-let frame: number | null = null
-let stepTimer: ReturnType<typeof setInterval> | null = null
+/** Steps asked for per request after the first page (a page of the 10,000-pod run is ~6 MB). */
+export const PAGE_STEPS = 10_000
+/** How long to wait before asking again for steps of a run that is still growing. */
+const GROWING_POLL_MS = 500
+
+/** The app's playback: one session, its view copied into the store for components to render. */
+export const session = createPlaybackSession(browserClock)
+session.subscribe(() => {
+  store.setState(session.view())
+  if (!session.view().playing) void requestDetail()
+})
 
 const fail = (message: string) => store.setState({ error: message, busy: false })
 
@@ -33,11 +33,11 @@ export function startPlaybackSession(): () => void {
     const first = path === undefined
     path = snapshot.path
     if (!first) closeRun()
-    if (path !== BENCH_PATH) void refreshRuns()
+    void refreshRuns()
   }
   follow(useLabStore.getState().snapshot)
   const offLab = useLabStore.subscribe((s) => follow(s.snapshot))
-  const offEvents = lab.onEvent((event) => {
+  const offEvents = labClient().onEvent((event) => {
     if (event.name === 'runProgress') store.setState({ progress: event.payload })
   })
   return () => {
@@ -48,28 +48,15 @@ export function startPlaybackSession(): () => void {
 
 /** Reads the open lab's runs from the service: the lab file is the record, not this session. */
 export async function refreshRuns(): Promise<void> {
-  const result = await lab.listRuns({})
+  const result = await labClient().listRuns({})
   if (!result.ok) return fail(result.error.message)
   store.setState({ runs: result.value.runs })
 }
 
 /** Leaves playback: the run of another lab means nothing on this one. */
 function closeRun(): void {
-  pause()
-  cursor = null
-  index = null
-  store.setState({
-    runs: [],
-    runId: null,
-    steps: [],
-    topology: null,
-    seq: 0,
-    engine: null,
-    chips: {},
-    highlight: null,
-    detail: null,
-    hostMenu: null,
-  })
+  session.close()
+  store.setState({ runs: [], detail: null, hostMenu: null, loading: false })
 }
 
 export const setSeed = (seed: number) => store.setState({ seed })
@@ -88,162 +75,99 @@ export function openHostMenu(
 export const closeHostMenu = () => store.setState({ hostMenu: null })
 export const dismissPlaybackError = () => store.setState({ error: null })
 
-/** Plans a run of the open lab with the seed shown, stores it and loads it at step 0. */
+/**
+ * Plans a run of the open lab with the seed shown and plays it from step 0: one round trip
+ * answers with the run and its first steps, played on the lab this client already holds.
+ */
 export async function provision(): Promise<void> {
-  pause()
+  session.pause()
   store.setState({ busy: true, error: null })
-  const result = await lab.startRun({ seed: store.getState().seed, faults: [] })
+  const result = await labClient().startRun({ seed: store.getState().seed, faults: [] })
   if (!result.ok) return fail(result.error.message)
-  await addAndLoad(result.value, 0)
+  const lab = useLabStore.getState().snapshot
+  if (lab && lab.revision === result.value.labRevision) return showRun(result.value, lab.topology, 0)
+  // The lab changed while planning: play the run on the topology it was planned from.
+  await loadRun(result.value.run.id)
 }
 
-async function addAndLoad(info: RunInfoT, seq: number) {
-  await refreshRuns()
-  // Listed even if the refresh failed, so the run just planned can be played.
-  store.setState((s) => ({ runs: [...s.runs.filter((r) => r.id !== info.id), info] }))
-  await loadRun(info.id, seq)
-}
-
-/** Loads a stored run's steps and puts the cursor at `seq`. */
+/** Opens a stored run (picked from the list) and puts the cursor at `seq`. */
 export async function loadRun(runId: string, seq = 0): Promise<void> {
-  pause()
+  session.pause()
   store.setState({ busy: true, error: null })
-  const result = await lab.getRunSteps({ runId })
+  const result = await labClient().openRun({ runId })
   if (!result.ok) return fail(result.error.message)
   const topology = result.value.topology ?? useLabStore.getState().snapshot?.topology
   if (!topology) return fail('There is no lab to play the run on.')
-  const steps = result.value.steps
-  index = indexTopology(topology)
-  firstOfKind = firstOfKindMap(index)
-  times = steps.map((s) => s.t)
-  cursor = createCursor({ steps, summary: emptySummary }, initialState(topology))
-  // One pass to the end lays down every checkpoint, so later far seeks never walk the whole run.
-  cursor.seek(steps.length)
-  chipIndex.rebuild(cursor.state)
-  const info = store.getState().runs.find((r) => r.id === runId)
-  store.setState({
-    runId,
-    steps,
-    topology,
-    busy: false,
-    chips: {},
-    detail: null,
-    seed: info?.seed ?? store.getState().seed,
-  })
-  seek(seq)
+  showRun(result.value, topology, seq)
 }
 
-// The cursor reads only the steps; the summary travels in RunInfo.
-const emptySummary = { seed: 0, steps: 0, durationMs: 0, statuses: {}, problems: [], faults: [] }
-
-/** Moves to the state after step `seq` (clamped), updating canvas, lists and clock. */
-export function seek(seq: number, simTime?: number): void {
-  if (!cursor || !index) return
-  const from = cursor.seq
-  const state = cursor.seek(seq)
-  const at = cursor.seq
-  chipIndex.move(state, store.getState().steps, from, at)
-  const step = at > 0 ? store.getState().steps[at - 1] : undefined
-  store.setState({
-    seq: at,
-    engine: state,
-    chips: chipIndex.chips,
-    highlight: step && index ? highlightOf(step, index, firstOfKind) : null,
-    simTime: simTime ?? (step ? step.t : 0),
-  })
-  if (!store.getState().playing) void requestDetail()
+/** Injects a fault at the next step: the run branches, and the branch is stored, listed and shown. */
+export async function injectFault(fault: Omit<Fault, 'atSeq'>): Promise<void> {
+  const { runId, seq, topology } = store.getState()
+  if (!runId || !topology) return
+  session.pause()
+  store.setState({ busy: true, error: null })
+  const result = await labClient().branchRun({ runId, fault: { ...fault, atSeq: seq + 1 } })
+  if (!result.ok) return fail(result.error.message)
+  // A branch is planned from the topology of the run it branches, which is the one playing.
+  showRun(result.value, topology, seq + 1)
 }
 
-/** Fetches the current step's placement rows, which the step list leaves out. */
+/** Puts an opened run in the session at `seq` and pages in the rest of its steps. */
+function showRun({ run, firstPage }: RunOpened, topology: Topology, seq: number): void {
+  listRun(run)
+  store.setState({ busy: false, detail: null, seed: run.seed, loading: !isLast(firstPage) })
+  const { steps, total, complete, end } = firstPage
+  session.open({ runId: run.id, topology, steps, total, complete, ...(end ? { end } : {}) }, seq)
+  if (!isLast(firstPage)) void fetchRest(run.id, firstPage.from + firstPage.steps.length)
+}
+
+/** Lists a run the service just answered with, without asking for the whole list again. */
+function listRun(run: RunInfo) {
+  store.setState((s) => ({ runs: [...s.runs.filter((r) => r.id !== run.id), run] }))
+}
+
+const isLast = (page: StepPage) => page.complete && page.from + page.steps.length > page.total
+
+/** Pages in the rest of a run's steps, while that run is the one open. */
+async function fetchRest(runId: string, from: number): Promise<void> {
+  const open = () => session.view().runId === runId
+  for (let next = from; open();) {
+    const result = await labClient().getRunSteps({ runId, from: next, count: PAGE_STEPS })
+    if (!open()) return
+    if (!result.ok) return fail(result.error.message)
+    const page = result.value
+    session.append(page.from, page.steps, page.total, page.complete, page.end)
+    next += page.steps.length
+    if (isLast(page)) break
+    if (page.steps.length === 0) await new Promise((r) => setTimeout(r, GROWING_POLL_MS))
+  }
+  if (open()) store.setState({ loading: false })
+}
+
+/** Fetches the current step's placement rows, which the step pages leave out. */
 async function requestDetail(): Promise<void> {
   const { runId, seq, steps, detail } = store.getState()
   const step = steps[seq - 1]
   if (!runId || !step?.placement || step.placement.rows.length > 0 || detail?.seq === seq) return
-  const result = await lab.getStep({ runId, seq })
+  const result = await labClient().getStep({ runId, seq })
   const now = store.getState()
   if (result.ok && now.runId === runId && now.seq === seq) store.setState({ detail: result.value })
 }
 
-const at = () => store.getState().seq
-export const stepForward = () => seek(at() + 1)
-export const stepBack = () => seek(at() - 1)
-export const jumpStart = () => seek(0)
-export const jumpEnd = () => seek(store.getState().steps.length)
-
-/** Jumps to the first step of the next (or previous) sequence: a change of flow or object. */
-export function jumpSequence(direction: 1 | -1): void {
-  const { steps, seq } = store.getState()
-  const key = (i: number) => `${steps[i]?.sequence}|${steps[i]?.object.split('/')[0]}`
-  if (direction === 1) {
-    for (let i = seq; i < steps.length; i++) if (i > 0 && key(i) !== key(i - 1)) return seek(i + 1)
-    return seek(steps.length)
-  }
-  // Back: to the start of the current sequence, or of the previous one when already there.
-  let i = Math.max(0, seq - 2)
-  while (i > 0 && key(i) === key(i - 1)) i--
-  seek(i === seq - 1 && i > 0 ? startOf(i - 1, key) + 1 : i + 1)
-}
-
-function startOf(i: number, key: (i: number) => string): number {
-  while (i > 0 && key(i) === key(i - 1)) i--
-  return i
-}
-
-/** Jumps to the next step that records a failure. */
+const at = () => session.view().seq
+export const seek = (seq: number) => session.seek(seq)
+export const stepForward = () => session.seek(at() + 1)
+export const stepBack = () => session.seek(at() - 1)
+export const jumpStart = () => session.seek(0)
+export const jumpEnd = () => session.seek(session.view().total)
+export const jumpSequence = (direction: 1 | -1) =>
+  session.seek(sequenceTarget(session.view().steps, at(), direction))
 export function nextFailure(): void {
-  const { steps, seq } = store.getState()
-  const i = steps.findIndex((s, k) => k >= seq && s.failure)
-  if (i >= 0) seek(i + 1)
+  const target = nextFailureTarget(session.view().steps, at())
+  if (target !== null) session.seek(target)
 }
-
-export function setSpeed(speed: number): void {
-  const playing = store.getState().playing
-  pause()
-  store.setState({ speed })
-  if (playing) play()
-}
-
-/** Plays forward in simulated time at the chosen speed (speed 0: one step every 600 ms). */
-export function play(): void {
-  const { steps, seq, speed } = store.getState()
-  if (!cursor || steps.length === 0) return
-  if (seq >= steps.length) seek(0)
-  store.setState({ playing: true })
-  if (speed === 0) {
-    stepTimer = setInterval(() => (at() >= steps.length ? pause() : stepForward()), 600)
-    return
-  }
-  let last = performance.now()
-  const tick = (now: number) => {
-    const s = store.getState()
-    const simTime = s.simTime + (now - last) * s.speed
-    last = now
-    const target = seqAtTime(times, simTime)
-    seek(target, simTime)
-    if (target >= s.steps.length) return pause()
-    frame = requestAnimationFrame(tick)
-  }
-  frame = requestAnimationFrame(tick)
-}
-
-export function pause(): void {
-  if (frame !== null) cancelAnimationFrame(frame)
-  if (stepTimer !== null) clearInterval(stepTimer)
-  frame = null
-  stepTimer = null
-  if (store.getState().playing) store.setState({ playing: false })
-  void requestDetail()
-}
-
-export const togglePlay = () => (store.getState().playing ? pause() : play())
-
-/** Injects a fault at the next step: the run branches, and the branch is stored, listed and shown. */
-export async function injectFault(fault: Omit<Fault, 'atSeq'>): Promise<void> {
-  const { runId, seq } = store.getState()
-  if (!runId) return
-  pause()
-  store.setState({ busy: true, error: null })
-  const result = await lab.branchRun({ runId, fault: { ...fault, atSeq: seq + 1 } })
-  if (!result.ok) return fail(result.error.message)
-  await addAndLoad(result.value, seq + 1)
-}
+export const play = () => session.play()
+export const pause = () => session.pause()
+export const setSpeed = (speed: number) => session.setSpeed(speed)
+export const togglePlay = () => (session.view().playing ? session.pause() : session.play())

@@ -1,16 +1,40 @@
-import { usePlaybackStore, type Chip, type Highlight, type PlaybackState } from './playback-store'
+import { useSyncExternalStore } from 'react'
+
+import {
+  hostReservedShare,
+  hostState,
+  namespaceCount,
+  namespaceQuota,
+  objectText,
+  type HostResource,
+} from '../../../shared/engine/fields'
+import type { EngineState } from '../../../shared/engine/types'
+import type { Chip, Highlight } from '../playback/session-types'
+import { session } from './playback-actions'
+import { usePlaybackStore } from './playback-store'
 
 const NO_CHIPS: Chip[] = []
 
+/**
+ * A value read from the engine state at the current step, through the session's subscribe
+ * API (the state lives in the session, not in a store). `read` must return a primitive or a
+ * stable object, as React compares snapshots by identity.
+ */
+function useEngineValue<T>(read: (state: Readonly<EngineState>) => T): T | null {
+  return useSyncExternalStore(session.subscribe, () => {
+    const state = session.state()
+    return state ? read(state) : null
+  })
+}
+
 /** A canvas object's status at the current step, or null when no run is loaded. */
 export function usePlaybackStatus(nodeId: string): string | null {
-  return usePlaybackStore((s: PlaybackState) => {
+  return useEngineValue((state) => {
     // A host's own state (failed, maintenance) matters more than its inventory status.
-    const hostState = s.engine?.hosts[nodeId]?.['state']
-    if (hostState === 'failed') return 'Failed'
-    if (hostState === 'maintenance') return 'Maintenance'
-    const status = s.engine?.objects[nodeId]?.['status']
-    return status === undefined ? null : String(status)
+    const host = hostState(state, nodeId)
+    if (host === 'failed') return 'Failed'
+    if (host === 'maintenance') return 'Maintenance'
+    return objectText(state, nodeId, 'status')
   })
 }
 
@@ -35,31 +59,23 @@ export function useHostChips(hostId: string): Chip[] {
   return usePlaybackStore((s) => s.chips[hostId] ?? NO_CHIPS)
 }
 
-/** Share of a host's capacity reserved, 0..1 per resource, or null when no run is loaded. */
-export function useHostUsage(hostId: string, resource: 'Cpu' | 'Memory'): number | null {
-  return usePlaybackStore((s) => {
-    const h = s.engine?.hosts[hostId]
-    if (!h) return null
-    const unit = resource === 'Cpu' ? 'Mhz' : 'MiB'
-    const cap = Number(h[`capacity${resource}${unit}`] ?? 0)
-    return cap > 0 ? Number(h[`reserved${resource}${unit}`] ?? 0) / cap : 0
-  })
+/** Share of a host's capacity reserved, 0..1, or null when no run is loaded. */
+export function useHostUsage(hostId: string, resource: HostResource): number | null {
+  return useEngineValue((state) => hostReservedShare(state, hostId, resource))
 }
 
 /** A namespace's usage line: pods and quota use, or null when no run is loaded. */
 export function useNamespaceUsage(
   nsId: string,
 ): { label: string; short: string; share: number | null } | null {
-  const label = usePlaybackStore((s) => {
-    const ns = s.engine?.namespaces[nsId]
-    if (!ns) return null
-    const pods = Number(ns['pods'] ?? 0)
-    const cpu = Number(ns['cpuMhz'] ?? 0)
-    const quota = ns['quota:cpuMhz']
-    return quota === undefined ? `${pods}|${cpu}|` : `${pods}|${cpu}|${String(quota)}`
+  // Read as one string, so the component re-renders only when the line changes.
+  const line = useEngineValue((state) => {
+    if (!state.namespaces[nsId]) return null
+    const quota = namespaceQuota(state, nsId, 'cpuMhz')
+    return `${namespaceCount(state, nsId, 'pods')}|${namespaceCount(state, nsId, 'cpuMhz')}|${quota ?? ''}`
   })
-  if (label === null) return null
-  const [pods, cpu, quota] = label.split('|')
+  if (line === null) return null
+  const [pods, cpu, quota] = line.split('|')
   const share = quota ? Number(cpu) / Math.max(1, Number(quota)) : null
   return {
     label: `${pods} pods · ${cpu} MHz CPU limits${quota ? ` of ${quota} MHz quota` : ''}`,

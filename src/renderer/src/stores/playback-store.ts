@@ -1,27 +1,12 @@
 import { create } from 'zustand'
-import type { z } from 'zod'
 
 import type { RunInfo, RunProgress } from '../../../shared/contract/contract'
-import type { Topology } from '../../../shared/domain/topology'
-import type { EngineState, Step } from '../../../shared/engine/types'
+import type { Step } from '../../../shared/engine/types'
+import { EMPTY_VIEW } from '../playback/session'
+import type { SessionView } from '../playback/session-types'
+import type { z } from 'zod'
 
-export type RunInfoT = z.output<typeof RunInfo>
 export type Progress = z.output<typeof RunProgress>
-
-/** A PodVM or VM drawn as a chip inside the host card it runs on. */
-export interface Chip {
-  id: string
-  name: string
-  kind: string
-  status: string
-}
-
-/** Canvas node ids of the step's acting component, its target and the object it advances. */
-export interface Highlight {
-  actor: string | null
-  target: string | null
-  object: string | null
-}
 
 export interface EventFilters {
   layer: string
@@ -30,26 +15,19 @@ export interface EventFilters {
   failuresOnly: boolean
 }
 
-export interface PlaybackState {
-  runs: RunInfoT[]
-  runId: string | null
-  steps: Step[]
-  /** The topology the run was planned from (lanes map onto its nodes). */
-  topology: Topology | null
-  /** Position: the state after step `seq` (0 = before any step). */
-  seq: number
-  /** Live engine state at `seq`, owned by the cursor; read-only here, replaced on each seek. */
-  engine: EngineState | null
-  playing: boolean
-  /** Multiple of simulated time; 0 means one step per tick. */
-  speed: number
-  /** Simulated ms since the run's start, for the clock. */
-  simTime: number
+/**
+ * What the playback panel and the canvas render. The session's view (position, steps, clock,
+ * highlight, chips) is copied in by playback-actions on every change of the session; the rest
+ * is the panel's own state. The engine state itself stays in the session (playback-hooks).
+ */
+export interface PlaybackState extends SessionView {
+  /** Runs stored with the open lab, oldest first. */
+  runs: RunInfo[]
+  /** True while the open run's later pages of steps are still arriving. */
+  loading: boolean
   seed: number
   progress: Progress | null
   busy: boolean
-  chips: Record<string, Chip[]>
-  highlight: Highlight | null
   filters: EventFilters
   view: 'events' | 'diagram'
   error: string | null
@@ -59,22 +37,13 @@ export interface PlaybackState {
   detail: Step | null
 }
 
-/** Playback of stored runs; written only by playback-actions. */
 export const usePlaybackStore = create<PlaybackState>()(() => ({
+  ...EMPTY_VIEW,
   runs: [],
-  runId: null,
-  steps: [],
-  topology: null,
-  seq: 0,
-  engine: null,
-  playing: false,
-  speed: 1,
-  simTime: 0,
+  loading: false,
   seed: 1,
   progress: null,
   busy: false,
-  chips: {},
-  highlight: null,
   filters: { layer: '', actor: '', object: '', failuresOnly: false },
   view: 'events',
   error: null,
@@ -84,6 +53,8 @@ export const usePlaybackStore = create<PlaybackState>()(() => ({
 
 export const selectSeq = (s: PlaybackState) => s.seq
 export const selectSteps = (s: PlaybackState) => s.steps
+export const selectTotal = (s: PlaybackState) => s.total
+export const selectLoading = (s: PlaybackState) => s.loading
 export const selectRuns = (s: PlaybackState) => s.runs
 export const selectRunId = (s: PlaybackState) => s.runId
 export const selectPlaying = (s: PlaybackState) => s.playing

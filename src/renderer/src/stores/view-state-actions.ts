@@ -1,21 +1,32 @@
 import type { ViewState } from '../../../shared/contract/contract'
-import { lab } from '../api/lab-client'
-import { useCanvasStore } from './canvas-store'
+import { labClient } from '../api/lab-client'
+import { useCanvasViewStore } from './canvas-view-store'
 
 /** The open lab's view state as last read or written; what is not edited here is kept as stored. */
 let stored: ViewState | null = null
 
 /** Reads the open lab's view state into the canvas, so collapsed groups survive reopening it. */
 export async function loadViewState() {
-  const result = await lab.getViewState({})
+  const result = await labClient().getViewState({})
   if (!result.ok) return
   stored = result.value
-  useCanvasStore.setState({ collapsed: result.value.collapsed })
+  const { collapsed } = result.value
+  const current = useCanvasViewStore.getState().collapsed
+  // An equal list kept as it is: a new one would make the canvas map every node again.
+  if (collapsed.length !== current.length || collapsed.some((id, i) => id !== current[i]))
+    useCanvasViewStore.setState({ collapsed })
 }
 
 /** Keeps the collapsed groups in the lab file (view state is saved like every edit). */
-export function saveCollapsed(collapsed: readonly string[]) {
+function saveCollapsed(collapsed: readonly string[]) {
   const base = stored ?? { viewport: { x: 0, y: 0, zoom: 1 }, collapsed: [], selection: [] }
   stored = { ...base, collapsed: [...collapsed] }
-  void lab.setViewState(stored)
+  void labClient().setViewState(stored)
+}
+
+export function toggleCollapsed(id: string) {
+  const current = useCanvasViewStore.getState().collapsed
+  const collapsed = current.includes(id) ? current.filter((c) => c !== id) : [...current, id]
+  saveCollapsed(collapsed)
+  useCanvasViewStore.setState({ collapsed })
 }

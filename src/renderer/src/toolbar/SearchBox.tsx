@@ -1,19 +1,18 @@
 import { useState, type KeyboardEvent } from 'react'
 
 import type { Topology } from '../../../shared/domain/topology'
-import { focusObject, setSearchOpen } from '../stores/canvas-actions'
-import { selectSearchOpen, useCanvasStore } from '../stores/canvas-store'
+import { selectSearchOpen, setSearchOpen, useSearchStore } from '../stores/search-store'
+import { focusObject } from '../stores/selection-store'
 
-/** Ctrl/Cmd+F: find objects by name; Enter centres on the next match. */
+/** Ctrl/Cmd+F: find objects by name; Enter centres on the next match; Escape closes (keymap). */
 export function SearchBox({ topology }: { topology: Topology }) {
-  const open = useCanvasStore(selectSearchOpen)
+  const open = useSearchStore(selectSearchOpen)
   const [query, setQuery] = useState('')
   const [at, setAt] = useState(0)
   if (!open) return null
   const q = query.trim().toLowerCase()
   const matches = q ? topology.nodes.filter((n) => n.name.toLowerCase().includes(q)) : []
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') setSearchOpen(false)
     if (e.key !== 'Enter' || matches.length === 0) return
     const match = matches[at % matches.length]
     if (match) focusObject(match.id)

@@ -1,8 +1,8 @@
-import { selectToasts, useCanvasStore } from '../stores/canvas-store'
+import { selectToasts, useNoticeStore } from '../stores/notice-store'
 
 /** Short messages over the canvas, e.g. why a drop was refused. */
 export function Toasts() {
-  const toasts = useCanvasStore(selectToasts)
+  const toasts = useNoticeStore(selectToasts)
   return (
     <div className="toasts" aria-live="polite">
       {toasts.map((t) => (

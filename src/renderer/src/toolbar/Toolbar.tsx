@@ -2,16 +2,16 @@ import { useReactFlow } from '@xyflow/react'
 
 import { currentRects } from '../canvas/rects-registry'
 import { runLayout } from '../layout/run-layout'
-import { setSearchOpen } from '../stores/canvas-actions'
-import { selectLayingOut, useCanvasStore } from '../stores/canvas-store'
-import { redo, undo } from '../stores/lab-actions'
+import { selectLayingOut, useCanvasViewStore } from '../stores/canvas-view-store'
+import { redo, undo } from '../stores/edit-actions'
+import { setSearchOpen } from '../stores/search-store'
 import { selectSnapshot, useLabStore } from '../stores/lab-store'
 import { toggleTheme } from './theme'
 
 /** Undo, redo, layout, fit and search above the canvas; each also has a shortcut. */
 export function Toolbar() {
   const snapshot = useLabStore(selectSnapshot)
-  const layingOut = useCanvasStore(selectLayingOut)
+  const layingOut = useCanvasViewStore(selectLayingOut)
   const { fitBounds } = useReactFlow()
   const undoLabel = snapshot?.undoLabel ?? null
   const redoLabel = snapshot?.redoLabel ?? null

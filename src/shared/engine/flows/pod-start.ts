@@ -3,6 +3,7 @@ import { claimOf } from '../../domain/volumes'
 import { largerThanHost, release, status, type StateReader } from '../accounting'
 import { allocate, holdAddress, ledger, releaseAddress } from '../addresses'
 import { crxLane, hostdLane, LANES, nsxAgentLane, sphereletLane } from '../lanes'
+import { quotaKey } from '../fields'
 import type { Change, Draft, Planner } from '../planner'
 import type { PodSize } from '../sizing'
 import { STATUS } from '../state'
@@ -62,7 +63,7 @@ export function finishPod(p: Planner, job: PodJob, size: PodSize): void {
     )
     return
   }
-  const nsLimit = p.get('namespaces', job.nsId, 'quota:cpuMhz')
+  const nsLimit = p.get('namespaces', job.nsId, quotaKey('cpuMhz'))
   p.emit({
     ...base,
     actor: LANES.vcenter,
@@ -158,7 +159,7 @@ function podNetwork(p: Planner, job: PodJob): boolean {
     sequence: job.sequence,
     object: id,
     ...lanes,
-    text: `The NSX agent on the host (the seed deck's description; which host-side NSX component does this is not published) gives Pod ${job.name} its network identity: a vNIC on the namespace segment with IP ${ip.address}.`,
+    text: `The NSX agent on the host (the seed deck's description; which host-side NSX component does this is not published) gives Pod ${job.name} its network identity: a vNIC on ${scope.stack.workloadNetwork} with IP ${ip.address}.`,
     set: [...l.changes, ...holdAddress(id, 'ip', scope.podPool, ip), ...status(id, STATUS.networkReady)],
   })
   return !p.interrupted.has(id)

@@ -4,7 +4,7 @@ import { LabError } from '../../contract/result'
 
 /**
  * How much one import may read. An import is someone's manifests, not an attacker's bomb: the
- * 10,000-pod bench lab exports as 10,202 files and 8 MB, well inside these; a zip bomb, a
+ * generated 10,000-pod lab exports as 10,202 files and 8 MB, well inside these; a zip bomb, a
  * 100 MB manifest or a billion-laughs document is refused as soon as it passes a limit, with a
  * message naming the file and the limit, after reading at most that much.
  */

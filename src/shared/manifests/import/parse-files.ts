@@ -103,7 +103,7 @@ export function parseFiles(
 
 /**
  * Where paths are in a file's documents, parsed again the first time one is asked for: an
- * import keeps no document trees (10,000 of them for the bench lab) for the errors and warnings
+ * import keeps no document trees (10,000 of them for a 10,000-pod lab) for the errors and warnings
  * that are rare, and reads a file at most twice when it has some.
  */
 function locator(file: ImportFile) {

@@ -2,7 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react'
 import { memo } from 'react'
 
 import { KIND_LABELS } from '../../../../shared/domain/kinds'
-import { toggleCollapsed } from '../../stores/canvas-actions'
+import { toggleCollapsed } from '../../stores/view-state-actions'
 import { KindIcon } from '../KindIcon'
 import type { LabFlowNode } from '../to-flow'
 import { ProblemBadge } from './ProblemBadge'

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+
+import { keyAction, type KeyLike } from './keymap'
+
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  shiftKey: false,
+  ...mods,
+})
+const linux = { mac: false, typing: false, dialog: false }
+const mac = { ...linux, mac: true }
+
+describe('keymap', () => {
+  it('uses Ctrl on Linux and Windows and Cmd on macOS, never the other one', () => {
+    expect(keyAction(key('z', { ctrlKey: true }), linux)).toBe('undo')
+    expect(keyAction(key('z', { metaKey: true }), mac)).toBe('undo')
+    expect(keyAction(key('z', { metaKey: true }), linux)).toBeNull()
+    // Ctrl+E moves to the end of a line on macOS: it must not open the export dialog there.
+    expect(keyAction(key('e', { ctrlKey: true }), mac)).toBeNull()
+    expect(keyAction(key('e', { metaKey: true }), mac)).toBe('open-export')
+  })
+
+  it('reads Shift and upper-case letters as the same shortcut', () => {
+    expect(keyAction(key('Z', { ctrlKey: true, shiftKey: true }), linux)).toBe('redo')
+    expect(keyAction(key('y', { ctrlKey: true }), linux)).toBe('redo')
+    expect(keyAction(key('A', { ctrlKey: true }), linux)).toBe('select-all')
+  })
+
+  it('leaves keys typed into a field to the field, except search, export and Escape', () => {
+    const typing = { ...linux, typing: true }
+    expect(keyAction(key('Backspace'), typing)).toBeNull()
+    expect(keyAction(key(' '), typing)).toBeNull()
+    expect(keyAction(key('c', { ctrlKey: true }), typing)).toBeNull()
+    expect(keyAction(key('f', { ctrlKey: true }), typing)).toBe('open-search')
+    expect(keyAction(key('Escape'), typing)).toBe('escape')
+  })
+
+  it('gives a dialog only Escape', () => {
+    const dialog = { ...linux, dialog: true }
+    expect(keyAction(key('Delete'), dialog)).toBeNull()
+    expect(keyAction(key('ArrowRight'), dialog)).toBeNull()
+    expect(keyAction(key('Escape'), dialog)).toBe('escape')
+  })
+
+  it('drives playback with Space, arrows, Home and End, not with a modifier held', () => {
+    expect(keyAction(key(' '), linux)).toBe('toggle-play')
+    expect(keyAction(key('ArrowLeft'), linux)).toBe('step-back')
+    expect(keyAction(key('End'), linux)).toBe('jump-end')
+    expect(keyAction(key('ArrowRight', { altKey: true }), linux)).toBeNull()
+    expect(keyAction(key('ArrowRight', { ctrlKey: true }), linux)).toBeNull()
+  })
+})

@@ -1,0 +1,95 @@
+/**
+ * Every keyboard shortcut of the app, in one table. The modifier is the platform's: Cmd on
+ * macOS (where Ctrl+letter belongs to text editing), Ctrl elsewhere. Keys typed into a form
+ * field belong to the field, except the few marked `inFields`.
+ */
+
+export type KeyAction =
+  | 'open-search'
+  | 'open-export'
+  | 'escape'
+  | 'delete'
+  | 'undo'
+  | 'redo'
+  | 'copy'
+  | 'paste'
+  | 'duplicate'
+  | 'select-all'
+  | 'toggle-play'
+  | 'step-back'
+  | 'step-forward'
+  | 'jump-start'
+  | 'jump-end'
+
+/** The parts of a KeyboardEvent the keymap reads, so it can be tested without a browser. */
+export interface KeyLike {
+  key: string
+  ctrlKey: boolean
+  metaKey: boolean
+  altKey: boolean
+  shiftKey: boolean
+}
+
+export interface KeyContext {
+  /** Cmd is the modifier (macOS); Ctrl otherwise. */
+  mac: boolean
+  /** The key went to a text field, a select or an editable element. */
+  typing: boolean
+  /** A modal dialog is open: only its own keys (Escape) apply. */
+  dialog: boolean
+}
+
+interface Binding {
+  /** `Mod` is Cmd on macOS and Ctrl elsewhere; keys are matched case-insensitively. */
+  keys: string
+  action: KeyAction
+  /** Also while typing in a field. */
+  inFields?: boolean
+  /** Also while a dialog is open. */
+  inDialog?: boolean
+}
+
+/** The keymap; the help texts in the toolbar, palette and playback bar name these keys. */
+export const BINDINGS: readonly Binding[] = [
+  { keys: 'Escape', action: 'escape', inFields: true, inDialog: true },
+  { keys: 'Mod+F', action: 'open-search', inFields: true },
+  { keys: 'Mod+E', action: 'open-export', inFields: true },
+  { keys: 'Delete', action: 'delete' },
+  { keys: 'Backspace', action: 'delete' },
+  { keys: 'Mod+Z', action: 'undo' },
+  { keys: 'Mod+Shift+Z', action: 'redo' },
+  { keys: 'Mod+Y', action: 'redo' },
+  { keys: 'Mod+C', action: 'copy' },
+  { keys: 'Mod+V', action: 'paste' },
+  { keys: 'Mod+D', action: 'duplicate' },
+  { keys: 'Mod+A', action: 'select-all' },
+  { keys: ' ', action: 'toggle-play' },
+  { keys: 'ArrowLeft', action: 'step-back' },
+  { keys: 'ArrowRight', action: 'step-forward' },
+  { keys: 'Home', action: 'jump-start' },
+  { keys: 'End', action: 'jump-end' },
+]
+
+/** `Mod+Shift+Z`-style name of a key press, with the platform's modifier as `Mod`. */
+export function chordOf(e: KeyLike, mac: boolean): string | null {
+  const mod = mac ? e.metaKey : e.ctrlKey
+  // The other platform's modifier, or Alt, makes a chord no binding uses.
+  if ((mac ? e.ctrlKey : e.metaKey) || e.altKey) return null
+  const key = e.key.length === 1 && e.key !== ' ' ? e.key.toUpperCase() : e.key
+  return `${mod ? 'Mod+' : ''}${e.shiftKey && (mod || key.length > 1) ? 'Shift+' : ''}${key}`
+}
+
+const TABLE = new Map(BINDINGS.map((b) => [b.keys.toLowerCase(), b]))
+
+/** The action a key press asks for here, or null when it is not a shortcut (or not now). */
+export function keyAction(e: KeyLike, ctx: KeyContext): KeyAction | null {
+  const chord = chordOf(e, ctx.mac)
+  const binding = chord === null ? undefined : TABLE.get(chord.toLowerCase())
+  if (!binding) return null
+  if (ctx.typing && !binding.inFields) return null
+  if (ctx.dialog && !binding.inDialog) return null
+  return binding.action
+}
+
+/** Whether the app runs on macOS, where Cmd is the modifier. */
+export const isMac = (platform: string) => /^mac/i.test(platform)

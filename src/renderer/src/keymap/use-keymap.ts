@@ -1,0 +1,72 @@
+import { useEffect } from 'react'
+
+import { closeDialog, openDialog, useDialogStore } from '../stores/dialog-store'
+import { copySelection, deleteSelection, duplicate, paste, redo, undo } from '../stores/edit-actions'
+import {
+  closeHostMenu,
+  jumpEnd,
+  jumpStart,
+  stepBack,
+  stepForward,
+  togglePlay,
+} from '../stores/playback-actions'
+import { selectHostMenu, selectRunId, usePlaybackStore } from '../stores/playback-store'
+import { setSearchOpen, useSearchStore } from '../stores/search-store'
+import { selectAllRoots, setSelection } from '../stores/selection-store'
+import { isMac, keyAction, type KeyAction } from './keymap'
+
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+
+/** Escape closes the nearest thing: a dialog, the host menu, the search box; else the selection. */
+function escape(inField: boolean): boolean {
+  if (useDialogStore.getState().open) return (closeDialog(), true)
+  if (selectHostMenu(usePlaybackStore.getState())) return (closeHostMenu(), true)
+  if (useSearchStore.getState().open) return (setSearchOpen(false), true)
+  if (inField) return false
+  setSelection([])
+  return true
+}
+
+const playing = (action: () => void) => () => {
+  // Without a run these keys keep their usual meaning (scrolling, moving a caret).
+  if (!selectRunId(usePlaybackStore.getState())) return false
+  action()
+  return true
+}
+
+const ACTIONS: Record<Exclude<KeyAction, 'escape'>, () => unknown> = {
+  'open-search': () => setSearchOpen(true),
+  'open-export': () => openDialog('export'),
+  delete: deleteSelection,
+  undo,
+  redo,
+  copy: copySelection,
+  paste,
+  duplicate: () => duplicate(),
+  'select-all': selectAllRoots,
+  'toggle-play': playing(togglePlay),
+  'step-back': playing(stepBack),
+  'step-forward': playing(stepForward),
+  'jump-start': playing(jumpStart),
+  'jump-end': playing(jumpEnd),
+}
+
+/** The app's one keyboard listener: looks each key up in the keymap and runs its action. */
+export function useKeymap() {
+  useEffect(() => {
+    const mac = isMac(navigator.platform)
+    const onKey = (e: KeyboardEvent) => {
+      const inField = typing(e.target)
+      const action = keyAction(e, { mac, typing: inField, dialog: useDialogStore.getState().open !== null })
+      if (!action) return
+      const result = action === 'escape' ? escape(inField) : ACTIONS[action]()
+      // An action answers false when the key was not its business after all.
+      if (result === false) return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+}

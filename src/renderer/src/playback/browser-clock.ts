@@ -1,0 +1,14 @@
+import type { PlaybackClock } from './session-types'
+
+/** The play clock of a page: animation frames, the performance clock and intervals. */
+export const browserClock: PlaybackClock = {
+  now: () => performance.now(),
+  frame(callback) {
+    const id = requestAnimationFrame(callback)
+    return () => cancelAnimationFrame(id)
+  },
+  every(ms, callback) {
+    const id = setInterval(callback, ms)
+    return () => clearInterval(id)
+  },
+}
