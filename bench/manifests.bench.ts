@@ -5,7 +5,7 @@ import { generateLargeLab } from '../src/shared/domain/large-lab'
 import type { Topology } from '../src/shared/domain/topology'
 import { exportFiles } from '../src/shared/manifests/export-files'
 import { importManifests } from '../src/shared/manifests/import/import-manifests'
-import { medianMs, round, type Benchmark } from './harness'
+import { interleavedMs, round, sideBySideMs, type Benchmark } from './harness'
 import { importPeaks } from './import-bombs'
 
 /** Export and import of a 10,000-PodVM lab beside yaml's own stringify and parse of the same objects. */
@@ -21,16 +21,18 @@ export const manifestsBenchmark: Benchmark = {
     const result = exportFiles(topology, 'bench', options)
     const plain = result.objects.map((o) => o.object)
     const text = result.files[0]?.content ?? ''
-    const exportMs = await medianMs(1, () => exportFiles(topology, 'bench', options))
-    const stringifyMs = await medianMs(1, () =>
-      plain.map((o) => stringify(o, { version: '1.1' })).join('---\n'),
+    // In turns, so a burst of load elsewhere on the machine weighs on both sides of the ratio.
+    const { a: exportMs, b: stringifyMs } = await sideBySideMs(
+      3,
+      () => exportFiles(topology, 'bench', options),
+      () => plain.map((o) => stringify(o, { version: '1.1' })).join('---\n'),
     )
-    const importMs = await medianMs(1, () => importManifests(empty, result.files))
     const validate = schemaValidator()
-    const importValidatedMs = await medianMs(1, () => importManifests(empty, result.files, { validate }))
-    const parseMs = await medianMs(1, () =>
-      parseAllDocuments(text, { version: '1.1' }).map((d) => d.toJS() as unknown),
-    )
+    const [importMs = 0, importValidatedMs = 0, parseMs = 0] = await interleavedMs(3, [
+      () => importManifests(empty, result.files),
+      () => importManifests(empty, result.files, { validate }),
+      () => parseAllDocuments(text, { version: '1.1' }).map((d) => d.toJS() as unknown),
+    ])
     return {
       objects: plain.length,
       exportMs: round(exportMs, 0),

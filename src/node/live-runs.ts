@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { PushEvent, RunInfo, RunProgress } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
 import type { Topology } from '../shared/domain/topology'
-import type { Fault, Step } from '../shared/engine/types'
+import type { EngineState, Fault, Step } from '../shared/engine/types'
 import { PlanWorkers, type PlanInWorker, type PlanWorkerScript } from './planning/plan-in-worker'
 import type { PlanMessage } from './planning/plan-messages'
 import { bareSummary } from './persistence/runs'
@@ -118,6 +118,8 @@ export class LiveRuns {
       let stored = 0
       let storing: NodeJS.Immediate | null = null
       let worker: PlanInWorker | null = null
+      /** The state the planner ended in, stored with the run's last batch. */
+      let end: EngineState | null = null
 
       /** Ends the run unlisted: cancelled without `failure`, else failed with it. */
       const stop = (failure?: LabError) => {
@@ -145,7 +147,7 @@ export class LiveRuns {
           writer ??= this.deps.runs().begin(run.info, run.topology)
           const ready = run.steps.length - stored
           if (run.planned && ready <= STORE_BATCH) {
-            writer.finish(run.steps.slice(stored), run.info, run.steps)
+            writer.finish(run.steps.slice(stored), run.info, run.steps, end)
             this.live.delete(id)
             progress('done')
             return answer()
@@ -173,6 +175,7 @@ export class LiveRuns {
             return storeSoon()
           case 'done':
             run.planned = true
+            end = message.end
             run.info = { ...run.info, stepCount: run.steps.length, summary: message.summary }
             progress('storing')
             return storeSoon()

@@ -1,6 +1,9 @@
 import type { Handlers, PushEvent, RunInfo, RunOpened, StepPage } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
-import type { Topology } from '../shared/domain/topology'
+import { EMPTY_TOPOLOGY, type Topology } from '../shared/domain/topology'
+import { createCursor, type Cursor } from '../shared/engine/cursor'
+import { stepWithTable } from '../shared/engine/placement-on-demand'
+import { initialState } from '../shared/engine/state'
 import type { Fault, Step } from '../shared/engine/types'
 import { FIRST_PAGE, LiveRuns, type LiveRun } from './live-runs'
 import type { PlanWorkerScript } from './planning/plan-in-worker'
@@ -25,7 +28,12 @@ type RunHandlers = Pick<
 >
 
 /** A step as lists need it: the placement keeps its verdict and explanation, not the per-host rows. */
-const lite = (s: Step): Step => (s.placement ? { ...s, placement: { ...s.placement, rows: [] } } : s)
+function lite(s: Step): Step {
+  if (!s.placement) return s
+  // The inputs that rebuild the table stay on the Node side: getStep rebuilds it.
+  const { ask: _ask, ...placement } = s.placement
+  return { ...s, placement: { ...placement, rows: [] } }
+}
 
 const describeFault = (f: Fault) =>
   `${f.kind} ${f.target} at step ${f.atSeq}${f.value ? ` (${f.value})` : ''}`
@@ -51,7 +59,36 @@ export function createRunHandlers(deps: RunDeps): { handlers: RunHandlers; live:
     const { stepCount } = info(runId)
     const planning = live.get(runId)
     const steps = stepsOf(runId, from, from + count - 1).map(lite)
-    return { from, steps, total: stepCount, complete: planning ? planning.planned : true }
+    // The page with the last step of a stored run brings the end, so the client never replays
+    // the run to reach it.
+    const last = !planning && steps.length > 0 && from + steps.length > stepCount
+    const end = last ? deps.runs().end(runId) : null
+    return {
+      from,
+      steps,
+      total: stepCount,
+      complete: planning ? planning.planned : true,
+      ...(end ? { end } : {}),
+    }
+  }
+  // Placement tables are rebuilt from the run's state: one cursor, over the run last asked about.
+  let tables: { runId: string; cursor: Cursor } | null = null
+  const cursorOf = (runId: string): Cursor => {
+    if (tables?.runId !== runId) {
+      const { stepCount, summary } = info(runId)
+      const planning = live.get(runId)
+      // A run being planned grows under its cursor, which reads the steps as they come.
+      const steps = planning ? planning.steps : deps.runs().steps(runId, 1, stepCount)
+      const topology = planning?.topology ?? deps.runs().topology(runId) ?? EMPTY_TOPOLOGY
+      const end = planning ? null : deps.runs().end(runId)
+      tables = {
+        runId,
+        cursor: createCursor({ steps, summary }, initialState(topology), {
+          ...(end ? { end: { seq: stepCount, state: end } } : {}),
+        }),
+      }
+    }
+    return tables.cursor
   }
   const opened = (run: LiveRun): RunOpened => ({ run: run.info, firstPage: page(run.info.id, 1, FIRST_PAGE) })
   const handlers: RunHandlers = {
@@ -82,7 +119,7 @@ export function createRunHandlers(deps: RunDeps): { handlers: RunHandlers; live:
       info(runId)
       const step = stepsOf(runId, seq, seq)[0]
       if (!step) throw new LabError('no-such-step', `Run "${runId}" has no step ${seq}.`)
-      return step
+      return step.placement?.ask ? stepWithTable(cursorOf(runId), step) : step
     },
     cancelRun: ({ runId }) => {
       if (live.cancel(runId)) return { runId }

@@ -1,9 +1,17 @@
 import type { RunInfo } from '../shared/contract/contract'
 import type { Topology } from '../shared/domain/topology'
-import type { Step } from '../shared/engine/types'
+import type { EngineState, Step } from '../shared/engine/types'
 import type { LabFile } from './persistence/lab-file'
 import { beginRun } from './persistence/run-batches'
-import { getRun, getRunTopology, getSteps, listRuns, saveRun } from './persistence/runs'
+import {
+  getRun,
+  getRunEnd,
+  getRunTopology,
+  getSteps,
+  listRuns,
+  saveRun,
+  saveRunEnd,
+} from './persistence/runs'
 
 /** A run with all it needs to be played and branched. */
 export interface StoredRun {
@@ -11,14 +19,19 @@ export interface StoredRun {
   steps: readonly Step[]
   /** Null for runs stored before lab format 3: they replay, but cannot branch. */
   topology: Topology | null
+  /** The state after the last step as the planner left it; null when it was not kept. */
+  end: EngineState | null
 }
 
 /** A run being stored while it is planned: listed only once `finish` has stored all of it. */
 export interface RunWriter {
   /** Stores the next batch of steps. */
   append(batch: readonly Step[]): void
-  /** Stores the last batch; the run, whose steps are `all`, is listed from now on. */
-  finish(batch: readonly Step[], info: RunInfo, all: readonly Step[]): void
+  /**
+   * Stores the last batch; the run, whose steps are `all`, is listed from now on. `end` is the
+   * state after its last step as the planner left it.
+   */
+  finish(batch: readonly Step[], info: RunInfo, all: readonly Step[], end: EngineState | null): void
   /** Forgets what was stored of the run (a cancel). */
   abandon(): void
 }
@@ -28,11 +41,14 @@ export interface RunWriter {
  * a hundred thousand steps without the store parsing all of them.
  */
 export interface RunStore {
-  save(info: RunInfo, steps: readonly Step[], topology: Topology): void
+  /** Stores a run; `end` is the state after its last step as the planner left it. */
+  save(info: RunInfo, steps: readonly Step[], topology: Topology, end?: EngineState): void
   /** Starts storing a run in batches (`info` as known at its start). */
   begin(info: RunInfo, topology: Topology): RunWriter
   info(id: string): RunInfo | undefined
   topology(id: string): Topology | null
+  /** The state after the run's last step, or null for a run stored without it. */
+  end(id: string): EngineState | null
   /** Steps with from <= seq <= to, in order. */
   steps(id: string, from: number, to: number): Step[]
   list(): RunInfo[]
@@ -44,13 +60,13 @@ const range = (steps: readonly Step[], from: number, to: number) =>
 /** Runs kept in a Map for the life of the process, oldest first. */
 export class MemoryRunStore implements RunStore {
   private readonly runs = new Map<string, StoredRun>()
-  save(info: RunInfo, steps: readonly Step[], topology: Topology): void {
-    this.runs.set(info.id, { info, steps, topology })
+  save(info: RunInfo, steps: readonly Step[], topology: Topology, end?: EngineState): void {
+    this.runs.set(info.id, { info, steps, topology, end: end ?? null })
   }
   begin(_info: RunInfo, topology: Topology): RunWriter {
     return {
       append: () => {},
-      finish: (_batch, info, all) => this.save(info, all, topology),
+      finish: (_batch, info, all, end) => this.save(info, all, topology, end ?? undefined),
       abandon: () => {},
     }
   }
@@ -59,6 +75,9 @@ export class MemoryRunStore implements RunStore {
   }
   topology(id: string) {
     return this.runs.get(id)?.topology ?? null
+  }
+  end(id: string) {
+    return this.runs.get(id)?.end ?? null
   }
   steps(id: string, from: number, to: number): Step[] {
     return range(this.runs.get(id)?.steps ?? [], from, to)
@@ -83,11 +102,13 @@ export class LabRunStore implements RunStore {
 
   constructor(readonly lab: LabFile) {}
 
-  save(info: RunInfo, steps: readonly Step[], topology: Topology): void {
-    if (this.lab.readOnly) return this.unsaved.save(info, steps, topology)
+  save(info: RunInfo, steps: readonly Step[], topology: Topology, end?: EngineState): void {
+    if (this.lab.readOnly) return this.unsaved.save(info, steps, topology, end)
     const { summary, faults, ...rest } = info
     saveRun(this.lab.writable(), { ...rest, faults, summary, topology }, steps)
-    this.recent = { info, steps, topology }
+    // Apart from the run: a run stored without its end still plays, by walking its steps.
+    if (end) saveRunEnd(this.lab.writable(), info.id, steps.length, end)
+    this.recent = { info, steps, topology, end: end ?? null }
   }
 
   begin(info: RunInfo, topology: Topology): RunWriter {
@@ -97,10 +118,10 @@ export class LabRunStore implements RunStore {
     this.writing.add(info.id)
     return {
       append: (batch) => batches.append(batch),
-      finish: (batch, done, all) => {
-        batches.finish(batch, done.stepCount, done.summary)
+      finish: (batch, done, all, end) => {
+        batches.finish(batch, done.stepCount, done.summary, end)
         this.writing.delete(info.id)
-        this.recent = { info: done, steps: all, topology }
+        this.recent = { info: done, steps: all, topology, end }
       },
       abandon: () => {
         this.writing.delete(info.id)
@@ -122,6 +143,12 @@ export class LabRunStore implements RunStore {
     if (this.recent?.info.id === id) return this.recent.topology
     if (this.unsaved.info(id)) return this.unsaved.topology(id)
     return this.stored(id) ? getRunTopology(this.lab.db, id) : null
+  }
+
+  end(id: string): EngineState | null {
+    if (this.recent?.info.id === id) return this.recent.end
+    if (this.unsaved.info(id)) return this.unsaved.end(id)
+    return this.stored(id) ? getRunEnd(this.lab.db, id) : null
   }
 
   steps(id: string, from: number, to: number): Step[] {

@@ -4,6 +4,7 @@ import { smallLab } from '../../src/shared/domain/small-lab'
 import type { Topology } from '../../src/shared/domain/topology'
 import { createCursor } from '../../src/shared/engine/cursor'
 import { plan } from '../../src/shared/engine/plan'
+import { withTables } from '../../src/shared/engine/placement-on-demand'
 import { initialState } from '../../src/shared/engine/state'
 import type { EngineState, Run } from '../../src/shared/engine/types'
 import { final, GIB, tkc } from '../fixtures/engine-labs'
@@ -24,7 +25,9 @@ describe("cluster modules keep a cluster's nodes apart (DOMAIN.md 4e step 3, 5)"
     const workers = [1, 2, 3].map((i) => hostOf(end, `tkc-1/np-1-${i}`))
     expect(new Set(cp).size).toBe(3)
     expect(new Set(workers).size).toBe(3)
-    const placed = run.steps.find((s) => s.object === 'tkc-1/cp-2' && s.placement)!.placement!
+    const placed = withTables(run, initialState(lab)).steps.find(
+      (s) => s.object === 'tkc-1/cp-2' && s.placement,
+    )!.placement!
     expect(placed.rules).toEqual([
       expect.objectContaining({ name: 'cluster module tkc-1/control-plane', hard: false }),
     ])

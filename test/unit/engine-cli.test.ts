@@ -60,6 +60,14 @@ describe('pacific-lab run (binary)', () => {
     expect(a.stdout).toContain('<= chosen')
     expect(a.stdout).toContain('why: kube-scheduler kept 3 of 3 hosts')
   })
+  it('prints only the summary with --quiet, the same counts as the full listing', async () => {
+    const { code, out } = await inProcess('run', loadDemoLab(), '--quiet')
+    const full = await inProcess('run', loadDemoLab())
+    expect(code).toBe(0)
+    expect(out[0]).toMatch(/^Demo.*: \d+ steps, seed 1$/)
+    expect(out[1]).toBe(full.out.find((l) => l.trim().startsWith('Done in'))!.trim())
+    expect(out.some((l) => l.includes('=>'))).toBe(false)
+  })
   it('exits 2 naming the problem on bad input', () => {
     const cases: [string[], string][] = [
       [['run', 'demo', '--seed', 'abc'], '--seed must be a whole number'],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { createCursor } from '../../src/shared/engine/cursor'
 import { plan } from '../../src/shared/engine/plan'
+import { withTables } from '../../src/shared/engine/placement-on-demand'
 import { initialState } from '../../src/shared/engine/state'
 import { smallLab } from '../../src/shared/domain/small-lab'
 import { final, GIB, texts, threeZoneLab, tkc, vm } from '../fixtures/engine-labs'
@@ -80,7 +81,9 @@ describe('a three-zone Supervisor (DOMAIN.md 1.1, 1.2)', () => {
     const run = plan(lab, undefined, 1, [
       { kind: 'host-failure', target: host, atSeq: clean.steps.length + 1 },
     ])
-    const restart = run.steps.find((s) => s.object === 'vm-1' && s.action === 'ha-restart')
+    const restart = withTables(run, initialState(lab)).steps.find(
+      (s) => s.object === 'vm-1' && s.action === 'ha-restart',
+    )
     expect(restart?.placement?.rows.every((r) => zoneOf(r.host) === zoneOf(host))).toBe(true)
     expect(zoneOf(String(restart?.placement?.chosen))).toBe(zoneOf(host))
   })

@@ -7,6 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { dispatch } from '../../src/shared/contract/dispatch'
 import { addNodeBatch } from '../../src/shared/domain/commands'
 import { LabService } from '../../src/node/lab-service'
+import { FIRST_PAGE } from '../../src/node/run-handlers'
+import { createCursor } from '../../src/shared/engine/cursor'
+import { initialState } from '../../src/shared/engine/state'
 import { allSteps } from './run-pages'
 
 const services: LabService[] = []
@@ -85,6 +88,28 @@ describe('LabService with lab files', () => {
     })
     expect(again.run.stepCount).toBe(branch.stepCount)
     expect((await second.handlers.startRun({ seed: 8, faults: [] })).run.label).toBe('Run 2 · seed 8')
+  })
+
+  it('keeps a run’s end state in the lab file: the page with the last step brings it, also after a restart', async () => {
+    const dir = freshDir()
+    const first = start(dir)
+    const { run, firstPage } = await first.handlers.startRun({ seed: 7, faults: [] })
+    const topology = first.handlers.getTopology().topology
+    const steps = await allSteps(first, run.id)
+    const folded = createCursor({ steps, summary: run.summary }, initialState(topology)).stateAt(
+      run.stepCount,
+    )
+    // The demo's run fits in the first page, which therefore ends it.
+    expect(run.stepCount).toBeLessThanOrEqual(FIRST_PAGE)
+    expect(firstPage.end).toEqual(folded)
+    expect((await first.handlers.getRunSteps({ runId: run.id, from: 1, count: 10 })).end).toBeUndefined()
+    first.close()
+
+    const second = start(dir)
+    const last = await second.handlers.getRunSteps({ runId: run.id, from: run.stepCount - 4, count: 10 })
+    expect(last.steps).toHaveLength(5)
+    expect(last.end).toEqual(folded)
+    expect((await second.handlers.openRun({ runId: run.id })).firstPage.end).toEqual(folded)
   })
 
   it('saves as a new file and keeps working on the copy', async () => {

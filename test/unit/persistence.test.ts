@@ -18,6 +18,7 @@ import {
 } from '../../src/node/persistence/runs'
 import { LAB_APPLICATION_ID, LAB_MIGRATIONS, migrate, userVersion } from '../../src/node/persistence/schema'
 import { openSqlite } from '../../src/node/persistence/sqlite'
+import { plan } from '../../src/shared/engine/plan'
 import { fakeStep } from '../fake-step'
 
 const opened: LabFile[] = []
@@ -199,6 +200,29 @@ describe('migrations', () => {
     const again = reopen(path)
     expect(listRuns(again.db)[1]).toMatchObject({ id: 'new', summary })
     expect(getRunTopology(again.db, 'new')).toEqual(topology)
+  })
+
+  it('upgrades a version-3 file: its steps, whole JSON objects, read back beside compact new ones', () => {
+    const path = join(tempDir(), 'v3.pacificlab')
+    const db = openSqlite(path)
+    db.pragma('journal_mode = WAL')
+    migrate(db, LAB_MIGRATIONS, LAB_APPLICATION_ID, 3)
+    db.prepare(
+      "INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count) VALUES ('old', 5, '[]', '2026-01-01T00:00:00Z', 'Run 1', NULL, 1)",
+    ).run()
+    const old = { seq: 1, t: 0, duration: 40, text: 'x', effects: [], placement: { ask: { hosts: ['h'] } } }
+    db.prepare('INSERT INTO steps (run_id, seq, json) VALUES (?, 1, ?)').run('old', JSON.stringify(old))
+    db.close()
+
+    const lab = reopen(path)
+    expect(userVersion(lab.db)).toBe(LAB_MIGRATIONS.length)
+    expect(getSteps(lab.db, 'old')).toEqual([old])
+    const run = plan(lab.document.topology, undefined, 1)
+    saveRun(lab.writable(), { id: 'new', seed: 1 }, run.steps)
+    lab.close()
+    const again = reopen(path)
+    expect(getSteps(again.db, 'old')).toEqual([old])
+    expect(JSON.stringify(getSteps(again.db, 'new'))).toBe(JSON.stringify(run.steps))
   })
 
   it('applies each migration in its own transaction and is idempotent', () => {

@@ -1,7 +1,8 @@
 import type { RunInfo } from '../../shared/contract/contract'
-import type { RunSummary, Step } from '../../shared/engine/types'
-import { getRun, insertRunRow, insertSteps, type NewRun } from './runs'
+import type { EngineState, RunSummary, Step } from '../../shared/engine/types'
+import { getRun, insertRunRow, insertSteps, saveRunEnd, writeHostLists, type NewRun } from './runs'
 import { inTransaction, type Db } from './sqlite'
+import { StepEncoder } from './step-codec'
 
 /**
  * A run stored batch by batch while it is planned: each batch is one transaction, and the run
@@ -13,8 +14,11 @@ export interface RunBatches {
   readonly id: string
   /** Stores the next steps in one transaction. */
   append(steps: readonly Step[]): void
-  /** Stores the last steps and marks the run whole, in one transaction; returns it as listed. */
-  finish(last: readonly Step[], stepCount: number, summary: RunSummary): RunInfo
+  /**
+   * Stores the last steps and marks the run whole, with the state the planner ended in (when
+   * given), in one transaction; returns the run as listed.
+   */
+  finish(last: readonly Step[], stepCount: number, summary: RunSummary, end?: EngineState | null): RunInfo
   /** Drops what was stored of the run (a cancel). */
   abandon(): void
 }
@@ -28,17 +32,21 @@ export function beginRun(db: Db, id: string, run: NewRun, keep: readonly string[
     dropUnfinished(db, keep)
     insertRunRow(db, id, run, 0, false)
   })
+  // One encoder for the whole run: batches share the host lists, written with the last one.
+  const encoder = new StepEncoder()
   return {
     id,
-    append: (steps) => inTransaction(db, () => insertSteps(db, id, steps)),
-    finish(last, stepCount, summary) {
+    append: (steps) => inTransaction(db, () => insertSteps(db, id, steps, encoder)),
+    finish(last, stepCount, summary, end) {
       inTransaction(db, () => {
-        insertSteps(db, id, last)
+        insertSteps(db, id, last, encoder)
+        writeHostLists(db, id, encoder)
         db.prepare('UPDATE runs SET complete = 1, step_count = ?, summary = ? WHERE id = ?').run(
           stepCount,
           JSON.stringify(summary),
           id,
         )
+        if (end) saveRunEnd(db, id, stepCount, end)
       })
       return getRun(db, id)
     },

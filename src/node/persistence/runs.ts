@@ -3,13 +3,15 @@ import { randomUUID } from 'node:crypto'
 import type { RunInfo } from '../../shared/contract/contract'
 import { LabError } from '../../shared/contract/result'
 import type { Topology } from '../../shared/domain/topology'
-import type { Fault, RunSummary, Step } from '../../shared/engine/types'
+import type { EngineState, Fault, RunSummary, Step } from '../../shared/engine/types'
 import { inTransaction, type Db } from './sqlite'
+import { StepDecoder, StepEncoder } from './step-codec'
 
 /**
  * Runs and their steps. A step is the engine's Step, validated by the engine's schema when it
- * was planned; it is stored as JSON text keyed by (run_id, seq), so replay reads the record
- * instead of re-planning, and a range of steps is read without parsing the rest.
+ * was planned; it is stored keyed by (run_id, seq) (step-codec.ts: engine steps compactly, their
+ * text apart, anything else as JSON), so replay reads the record instead of re-planning, and a
+ * range of steps is read without decoding the rest.
  */
 
 /** What the caller says about a run; id, created and summary are filled in when left out. */
@@ -74,9 +76,11 @@ const toInfo = (r: RunRow): RunInfo => {
  */
 export function saveRun(db: Db, run: NewRun, steps: readonly Step[]): RunInfo {
   const id = run.id ?? randomUUID()
+  const encoder = new StepEncoder()
   inTransaction(db, () => {
     insertRunRow(db, id, run, steps.length, true)
-    insertSteps(db, id, steps)
+    insertSteps(db, id, steps, encoder)
+    writeHostLists(db, id, encoder)
   })
   return getRun(db, id)
 }
@@ -101,9 +105,13 @@ export function insertRunRow(db: Db, id: string, run: NewRun, stepCount: number,
   )
 }
 
-/** Inserts steps of run `id` (inside the caller's transaction), naming a bad or repeated seq. */
-export function insertSteps(db: Db, id: string, steps: readonly Step[]) {
-  const insertStep = db.prepare('INSERT INTO steps (run_id, seq, json) VALUES (?, ?, ?)')
+/**
+ * Inserts steps of run `id` (inside the caller's transaction), naming a bad or repeated seq.
+ * One `encoder` writes all of a run's steps, batch after batch; `writeHostLists` stores the
+ * host lists they refer to.
+ */
+export function insertSteps(db: Db, id: string, steps: readonly Step[], encoder: StepEncoder) {
+  const insertStep = db.prepare('INSERT INTO steps (run_id, seq, json, text) VALUES (?, ?, ?, ?)')
   for (const step of steps) {
     if (!Number.isSafeInteger(step.seq) || step.seq < 0)
       throw new LabError(
@@ -111,13 +119,20 @@ export function insertSteps(db: Db, id: string, steps: readonly Step[]) {
         `Run "${id}": a step has seq ${String(step.seq)}; seq must be a whole number >= 0.`,
       )
     try {
-      insertStep.run(id, step.seq, JSON.stringify(step))
+      const row = encoder.encode(step)
+      insertStep.run(id, step.seq, row.json, row.text)
     } catch (e) {
       if (e instanceof Error && 'code' in e && e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
         throw new LabError('bad-step', `Run "${id}": seq ${step.seq} is used by two steps.`)
       throw e
     }
   }
+}
+
+/** Stores the host lists the run's steps refer to (step-codec.ts), once all are encoded. */
+export function writeHostLists(db: Db, id: string, encoder: StepEncoder) {
+  const lists = encoder.hostLists
+  if (lists !== null) db.prepare('UPDATE runs SET host_lists = ? WHERE id = ?').run(lists, id)
 }
 
 /** One stored run as lists show it; `not-found` when there is none. */
@@ -147,11 +162,13 @@ export function listRuns(db: Db): RunInfo[] {
 /** Steps of a run with fromSeq <= seq <= toSeq, in seq order. */
 export function getSteps(db: Db, runId: string, fromSeq = 0, toSeq = Number.MAX_SAFE_INTEGER): Step[] {
   getRun(db, runId)
+  const lists = db.prepare('SELECT host_lists FROM runs WHERE id = ?').pluck().get(runId) as string | null
+  const decoder = new StepDecoder(lists)
   const rows = db
-    .prepare('SELECT json FROM steps WHERE run_id = ? AND seq BETWEEN ? AND ? ORDER BY seq')
-    .pluck()
-    .all(runId, fromSeq, toSeq) as string[]
-  return rows.map((json) => JSON.parse(json) as Step)
+    .prepare('SELECT seq, json, text FROM steps WHERE run_id = ? AND seq BETWEEN ? AND ? ORDER BY seq')
+    .raw()
+    .all(runId, fromSeq, toSeq) as [number, string, string | null][]
+  return rows.map(([seq, json, text]) => decoder.decode(seq, json, text))
 }
 
 /** Deletes a run with its steps and checkpoints; runs branched from it keep going, unparented. */
@@ -160,11 +177,24 @@ export function deleteRun(db: Db, runId: string) {
 }
 
 /*
- * Checkpoints: the engine state after a step, so a far seek can start near it instead of at
- * step 0. Nothing writes them yet: the renderer's cursor lays its own while the steps arrive.
- * They are kept (table, functions, tests) for issue 16, whose seek on runs too large to send
- * whole restores the nearest stored checkpoint on the Node side.
+ * Checkpoints: the engine state after a step, so a seek can start there instead of at step 0.
+ * The app writes one per run: its end, the state the planner finished in (saveRunEnd), so
+ * opening a stored run reaches its last step without replaying it. Cursors lay their own
+ * blocks for the steps between.
  */
+
+/** Keeps the state after a run's last step `seq`: the run's end, read back by getRunEnd. */
+export function saveRunEnd(db: Db, runId: string, seq: number, state: EngineState) {
+  saveCheckpoint(db, runId, seq, state)
+}
+
+/** The state after the run's last step as the planner left it, or null when it was not kept. */
+export function getRunEnd(db: Db, runId: string): EngineState | null {
+  const { stepCount } = getRun(db, runId)
+  const at = checkpointAtOrBefore(db, runId, stepCount)
+  // Written by saveRunEnd from the planner's state, in this file's own format.
+  return at?.seq === stepCount ? (at.state as EngineState) : null
+}
 
 /** Stores the engine state after step `seq`, so replay can start near a step instead of at 0. */
 export function saveCheckpoint(db: Db, runId: string, seq: number, state: unknown) {

@@ -1,4 +1,4 @@
-import type { Fault, RunSummary, Step } from '../../shared/engine/types'
+import type { EngineState, Fault, RunSummary, Step } from '../../shared/engine/types'
 
 /** What the plan worker is asked to plan (one run per worker). */
 export interface PlanJob {
@@ -16,10 +16,11 @@ export interface PlanJob {
 
 /**
  * What the plan worker posts back, in order: batches of steps, then `done` with the run's
- * summary, or `refused` (a fault that names nothing in the lab: the user's mistake) or `failed`.
+ * summary and end state, or `refused` (a fault that names nothing in the lab: the user's mistake) or `failed`.
  */
 export type PlanMessage =
   | { kind: 'steps'; steps: Step[] }
-  | { kind: 'done'; summary: RunSummary }
+  /** `end`: the state the planner ended in (a reader reaches the run's end without a replay). */
+  | { kind: 'done'; summary: RunSummary; end: EngineState }
   | { kind: 'refused'; message: string }
   | { kind: 'failed'; message: string }

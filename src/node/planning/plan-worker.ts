@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads'
 
 import type { Topology } from '../../shared/domain/topology'
 import { FaultError } from '../../shared/engine/faults'
-import { planStreaming } from '../../shared/engine/plan'
+import { planStreamingWithEnd } from '../../shared/engine/plan'
 import type { Step } from '../../shared/engine/types'
 import type { PlanJob, PlanMessage } from './plan-messages'
 
@@ -19,7 +19,7 @@ port.on('message', (job: PlanJob) => {
   let batch: Step[] = []
   try {
     const topology = JSON.parse(job.topologyJson) as Topology
-    const summary = planStreaming(topology, undefined, job.seed, job.faults, (step) => {
+    const { summary, end } = planStreamingWithEnd(topology, undefined, job.seed, job.faults, (step) => {
       batch.push(step)
       if (batch.length >= job.batch) {
         post({ kind: 'steps', steps: batch })
@@ -27,7 +27,7 @@ port.on('message', (job: PlanJob) => {
       }
     })
     post({ kind: 'steps', steps: batch })
-    post({ kind: 'done', summary })
+    post({ kind: 'done', summary, end })
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e)
     post({ kind: e instanceof FaultError ? 'refused' : 'failed', message })

@@ -4,7 +4,7 @@ import { EditBatch } from '../domain/edits'
 import { Problem } from '../domain/problems'
 import { Topology } from '../domain/topology'
 import { TopologyDiff } from '../domain/topology-diff'
-import { Fault, RunSummary, Step } from '../engine/types'
+import { EngineState, Fault, RunSummary, Step } from '../engine/types'
 import { ExportOptions } from '../manifests/options'
 import type { Result } from './result'
 
@@ -170,7 +170,8 @@ export type RunInfo = z.output<typeof RunInfo>
 export const MAX_STEP_PAGE = 10_000
 
 /**
- * Steps `from`.. of a run, placement tables without their per-host rows (`getStep` has them).
+ * Steps `from`.. of a run, placement tables without their per-host rows and without the
+ * inputs that rebuild them (`ask`): a 10,000-pod run would send over 200 MB; `getStep` has them.
  * A run may grow while it is read (planning streams its steps): `total` is how many it has
  * now and `complete` says whether more will come.
  */
@@ -179,6 +180,11 @@ export const StepPage = z.object({
   steps: z.array(Step),
   total: z.number().int().nonnegative(),
   complete: z.boolean(),
+  /**
+   * On the page holding a complete run's last step: the state after it, as the planner left it
+   * (when the service has it), so a client reaches the end without replaying the run.
+   */
+  end: EngineState.optional(),
 })
 export type StepPage = z.output<typeof StepPage>
 
@@ -308,7 +314,10 @@ export const requests = {
       .strict(),
     output: StepPage,
   },
-  /** One step of a stored run in full, with its placement table. */
+  /**
+   * One step of a stored run in full, with its placement table: the run stores a placement's
+   * inputs (`Placement.ask`), not its rows, and the table is rebuilt here from the run's state.
+   */
   getStep: {
     input: z.object({ runId: z.string().min(1), seq: z.number().int().positive() }).strict(),
     output: Step,

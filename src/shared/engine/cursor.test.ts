@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 
 import { sampleLab } from '../../../test/support/samples'
 import { createCursor } from './cursor'
-import { plan } from './plan'
+import { plan, planWithEnd } from './plan'
 import { applyEffects, cloneState, initialState } from './state'
-import type { EngineState } from './types'
+import type { EngineState, Step } from './types'
 
 const topology = sampleLab('demo').topology
 const run = plan(topology, undefined, 5, [{ kind: 'host-failure', target: 'host-2', atSeq: 50 }])
@@ -22,7 +22,7 @@ const folded: EngineState[] = [cloneState(start)]
 
 describe('seek', () => {
   it('forward to the end then back to 0 gives the start again', () => {
-    const c = createCursor(run, start, 16)
+    const c = createCursor(run, start, { spacing: 16 })
     for (let i = 0; i < run.steps.length; i++) c.forward()
     expect(c.seq).toBe(run.steps.length)
     expect(c.state).toEqual(folded[run.steps.length])
@@ -30,7 +30,7 @@ describe('seek', () => {
     expect(c.state).toEqual(start)
   })
   it('lands every random seek on the state folded from step 0', () => {
-    const c = createCursor(run, start, 8)
+    const c = createCursor(run, start, { spacing: 8 })
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: run.steps.length }), { minLength: 1, maxLength: 30 }),
@@ -61,7 +61,7 @@ describe('seek', () => {
 describe('a run that arrives in pages', () => {
   it('seeks within the steps it has and reaches the same states once the rest arrive', () => {
     const steps = run.steps.slice(0, 40)
-    const c = createCursor({ steps, summary: run.summary }, start, undefined, run.steps.length)
+    const c = createCursor({ steps, summary: run.summary }, start)
     expect(c.seek(run.steps.length)).toEqual(folded[40])
     steps.push(...run.steps.slice(40))
     expect(c.seek(run.steps.length)).toEqual(folded[run.steps.length])
@@ -70,7 +70,7 @@ describe('a run that arrives in pages', () => {
 
   it('lays checkpoints over new steps without moving, and seeks from them to the same states', () => {
     const steps = run.steps.slice(0, 10)
-    const c = createCursor({ steps, summary: run.summary }, start, 8, run.steps.length)
+    const c = createCursor({ steps, summary: run.summary }, start, { spacing: 8 })
     c.seek(3)
     for (let n = 10; n < run.steps.length; n += 10) {
       steps.push(...run.steps.slice(n, n + 10))
@@ -79,5 +79,72 @@ describe('a run that arrives in pages', () => {
       expect(c.state).toEqual(folded[3])
     }
     for (const seq of [run.steps.length, 41, 5, 66]) expect(c.seek(seq)).toEqual(folded[seq])
+  })
+})
+
+/** The run with each step's effects counted as they are read: a step applied or reverted reads them. */
+function counted(steps: readonly Step[]) {
+  const reads = { n: 0 }
+  const wrapped = steps.map((step) => {
+    const copy = { ...step }
+    Object.defineProperty(copy, 'effects', {
+      get: () => {
+        reads.n++
+        return step.effects
+      },
+    })
+    return copy
+  })
+  return { wrapped, reads }
+}
+
+describe('a run whose end the planner kept', () => {
+  const faults = [{ kind: 'host-failure' as const, target: 'host-2', atSeq: 50 }]
+  const { run: planned, end } = planWithEnd(topology, undefined, 5, faults)
+  const last = planned.steps.length
+
+  it('is the state the run folds to', () => {
+    expect(JSON.stringify(planned)).toBe(JSON.stringify(run))
+    expect(end).toEqual(folded[last])
+  })
+
+  it('makes seeking to the last step a lookup: no step is applied, the records are the planner’s', () => {
+    const { wrapped, reads } = counted(planned.steps)
+    const c = createCursor({ steps: wrapped, summary: planned.summary }, start, {
+      end: { seq: last, state: end },
+    })
+    expect(c.seek(last)).toEqual(folded[last])
+    expect(reads.n).toBe(0)
+    expect(c.state.objects['pod-1']).toBe(end.objects['pod-1'])
+    // Near the end, seeks walk back from it: three steps, not the run.
+    expect(c.seek(last - 3)).toEqual(folded[last - 3])
+    expect(reads.n).toBe(3)
+    // Without the end, the same seek replays every step.
+    const plain = counted(planned.steps)
+    createCursor({ steps: plain.wrapped, summary: planned.summary }, start).seek(last)
+    expect(plain.reads.n).toBe(last)
+  })
+
+  it('leaves the planner’s state as it was, and every seek lands on the folded state', () => {
+    const before = cloneState(end)
+    const c = createCursor(planned, start, { spacing: 8, end: { seq: last, state: end } })
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: last }), { minLength: 1, maxLength: 30 }), (targets) => {
+        for (const t of targets) expect(c.seek(t)).toEqual(folded[t])
+      }),
+      { numRuns: 50 },
+    )
+    expect(end).toEqual(before)
+  })
+
+  it('waits for the steps of a run still arriving before standing at its end', () => {
+    const steps = planned.steps.slice(0, 40)
+    const c = createCursor({ steps, summary: planned.summary }, start)
+    c.setEnd({ seq: last, state: end })
+    expect(c.seek(last)).toEqual(folded[40])
+    const { wrapped, reads } = counted(planned.steps.slice(40))
+    steps.push(...wrapped)
+    expect(c.seek(last)).toEqual(folded[last])
+    expect(reads.n).toBe(0)
   })
 })

@@ -1,18 +1,37 @@
-import { applyEffects, cloneState, revertEffects } from './state'
+import { BlockBook, Lane } from './cursor-lane'
+import { cloneState } from './state'
 import type { EngineState, Run } from './types'
 
-/**
- * Steps between stored snapshots; far seeks start from the nearest one. Long runs space them
- * so there are at most MAX_CHECKPOINTS (a snapshot of a 10,000-pod state is megabytes).
- */
+export { BLOCKS_PER_SPAN } from './cursor-lane'
+
+/** Steps per block: far seeks jump whole blocks and walk at most half of one at each end. */
 export const CHECKPOINT_EVERY = 256
-export const MAX_CHECKPOINTS = 64
+/** States the cursor makes from the run's start: a seek moves the one nearest its target. */
+export const MAX_LANES = 3
+
+/** The state after a run's last step, as the planner left it. */
+export interface RunEnd {
+  /** The last step's seq: the run's length. */
+  seq: number
+  /** Shared, never changed: the cursor copies a record before writing to it. */
+  state: EngineState
+}
+
+export interface CursorOptions {
+  /** Steps per block (default CHECKPOINT_EVERY). */
+  spacing?: number
+  /** The run's end, when the planner's state is at hand: seeking there is then a lookup. */
+  end?: RunEnd
+}
 
 /** Reads and moves through a run's states. Position `seq` is the state after step `seq` (0: before any). */
 export interface Cursor {
   readonly seq: number
   readonly length: number
-  /** The live state at the cursor; read it, never change it (copy with `stateAt`). */
+  /**
+   * The live state at the cursor; read it, never change it (copy with `stateAt`). A seek may
+   * hand out another object: read the state from `seek` or from here after each move.
+   */
   readonly state: EngineState
   /** Moves to `seq` (clamped to 0..length) and returns the live state. */
   seek(seq: number): EngineState
@@ -21,94 +40,91 @@ export interface Cursor {
   /** A copy of the state after step `seq`; the cursor ends at `seq`. */
   stateAt(seq: number): EngineState
   /**
-   * Lays the checkpoints up to step `seq` without moving the cursor, walking a copy from the
-   * last checkpoint on: for a run whose steps arrive in pages, each step is walked once as it
-   * comes, and later far seeks restore a checkpoint instead of walking.
+   * Records the blocks up to step `seq` without moving the cursor, walking a state of its own
+   * from the last recorded block on: for a run whose steps arrive in pages and whose end is not
+   * known, each step is walked once as it comes, and later far seeks jump instead of walking.
    */
   warm(seq: number): void
+  /**
+   * Takes the run's end as the planner left it (see RunEnd): a lane stands there from now on,
+   * so seeking to the last step is a lookup and seeks near it walk back from it. A run whose
+   * steps are still arriving uses it once they have all come.
+   */
+  setEnd(end: RunEnd): void
 }
 
 /**
  * A cursor over `run` starting from `initial` (from `initialState`). One step forward or back
- * applies or reverts that step's effects. A far jump restores the nearest checkpoint (below or
- * above the target) when that beats walking, then walks, so a seek costs at most about one state
- * copy plus half the checkpoint spacing in steps. Checkpoints are taken lazily, on the first
- * pass over each boundary. Spacing them closer than a copy's cost would buy nothing, so long
- * runs with big states get few (each is a full copy of the state).
+ * applies or reverts that step's effects. A far seek walks to the nearest block boundary, jumps
+ * whole blocks (each block knows the records it changed, as they were before and after it), then
+ * walks into the target block: its cost is the records that differ plus at most one block of
+ * steps, never a copy of the state. Blocks are recorded on the first forward pass over them.
  *
- * `run.steps` may still grow after the cursor is made (a run whose steps arrive in pages):
- * the cursor reads its length at every seek. `expectedSteps`, the length the run will have,
- * then spaces the checkpoints as for the whole run.
+ * The cursor keeps up to MAX_LANES states made from `initial`, each where a seek last left it,
+ * plus one at the run's end when it is known (`options.end`, `setEnd`), and moves the one
+ * nearest the target: a far jump is the distance to the nearest of them, not to the last seek.
+ * A lane is made (a copy of `initial`) the first time starting afresh from step 0 is the nearest.
+ *
+ * `run.steps` may still grow after the cursor is made (a run whose steps arrive in pages): the
+ * cursor reads its length at every seek.
  */
-export function createCursor(
-  run: Run,
-  initial: EngineState,
-  spacing?: number,
-  expectedSteps = run.steps.length,
-): Cursor {
-  const steps = run.steps
-  // Copying a state costs about as much as applying two steps per object in it (measured on
-  // the 10,000-pod lab: ~20,000 objects by the end, about six steps per object over a run).
-  const restoreCost = 2 * Math.max(Object.keys(initial.objects).length, expectedSteps / 6)
-  const every =
-    spacing ??
-    Math.max(CHECKPOINT_EVERY, Math.ceil(expectedSteps / MAX_CHECKPOINTS), Math.ceil(restoreCost / 2))
-  // checkpoints[k] is the state after step k * every.
-  const checkpoints: EngineState[] = [cloneState(initial)]
-  let state = cloneState(initial)
-  let seq = 0
-  const walkTo = (target: number) => {
-    while (seq < target) {
-      applyEffects(state, steps[seq]!.effects)
-      seq++
-      if (seq % every === 0 && checkpoints.length === seq / every) checkpoints.push(cloneState(state))
-    }
-    while (seq > target) {
-      seq--
-      revertEffects(state, steps[seq]!.effects)
-    }
-  }
-  /** A second walker for `warm`, kept between calls so each step is walked once. */
-  let scout: { state: EngineState; seq: number } | null = null
-  const warm = (target: number) => {
-    const to = Math.min(steps.length, Math.floor(target))
-    const last = (checkpoints.length - 1) * every
-    if (!scout || scout.seq < last)
-      scout = { state: cloneState(checkpoints[checkpoints.length - 1]!), seq: last }
-    while (scout.seq < to) {
-      applyEffects(scout.state, steps[scout.seq]!.effects)
-      scout.seq++
-      if (scout.seq % every === 0 && checkpoints.length === scout.seq / every)
-        checkpoints.push(cloneState(scout.state))
-    }
-  }
+export function createCursor(run: Run, initial: EngineState, options: CursorOptions = {}): Cursor {
+  const book = new BlockBook(run.steps, Math.max(1, Math.floor(options.spacing ?? CHECKPOINT_EVERY)))
+  const lanes: Lane[] = [new Lane(cloneState(initial), 0, book)]
+  let fresh = 1
+  let live = lanes[0]!
+  /** The lane `warm` walks, apart from those seeks move. */
+  let scout: Lane | null = null
   const seek = (target: number): EngineState => {
-    const to = Math.max(0, Math.min(steps.length, Math.floor(target)))
-    const below = Math.min(Math.floor(to / every), checkpoints.length - 1)
-    const above = below + 1 < checkpoints.length ? below + 1 : below
-    const k = Math.abs(above * every - to) < to - below * every ? above : below
-    // Restoring a snapshot costs a copy of the state: worth it only when it saves a long walk.
-    if (Math.abs(to - k * every) + restoreCost < Math.abs(to - seq)) {
-      state = cloneState(checkpoints[k]!)
-      seq = k * every
+    const length = run.steps.length
+    const to = Math.max(0, Math.min(length, Math.floor(target)))
+    const distance = (lane: Lane) => Math.abs(lane.seq - to)
+    let best = live.seq <= length ? live : lanes[0]!
+    // A lane beyond the steps that have arrived (the end of a run still arriving) waits for them.
+    for (const lane of lanes) if (lane.seq <= length && distance(lane) < distance(best)) best = lane
+    if (fresh < MAX_LANES && to + book.every < distance(best)) {
+      best = new Lane(cloneState(initial), 0, book)
+      lanes.push(best)
+      fresh++
     }
-    walkTo(to)
-    return state
+    live = best
+    live.seek(to)
+    return live.state
   }
-  return {
+  const cursor: Cursor = {
     get seq() {
-      return seq
+      return live.seq
     },
     get length() {
-      return steps.length
+      return run.steps.length
     },
     get state() {
-      return state
+      return live.state
     },
     seek,
-    forward: () => seek(seq + 1),
-    back: () => seek(seq - 1),
+    forward: () => seek(live.seq + 1),
+    back: () => seek(live.seq - 1),
     stateAt: (target) => cloneState(seek(target)),
-    warm,
+    warm(target) {
+      // Whole blocks only: a lane records a block on a forward pass from its first step, so the
+      // scout waits at a boundary for the rest of a block to arrive.
+      const within = Math.max(0, Math.min(run.steps.length, Math.floor(target)))
+      const to = Math.floor(within / book.every) * book.every
+      if (to <= book.recorded) return
+      scout ??= new Lane(cloneState(initial), 0, book)
+      scout.seek(to)
+    },
+    setEnd(end) {
+      // Only the records the lane writes are copied: the planner's state is shared as it is.
+      const state: EngineState = {
+        objects: { ...end.state.objects },
+        hosts: { ...end.state.hosts },
+        namespaces: { ...end.state.namespaces },
+        pools: { ...end.state.pools },
+      }
+      lanes.push(new Lane(state, end.seq, book))
+    },
   }
+  if (options.end) cursor.setEnd(options.end)
+  return cursor
 }

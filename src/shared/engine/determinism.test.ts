@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { sampleLab } from '../../../test/support/samples'
 import { createCursor } from './cursor'
-import { plan } from './plan'
+import { plan, planStreaming } from './plan'
 import { initialState } from './state'
 import { EngineState, Run, type Fault } from './types'
 
@@ -42,5 +42,12 @@ describe('determinism', () => {
     expect(Run.parse(json)).toEqual(run)
     const state = createCursor(run, initialState(topology)).stateAt(run.steps.length)
     expect(EngineState.parse(JSON.parse(JSON.stringify(state)))).toEqual(state)
+  })
+  it('streams the same steps and summary as it keeps', () => {
+    const streamed: unknown[] = []
+    const summary = planStreaming(topology, undefined, 4, faults, (step) => streamed.push(step))
+    const kept = plan(topology, undefined, 4, faults)
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(kept.steps))
+    expect(summary).toEqual(kept.summary)
   })
 })

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
 import { plan } from './plan'
+import { withTables } from './placement-on-demand'
+import { initialState } from './state'
 import { podSpec, smallLab, type NodeInput } from '../domain/small-lab'
 import type { Fault, Run } from './types'
 import { final } from '../../../test/fixtures/engine-labs'
@@ -32,7 +34,8 @@ describe('failures the platform shows (DOMAIN.md 4c, 4d)', () => {
   })
   it("leaves a pod Pending with each host's reason when none is feasible", () => {
     const big = podSpec({ cpu: 500, memory: 300 * GIB }, { cpu: 500, memory: 300 * GIB })
-    const run = plan(smallLab({ nodes: [{ kind: 'pod', id: 'pod-1', spec: big }] }), undefined, 1)
+    const lab = smallLab({ nodes: [{ kind: 'pod', id: 'pod-1', spec: big }] })
+    const run = withTables(plan(lab, undefined, 1), initialState(lab))
     const { status, reason } = final(run, 'pod-1')
     expect(status).toBe('Pending')
     expect(reason).toMatch(

@@ -9,6 +9,7 @@ import type { Change, Planner } from './planner'
 import { poolIds } from './scope'
 import type { Fault } from './types'
 import { zoneLimitChanges } from './zones'
+import { draftBase } from './draft-base'
 
 /** A fault that cannot apply to the topology (unknown target, bad value); `plan` throws it. */
 export class FaultError extends Error {}
@@ -67,7 +68,7 @@ export function faultProblem(r: ResolvedTopology, fault: Fault): string | null {
 
 /** Injects a fault as a step, then plays its consequences (DOMAIN.md 5). */
 export function handleFault(p: Planner, fault: Fault): void {
-  const base = { sequence: 'fault' as const, action: 'fault' }
+  const base = draftBase({ sequence: 'fault' as const, action: 'fault' })
   switch (fault.kind) {
     case 'host-failure':
     case 'host-maintenance': {

@@ -8,7 +8,7 @@ import { replaceServicePod } from './flows/service-lifecycle'
 import { nodeHostLost } from './flows/machine-health'
 import { settleTkc } from './flows/tkc'
 import { hostdLane, LANES } from './lanes'
-import { place, type ApartNeed } from './placement'
+import { decide, type ApartNeed } from './placement'
 import { heldNeed, migrate } from './migrate'
 import type { Change, Planner } from './planner'
 import { resumeVm } from './retry'
@@ -155,8 +155,8 @@ const WANT: readonly (readonly [string, string])[] = [
 function vmMoved(p: Planner, id: string, host: LabNode, failed: boolean): void {
   const name = String(p.get('objects', id, 'name') ?? id)
   const off = p.status(id) === 'PoweredOff'
-  const { placement, rule, bent } = relocation(p, id, host.parentId ?? '', heldNeed(p, id), failed)
-  const to = placement.chosen
+  const { d, placement, rule, bent } = relocation(p, id, host.parentId ?? '', heldNeed(p, id), failed)
+  const to = d.chosen
   const actor = failed ? LANES.ha : LANES.drs
   const action = failed ? 'ha-restart' : 'vmotion'
   if (to === null) {
@@ -180,7 +180,7 @@ function vmMoved(p: Planner, id: string, host: LabNode, failed: boolean): void {
         failure: { code: 'no-feasible-host', reason: why },
       })
     } else {
-      const ruleBlocks = rule?.hard === true && placement.rows.some((r) => r.rules?.[0]?.pass === false)
+      const ruleBlocks = rule?.hard === true && d.table().some((r) => r.rules?.[0]?.pass === false)
       const why = ruleBlocks
         ? `vSphere HA does not restart ${name}: every host left that could take it already runs one of the ${rule.name}, and that rule is hard (${rule.source}; that HA declines such a restart, as for VM anti-affinity rules it must respect, is inferred); it waits for a host that allows it`
         : !p.r.hostsOf(host.parentId ?? '').some((h) => p.get('hosts', h.id, 'state') === 'connected')
@@ -211,7 +211,7 @@ function vmMoved(p: Planner, id: string, host: LabNode, failed: boolean): void {
     }
     return
   }
-  const breaks = placement.rows.find((r) => r.chosen)?.rules?.[0]?.pass === false
+  const breaks = d.breaks
   if (breaks && rule) p.broken.add(rule.id)
   const note = breaks
     ? bent
@@ -258,9 +258,9 @@ function relocation(
     ? [{ rule: bent ? { ...rule, hard: false } : rule, taken: takenHosts(p, rule.id, id) }]
     : []
   const hosts = p.r.hostsOf(cluster).map((h) => h.id)
-  const placement = place(p.state, hosts, { ...need, ...(rules.length ? { rules } : {}) })
-  placement.by = failed ? 'ha' : 'drs'
-  return { placement, rule, bent }
+  const d = decide(p, hosts, { ...need, ...(rules.length ? { rules } : {}) })
+  const placement = { ...d.placement, by: failed ? ('ha' as const) : ('drs' as const) }
+  return { d, placement, rule, bent }
 }
 
 /** A VM waiting for HA: restarted in its cluster when a host can take it (`why` says what prompted it). */
@@ -272,12 +272,12 @@ export function haRestart(p: Planner, id: string, why: string): boolean {
     reserveMemoryMiB: p.num('objects', id, 'wantMemoryMiB'),
     overheadMemoryMiB: 0,
   }
-  const { placement, rule } = relocation(p, id, cluster, need, true)
-  const to = placement.chosen
+  const { d, placement, rule } = relocation(p, id, cluster, need, true)
+  const to = d.chosen
   if (to === null) return false
   const name = String(p.get('objects', id, 'name') ?? id)
   const toName = String(p.get('hosts', to, 'name'))
-  const breaks = placement.rows.find((r) => r.chosen)?.rules?.[0]?.pass === false
+  const breaks = d.breaks
   if (breaks && rule) p.broken.add(rule.id)
   const cpu = p.num('objects', id, 'wantCpuMhz')
   p.unschedulable.delete(id)

@@ -2,8 +2,8 @@
  * The engine's public API: plan a run, read its states, parse faults. Pure and deterministic
  * (see README.md for the invariants).
  */
-export { plan } from './plan'
-export { createCursor, CHECKPOINT_EVERY, type Cursor } from './cursor'
+export { plan, planWithEnd } from './plan'
+export { createCursor, CHECKPOINT_EVERY, type Cursor, type RunEnd } from './cursor'
 export { initialState, applyEffects, revertEffects, cloneState, statusOf, STATUS, SETTLED_OK } from './state'
 export { parseFault, formatFault } from './fault-syntax'
 export { faultProblem, FaultError } from './faults'

@@ -1,117 +1,88 @@
-import type { PlacementRow, PlacementRule } from './types'
-
-/** A rule that keeps VMs apart, with the hosts another member already runs on (host id to its name). */
-export interface ApartNeed {
-  rule: PlacementRule
-  taken: ReadonlyMap<string, string>
-}
-
-/** A host DRS found feasible, with what it ranks by (placement.ts `preferred`). */
-export interface Ranked {
-  row: PlacementRow
-  /** Soft rules the host would break. */
-  conflicts: number
-  /** Active memory and CPU, per mille of capacity. */
-  mem: number
-  cpu: number
-}
-
-/** Memory for a sentence: whole GiB plainly, otherwise GiB to one decimal. */
-export const gib = (mib: number) =>
-  mib % 1024 === 0 && mib > 0
-    ? `${mib / 1024} GiB`
-    : mib < 1024
-      ? `${mib} MiB`
-      : `${(mib / 1024).toFixed(1)} GiB`
-
-/** DRS's order among feasible hosts as far as the explanation reads it (placement.ts `rank`). */
-export interface Ranking {
-  /** The chosen host and those tied with it (`ties` of them), then up to BUSIER_SHOWN busier hosts. */
-  top: readonly Ranked[]
-  ties: number
-  /** Feasible hosts in all. */
-  count: number
-  /** Feasible hosts after the tied ones that break no more soft rules than the chosen. */
-  busier: number
-  /** Whether some feasible host was passed over for breaking a soft rule. */
-  skipped: boolean
-}
-
-/** How many busier hosts an explanation names before "N more". */
-export const BUSIER_SHOWN = 3
+import type { Assessment, Ranking } from './placement-assess'
+import { byName, count, gib, listNames } from './placement-words'
 
 /**
  * A placement in one sentence (DOMAIN.md 5): what kube-scheduler kept and scored, what DRS
  * rejected and why it picks the host it picks (ties said as ties, with the lab's tie rule), and
- * whether the pick keeps each anti-affinity rule.
+ * whether the pick keeps each anti-affinity rule. Read from the assessment's columns, so the
+ * planner explains without building the per-host table.
  */
-export function explain(
-  rows: readonly PlacementRow[],
-  ranking: Ranking,
-  isPod: boolean,
-  rules: readonly ApartNeed[],
-  hostName: (id: string) => string,
-): string {
-  const parts = explainScheduler(rows, isPod)
-  parts.push(...explainDrs(rows, ranking))
-  if (rules.length > 0) parts.push(...explainRules(rules, ranking, hostName))
+export function explain(a: Assessment, ranking: Ranking): string {
+  const parts = a.isPod ? explainScheduler(a) : []
+  explainDrs(a, ranking, parts)
+  if (a.need.rules !== undefined && a.need.rules.length > 0) explainRules(a, ranking, parts)
   return parts.join('; ') + '.'
 }
 
-function explainScheduler(rows: readonly PlacementRow[], isPod: boolean): string[] {
-  const parts: string[] = []
-  if (isPod) {
-    const scored = rows.filter((r) => r.score !== null)
-    const rejected = rows.filter((r) => r.score === null)
-    parts.push(
-      `kube-scheduler kept ${scored.length} of ${rows.length} hosts` +
-        (rejected.length > 0
-          ? ` (${listSome(rejected, (r) => `${r.hostName}: ${r.filters.find((f) => !f.pass)?.reason ?? 'filtered'}`)})`
-          : ''),
-    )
-    if (scored.length > 0) {
-      const best = Math.max(...scored.map((r) => r.score ?? 0))
-      const top = scored.filter((r) => r.score === best)
-      parts.push(
-        top.length > 1
-          ? `its scores tie ${top.length > 4 ? `${top.length} hosts` : listNames(top.map((r) => r.hostName))} at ${best}`
-          : `it scores ${top[0]!.hostName} highest (${best})`,
-      )
+/** Most placements reject nothing and tie nothing odd: their sentences are built without lists. */
+function explainScheduler(a: Assessment): string[] {
+  const n = a.length
+  const rejected: string[] = []
+  let best = -1
+  let atBest = 0
+  const bestNames: string[] = []
+  for (let i = 0; i < n; i++) {
+    const score = a.score[i]
+    if (score === null || score === undefined) {
+      if (rejected.length < 4) rejected.push(`${a.name(i)}: ${a.kubeReason(i) ?? 'filtered'}`)
+      continue
+    }
+    if (score > best) {
+      best = score
+      atBest = 0
+      bestNames.length = 0
+    }
+    if (score === best) {
+      atBest++
+      if (bestNames.length < 5) bestNames.push(a.name(i))
     }
   }
+  const dropped = n - a.kept
+  if (dropped > 4) rejected.push(`and ${dropped - 4} more`)
+  const parts = [
+    `kube-scheduler kept ${a.kept} of ${n} hosts` + (dropped > 0 ? ` (${rejected.join('; ')})` : ''),
+  ]
+  if (a.kept > 0)
+    parts.push(
+      atBest > 1
+        ? `its scores tie ${atBest > 4 ? `${atBest} hosts` : listNames(bestNames)} at ${best}`
+        : `it scores ${bestNames[0]} highest (${best})`,
+    )
   return parts
 }
 
 /** What DRS rejected and why it picks the host it picks, ties said as ties. */
-function explainDrs(rows: readonly PlacementRow[], ranking: Ranking): string[] {
-  const { top, ties, count: feasible } = ranking
-  const chosen = top[0]
-  const parts: string[] = []
+function explainDrs(a: Assessment, ranking: Ranking, parts: string[]): void {
+  const { top, ties } = ranking
+  const feasible = a.feasible.length
   // Hosts rejected for the same reason (a full zone pool, a failed host) are named together.
-  const byReason = new Map<string, string[]>()
-  for (const r of rows)
-    if (r.drs?.pass === false) {
-      const why = r.drs.reason ?? 'rejected'
+  if (a.kept > feasible) {
+    const byReason = new Map<string, string[]>()
+    for (let i = 0; i < a.length; i++) {
+      const why = a.drsReason(i)
+      if (why === null) continue
       const list = byReason.get(why)
-      if (list) list.push(r.hostName)
-      else byReason.set(why, [r.hostName])
+      if (list) list.push(a.name(i))
+      else byReason.set(why, [a.name(i)])
     }
-  if (byReason.size > 0)
     parts.push(
       `DRS rejects ${[...byReason].map(([why, names]) => `${listNames(names)} (${why})`).join('; ')}`,
     )
-  if (!chosen) {
-    parts.push('no host is feasible')
-    return parts
   }
-  const name = chosen.row.hostName
+  const chosen = top[0]
+  if (chosen === undefined) {
+    parts.push('no host is feasible')
+    return
+  }
+  const name = a.name(chosen)
   if (feasible === 1) {
     parts.push(`DRS picks ${name}, the only feasible host`)
-    return parts
+    return
   }
   const rest = top.slice(ties)
+  const activeMemory = (i: number) => num(a, i, 'activeMemoryMiB')
   const busier = () => {
-    const shown = rest.map((f) => `${gib(f.row.activeMemoryMiB)} on ${f.row.hostName}`)
+    const shown = rest.map((i) => `${gib(activeMemory(i))} on ${a.name(i)}`)
     if (ranking.busier > rest.length) shown.push(`${ranking.busier - rest.length} more`)
     return shown.join(', ')
   }
@@ -119,82 +90,54 @@ function explainDrs(rows: readonly PlacementRow[], ranking: Ranking): string[] {
     const level = top.slice(0, ties)
     const who =
       ties === feasible
-        ? `${ties === 2 ? 'both' : `all ${count(ties)}`} ${ties === rows.length ? '' : 'feasible '}hosts`
+        ? `${ties === 2 ? 'both' : `all ${count(ties)}`} ${ties === a.length ? '' : 'feasible '}hosts`
         : ties > 4
           ? `${count(ties)} hosts`
-          : listNames(level.map((f) => f.row.hostName))
-    const mems = new Set(level.map((f) => f.row.activeMemoryMiB))
-    const at =
-      mems.size === 1
-        ? `${gib(chosen.row.activeMemoryMiB)} active memory`
-        : `${(chosen.mem / 10).toFixed(1)}% active memory`
+          : listNames(level.map((i) => a.name(i)))
+    const sameMemory = level.every((i) => activeMemory(i) === activeMemory(chosen))
+    const at = sameMemory
+      ? `${gib(activeMemory(chosen))} active memory`
+      : `${(a.mem[chosen]! / 10).toFixed(1)}% active memory`
     parts.push(
       `${who} tie at ${at}; DRS picks ${name}, the first of them by name (DRS publishes no tie-break; the lab's rule, assumed)` +
         (rest.length > 0 ? ` (busier: ${busier()})` : ''),
     )
-    return parts
+    return
   }
   // Hosts that would break a soft rule rank after every host that keeps it.
   const keepers = ranking.skipped ? ' among the hosts that keep its soft rule' : ''
   const next = rest[0]
-  if (!next) {
+  if (next === undefined) {
     parts.push(`DRS picks ${name}, the only feasible host that keeps the soft rule`)
-    return parts
+    return
   }
   parts.push(
-    next.mem === chosen.mem
-      ? `DRS picks ${name}: the same active memory as ${next.row.hostName} and the least active CPU${keepers} (${chosen.row.activeCpuMhz} MHz vs ${next.row.activeCpuMhz} MHz)`
-      : `DRS picks ${name}, the lowest active usage${keepers} (${gib(chosen.row.activeMemoryMiB)} active memory vs ${busier()})`,
+    a.mem[next] === a.mem[chosen]
+      ? `DRS picks ${name}: the same active memory as ${a.name(next)} and the least active CPU${keepers} (${num(a, chosen, 'activeCpuMhz')} MHz vs ${num(a, next, 'activeCpuMhz')} MHz)`
+      : `DRS picks ${name}, the lowest active usage${keepers} (${gib(activeMemory(chosen))} active memory vs ${busier()})`,
   )
-  return parts
 }
 
+const num = (a: Assessment, i: number, key: string) => Number(a.recs[i]![key] ?? 0)
+
 /** Whether the pick keeps each rule, and what breaking a soft one means. */
-function explainRules(
-  needs: readonly ApartNeed[],
-  ranking: Ranking,
-  hostName: (id: string) => string,
-): string[] {
+function explainRules(a: Assessment, ranking: Ranking, out: string[]): void {
   const chosen = ranking.top[0]
-  const out: string[] = []
-  needs.forEach(({ rule, taken }, i) => {
-    const kept = chosen?.row.rules?.[i]?.pass !== false
-    if (!chosen) {
+  const hostName = (id: string) => String(a.state.hosts[id]?.['name'] ?? id)
+  for (const { rule, taken } of a.need.rules!) {
+    if (chosen === undefined) {
       if (rule.hard && taken.size > 0) out.push(`${rule.name} may not share a host (${rule.source})`)
-      return
+      continue
     }
-    if (kept) {
+    if (!taken.has(a.ids[chosen]!)) {
       if (taken.size > 0)
         out.push(
           `this keeps ${rule.name} apart (${listNames([...taken.keys()].map(hostName).sort(byName))} already run${taken.size === 1 ? 's' : ''} one)`,
         )
-      return
+      continue
     }
     out.push(
-      `no feasible host keeps ${rule.name} apart (each of the ${count(ranking.count)} already runs a member: fewer hosts than members), so the soft rule is broken (${rule.source}); DRS separates them when a host allows it`,
+      `no feasible host keeps ${rule.name} apart (each of the ${count(a.feasible.length)} already runs a member: fewer hosts than members), so the soft rule is broken (${rule.source}); DRS separates them when a host allows it`,
     )
-  })
-  return out
-}
-
-const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
-/** A small count in words, a large one in digits. */
-export const count = (n: number) => WORDS[n] ?? String(n)
-
-/** Names in reading order: esxi-2 before esxi-10. */
-export const naturalKey = (name: string) => name.replace(/\d+/g, (d) => d.padStart(10, '0'))
-const byName = (a: string, b: string) => (naturalKey(a) < naturalKey(b) ? -1 : 1)
-
-/** `a`, `a and b`, `a, b and c`. */
-function listNames(names: readonly string[]): string {
-  return names.length <= 1
-    ? (names[0] ?? '')
-    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
-}
-
-/** The first few items of a long list, then how many more; the table on the step has them all. */
-function listSome(rows: readonly PlacementRow[], show: (r: PlacementRow) => string, max = 4): string {
-  const out = rows.slice(0, max).map(show)
-  if (rows.length > max) out.push(`and ${rows.length - max} more`)
-  return out.join('; ')
+  }
 }

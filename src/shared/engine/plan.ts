@@ -36,13 +36,28 @@ export function plan(
   seed: number,
   faults: readonly Fault[] = [],
 ): Run {
-  const p = planner(topology, deployed, seed, faults)
-  return { steps: p.steps, summary: summarize(p.state, seed, p.steps.length, p.now, faults, p.injected) }
+  return planWithEnd(topology, deployed, seed, faults).run
 }
 
 /**
- * Plans as `plan` does, handing each step to `onStep` as it is made, so a caller can show and
- * store the first steps while the rest are planned. Returns the run's summary.
+ * Plans as `plan` does and hands back the state the planner ended in too: the state after the
+ * run's last step, so a reader of the run reaches the end without replaying it (a cursor's
+ * `end`). The planner is done with it; it must not be changed.
+ */
+export function planWithEnd(
+  topology: Topology,
+  deployed: DeployedState | undefined,
+  seed: number,
+  faults: readonly Fault[] = [],
+): { run: Run; end: EngineState } {
+  const p = planner(topology, deployed, seed, faults)
+  const summary = summarize(p.state, seed, p.emitted, p.now, faults, p.injected)
+  return { run: { steps: p.steps, summary }, end: p.state }
+}
+
+/**
+ * Plans as `plan` does, handing each step to `onStep` as it is made instead of keeping them: a
+ * run of any size in the memory of its state (a headless summary, steps stored in batches).
  */
 export function planStreaming(
   topology: Topology,
@@ -51,11 +66,25 @@ export function planStreaming(
   faults: readonly Fault[],
   onStep: (step: Step) => void,
 ): RunSummary {
-  const p = planner(topology, deployed, seed, faults, onStep)
-  return summarize(p.state, seed, p.steps.length, p.now, faults, p.injected)
+  return planStreamingWithEnd(topology, deployed, seed, faults, onStep).summary
 }
 
-/** The planner after the whole run: its state, clock and steps. */
+/**
+ * Plans as `planStreaming` does and hands back the state the planner ended in too, as
+ * `planWithEnd` does: a run streamed to its reader still reaches its end without a replay.
+ */
+export function planStreamingWithEnd(
+  topology: Topology,
+  deployed: DeployedState | undefined,
+  seed: number,
+  faults: readonly Fault[],
+  onStep: (step: Step) => void,
+): { summary: RunSummary; end: EngineState } {
+  const p = planner(topology, deployed, seed, faults, onStep)
+  return { summary: summarize(p.state, seed, p.emitted, p.now, faults, p.injected), end: p.state }
+}
+
+/** The planner after the whole run: its state, clock and (without `onStep`) its steps. */
 function planner(
   topology: Topology,
   deployed: DeployedState | undefined,

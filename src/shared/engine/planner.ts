@@ -1,7 +1,7 @@
 import type { ResolvedTopology } from '../domain/resolve'
 import { addMember } from './anti-affinity'
 import { makeScopes, makeSvScopes } from './scope'
-import { getField, setField } from './state'
+import { getField, swapField } from './state'
 import { durationOf } from './timing'
 import type { EffectTable, EngineState, Fault, Placement, Scalar, Sequence, Step } from './types'
 
@@ -39,7 +39,7 @@ export interface PlannerHooks {
   onFault(p: Planner, fault: Fault): void
   /** Retries what waits for capacity (Pending pods and VMs) and lets DRS separate VMs again. */
   onCapacityFreed(p: Planner, freed: Freed): void
-  /** Takes each step as it is emitted (a run streamed while it is planned). */
+  /** Takes each step as it is emitted; without it the planner keeps them all in `steps`. */
   onStep?(step: Step): void
 }
 
@@ -52,7 +52,9 @@ const FREEING = new Set(['reservedCpuMhz', 'reservedMemoryMiB', 'podCpuMillis', 
  * state as it is emitted, so planning is the fold and flows decide from the current state.
  */
 export class Planner {
+  /** The steps so far, unless `onStep` takes them (then it stays empty). */
   readonly steps: Step[] = []
+  private count = 0
   /** Objects a fault took over: their flow stops at its next check. */
   readonly interrupted = new Set<string>()
   readonly injected: Fault[] = []
@@ -108,12 +110,17 @@ export class Planner {
     if (this.unschedulable.size === 0 && this.broken.size === 0) return
     this.queue(() => {
       const hosts = new Set(Object.keys(this.state.hosts).sort())
-      this.hooks.onCapacityFreed(this, { hosts, seq: this.steps.length + 1, object: '', periodic: true })
+      this.hooks.onCapacityFreed(this, { hosts, seq: this.count + 1, object: '', periodic: true })
     })
   }
 
   get now(): number {
     return this.t
+  }
+
+  /** Steps emitted so far: the state is the one after step `emitted`. */
+  get emitted(): number {
+    return this.count
   }
 
   get(on: EffectTable, id: string, key: string): Scalar | null {
@@ -153,15 +160,14 @@ export class Planner {
   emit(d: Draft): Step {
     const effects = []
     for (const [on, id, key, value] of d.set ?? []) {
-      const before = getField(this.state, on, id, key)
+      const before = swapField(this.state, on, id, key, value)
       if (before === value) continue
       effects.push({ on, id, key, before, after: value })
-      setField(this.state, on, id, key, value)
       if (on === 'hosts' && FREEING.has(key) && Number(value) < Number(before)) this.noteFreed(id, d.object)
     }
     const duration = d.duration ?? durationOf(d.action, this.seed, this.counter++)
     const step: Step = {
-      seq: this.steps.length + 1,
+      seq: ++this.count,
       t: this.t,
       duration,
       sequence: d.sequence,
@@ -175,8 +181,8 @@ export class Planner {
     }
     if (d.placement) step.placement = d.placement
     if (d.failure) step.failure = d.failure
-    this.steps.push(step)
-    this.hooks.onStep?.(step)
+    if (this.hooks.onStep) this.hooks.onStep(step)
+    else this.steps.push(step)
     this.t += duration
     this.injectDue()
     return step
@@ -184,12 +190,12 @@ export class Planner {
 
   private noteFreed(hostId: string, object: string): void {
     if (this.freed) this.freed.hosts.add(hostId)
-    else this.freed = { hosts: new Set([hostId]), seq: this.steps.length + 1, object }
+    else this.freed = { hosts: new Set([hostId]), seq: this.count + 1, object }
   }
 
   /** Faults whose seq has come: each becomes the next step, followed by its consequences. */
   private injectDue(): void {
-    while (this.pending.length > 0 && this.pending[0]!.atSeq <= this.steps.length + 1) {
+    while (this.pending.length > 0 && this.pending[0]!.atSeq <= this.count + 1) {
       const fault = this.pending.shift()!
       this.injected.push(fault)
       this.hooks.onFault(this, fault)

@@ -12,7 +12,7 @@ import { deployVm } from './flows/vm-place'
 import { haRestart } from './host-down'
 import { LANES } from './lanes'
 import { heldNeed, migrate } from './migrate'
-import { place } from './placement'
+import { decide } from './placement'
 import type { Freed, Planner } from './planner'
 import { STATUS } from './state'
 import type { PlacementRule } from './types'
@@ -98,8 +98,7 @@ function mend(p: Planner, ruleId: string, freed: Freed): void {
   const rule = ruleById(p, ruleId)
   for (const id of rule ? crowded(p, ruleId) : []) {
     const ask = mendAsk(p, rule!, id)
-    const placement = place(p.state, ask.hosts, ask.need)
-    const to = placement.chosen
+    const { placement, chosen: to } = decide(p, ask.hosts, ask.need)
     if (to === null || to === ask.host) continue
     const name = String(p.get('objects', id, 'name') ?? id)
     const toName = String(p.get('hosts', to, 'name'))

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest'
 
 import { sampleLab } from '../../../test/support/samples'
 import { plan } from './plan'
+import { withTables } from './placement-on-demand'
+import { initialState } from './state'
 
 const topology = sampleLab('demo').topology
-const run = plan(topology, undefined, 1)
+// Placement tables are made on demand; the run as the step detail shows it has them.
+const run = withTables(plan(topology, undefined, 1), initialState(topology))
 
 describe('the seed deck sequence of a vSphere Pod', () => {
   for (const podId of ['pod-1', 'pod-2']) {

@@ -52,6 +52,40 @@ export function setField(
   rec[key] = value
 }
 
+/**
+ * Sets one field as `setField` does, unless it already holds `value`; returns what it held (null:
+ * absent). One lookup of the record for the planner's read-then-write of every change.
+ */
+export function swapField(
+  state: EngineState,
+  on: EffectTable,
+  id: string,
+  key: string,
+  value: Scalar | null,
+): Scalar | null {
+  // Each table by name: one hidden class per read, where `state[on]` would be a keyed lookup.
+  const table =
+    on === 'objects'
+      ? state.objects
+      : on === 'hosts'
+        ? state.hosts
+        : on === 'namespaces'
+          ? state.namespaces
+          : state.pools
+  let rec = table[id]
+  const before = rec === undefined ? null : (rec[key] ?? null)
+  if (before === value) return before
+  if (value === null) {
+    delete rec![key]
+    for (const _ in rec) return before
+    delete table[id]
+    return before
+  }
+  if (rec === undefined) table[id] = rec = {}
+  rec[key] = value
+  return before
+}
+
 export function getField(state: EngineState, on: EffectTable, id: string, key: string): Scalar | null {
   return state[on][id]?.[key] ?? null
 }

@@ -90,15 +90,41 @@ export const PlacementRow = z.object({
 })
 export type PlacementRow = z.output<typeof PlacementRow>
 
+const HostAndText = z.tuple([z.string(), z.string()])
+
+/**
+ * What a placement was decided on, kept on the step instead of its table: the table is rebuilt
+ * from these and the run's state after step `after` (engine/placement.ts `placementTable`).
+ */
+export const PlacementAsk = z.object({
+  /** The placement read the state after this step (0: the run's start). */
+  after: z.number().int().nonnegative(),
+  /** Host ids considered, in order. */
+  hosts: z.array(z.string()),
+  /** kube-scheduler's requests (vSphere Pods only). */
+  kube: z.object({ cpuMillis: z.number(), memoryMiB: z.number() }).optional(),
+  reserveCpuMillis: z.number(),
+  reserveMemoryMiB: z.number(),
+  overheadMemoryMiB: z.number(),
+  /** Hosts DRS avoids, with why. */
+  avoid: z.array(HostAndText).optional(),
+  /** Per rule of `Placement.rules`, the hosts another member runs on, with its name. */
+  taken: z.array(z.array(HostAndText)).optional(),
+})
+export type PlacementAsk = z.output<typeof PlacementAsk>
+
 export const Placement = z.object({
   /** Who decided: kube-scheduler then DRS (vSphere Pods), DRS alone (VMs), or EAM. */
   by: z.enum(['kube-scheduler+drs', 'drs', 'eam', 'ha']),
+  /** One row per host; empty on a planned step until asked for (`ask`). */
   rows: z.array(PlacementRow),
   chosen: z.string().nullable(),
   /** One sentence: why this host, or why none. */
   explanation: z.string(),
   /** Rules that keep VMs apart, one column each in the table (absent when none applies). */
   rules: z.array(PlacementRule).optional(),
+  /** Present when `rows` is left empty by the planner: what rebuilds them on demand. */
+  ask: PlacementAsk.optional(),
 })
 export type Placement = z.output<typeof Placement>
 

@@ -1,5 +1,5 @@
 import type { Problem } from '../domain/problems'
-import { resolveTopology } from '../domain/resolve'
+import { resolveTopology, type ResolvedTopology } from '../domain/resolve'
 import type { SpecOf } from '../domain/specs'
 import type { LabNode, Topology } from '../domain/topology'
 import { applyExtra } from './apply-extra'
@@ -35,11 +35,12 @@ import {
 export function buildManifests(
   topology: Topology,
   options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>,
+  known?: { lab: LabContext; resolved: ResolvedTopology },
 ): { objects: ExportedObject[]; problems: Problem[] } {
-  const lab = labContext(topology)
+  const lab = known?.lab ?? labContext(topology)
   const out: ExportedObject[] = []
   const problems: Problem[] = []
-  const r = resolveTopology(topology)
+  const r = known?.resolved ?? resolveTopology(topology)
   const res = workloadResolver(r, options, problems)
   for (const ns of topology.nodes) {
     if (ns.kind !== 'namespace') continue

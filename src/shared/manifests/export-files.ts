@@ -1,6 +1,6 @@
 import type { Problem } from '../domain/problems'
 import { clusterApiFor, vmApiFor } from '../domain/defaults'
-import { resolveTopology } from '../domain/resolve'
+import { resolveTopology, type ResolvedTopology } from '../domain/resolve'
 import type { LabNode, Topology } from '../domain/topology'
 import { buildManifests } from './build-manifests'
 import { splitApiVersion, type ExportedObject, type KubeObject } from './kube-object'
@@ -53,13 +53,12 @@ export function namespaceUserApplies(o: KubeObject): boolean {
  * The API versions written: the export's choice, else as each object was imported, else as the
  * domain resolver picks them for the lab's vCenter.
  */
-function describeApis(topology: Topology, options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>): string {
+function describeApis(r: ResolvedTopology, options: Pick<ExportOptions, 'vmApi' | 'clusterApi'>): string {
   const clusters = {
     'tkc-v1alpha3': 'TanzuKubernetesCluster run.tanzu.vmware.com/v1alpha3',
     'tkc-v1alpha2': 'TanzuKubernetesCluster run.tanzu.vmware.com/v1alpha2',
     'capi-v1beta1': 'Cluster cluster.x-k8s.io/v1beta1 (of its ClusterClass)',
   }
-  const r = resolveTopology(topology)
   const versions = new Set(r.ofKind('vcenter').map((v) => r.spec(v as LabNode & { kind: 'vcenter' }).version))
   const version = versions.size === 1 ? [...versions][0] : undefined
   const vmApi = vmApiFor(version, options.vmApi)
@@ -170,10 +169,13 @@ function folderFiles(root: string, objects: readonly ExportedObject[], head: str
  * `reference/<ns>/` what vCenter creates. The vCenter requests sit in `vcenter/` either way.
  */
 export function exportFiles(topology: Topology, labName: string, options: ExportOptions): ExportResult {
-  const { objects, problems } = buildManifests(topology, options)
-  const requests = vcenterRequests(labContext(topology))
+  // Indexed and resolved once for the objects, the requests and the header.
+  const lab = labContext(topology)
+  const resolved = resolveTopology(topology)
+  const { objects, problems } = buildManifests(topology, options, { lab, resolved })
+  const requests = vcenterRequests(lab)
   const files: ExportFile[] = []
-  const apis = describeApis(topology, options)
+  const apis = describeApis(resolved, options)
   if (options.format === 'yaml') {
     const ordered = [
       ...objects.filter((o) => !namespaceUserApplies(o.object)),

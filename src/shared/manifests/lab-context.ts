@@ -18,7 +18,14 @@ const byName = (a: LabNode, b: LabNode) => (a.name < b.name ? -1 : a.name > b.na
 
 export function labContext(topology: Topology): LabContext {
   const index = indexTopology(topology)
-  const ofKind = (kind: LabNode['kind']) => topology.nodes.filter((n) => n.kind === kind)
+  // Nodes by kind, gathered once: a namespace's network is asked for once per namespace.
+  const byKind = new Map<LabNode['kind'], LabNode[]>()
+  for (const n of topology.nodes) {
+    const list = byKind.get(n.kind)
+    if (list) list.push(n)
+    else byKind.set(n.kind, [n])
+  }
+  const ofKind = (kind: LabNode['kind']) => [...(byKind.get(kind) ?? [])]
   return {
     topology,
     index,

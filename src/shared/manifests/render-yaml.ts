@@ -5,9 +5,10 @@ import type { ExportedObject } from './kube-object'
 /**
  * Objects to YAML as kubectl reads it: YAML 1.1 (so "on", "yes", "0644" or "1.10" stay strings,
  * quoted), keys in the order the objects were built, no line folding, and the lab's inferred
- * choices as comments before the keys they concern.
+ * choices as comments before the keys they concern. No directives: an object built here has
+ * none to write, and asking would walk every node of it looking for tags (a tenth of the time).
  */
-export const YAML_OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0 } as const
+export const YAML_OPTIONS = { version: '1.1', lineWidth: 0, minContentWidth: 0, directives: false } as const
 
 export function renderDocument(entry: ExportedObject): string {
   const doc = new Document(entry.object, { version: '1.1' })

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command'
 import { demoCommand } from './demo'
 import { exportCommand } from './export'
+import { generateCommand } from './generate'
 import { importCommand } from './import'
 import { loadTextCommand } from './load-text'
 import { newCommand } from './new'
@@ -14,6 +15,7 @@ export const COMMANDS: readonly CliCommand[] = [
   serveCommand,
   newCommand,
   demoCommand,
+  generateCommand,
   validateCommand,
   runCommand,
   exportCommand,

@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util'
 import { createCursor } from '../../../shared/engine/cursor'
 import { formatFault, parseFault } from '../../../shared/engine/fault-syntax'
 import { faultProblem } from '../../../shared/engine/faults'
-import { plan } from '../../../shared/engine/plan'
+import { stepWithTable } from '../../../shared/engine/placement-on-demand'
+import { plan, planStreaming } from '../../../shared/engine/plan'
 import { initialState, statusOf } from '../../../shared/engine/state'
-import { FAULT_KINDS, type Fault } from '../../../shared/engine/types'
+import { FAULT_KINDS, type Fault, type RunSummary } from '../../../shared/engine/types'
 import { resolveTopology } from '../../../shared/domain/resolve'
-import { CliUsageError, type CliCommand } from '../command'
+import { CliUsageError, type CliCommand, type CliIo } from '../command'
 import type { LabDocument } from '../../../shared/domain/lab-document'
 import { loadLabArgument } from '../load-lab'
 import { stepLines } from './run-format'
@@ -16,7 +17,7 @@ import { stepLines } from './run-format'
 export function runCommandWith(load: (arg: string | undefined) => LabDocument): CliCommand {
   return {
     name: 'run',
-    usage: 'run LAB [--seed N] [--fault KIND:TARGET[=VALUE]@STEP]... [--json]',
+    usage: 'run LAB [--seed N] [--fault KIND:TARGET[=VALUE]@STEP]... [--json] [--quiet]',
     summary: 'Replay how the platform provisions a lab, step by step, with placement explained',
     help: {
       arguments: [['LAB', '"demo", a .pacificlab file or a .lab.yaml file']],
@@ -27,6 +28,7 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
           `Inject a fault, KIND:TARGET[=VALUE]@STEP (repeatable); KIND is one of ${FAULT_KINDS.join(', ')}`,
         ],
         ['--json', 'One JSON object per step, then the summary'],
+        ['--quiet', 'The summary only, planned without keeping the steps (for very large labs)'],
       ],
       examples: [
         ['pacific-lab run demo --seed 7', 'The demo lab provisioned, step by step'],
@@ -40,6 +42,7 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
           seed: { type: 'string' },
           fault: { type: 'string', multiple: true },
           json: { type: 'boolean' },
+          quiet: { type: 'boolean' },
         },
         allowPositionals: true,
       })
@@ -56,19 +59,31 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
         if (why !== null) throw new CliUsageError(`--fault ${text}: ${why}`)
         return fault
       })
+      const missedFault = (summary: RunSummary) => {
+        const missed = summary.faults.find((f) => !f.injected)
+        if (missed)
+          throw new CliUsageError(
+            `--fault ${formatFault(missed.fault)}: step ${missed.fault.atSeq} is past the end of the run (${summary.steps} steps)`,
+          )
+      }
+      if (values.quiet) {
+        // The summary only: the steps are not kept, so a run of any size fits in memory.
+        const summary = planStreaming(lab.topology, undefined, seed, faults, () => {})
+        missedFault(summary)
+        printSummary(io, lab.name, summary, values.json === true)
+        return Promise.resolve(0)
+      }
       const run = plan(lab.topology, undefined, seed, faults)
-      const missed = run.summary.faults.find((f) => !f.injected)
-      if (missed)
-        throw new CliUsageError(
-          `--fault ${formatFault(missed.fault)}: step ${missed.fault.atSeq} is past the end of the run (${run.steps.length} steps)`,
-        )
+      missedFault(run.summary)
       const cursor = createCursor(run, initialState(lab.topology))
       if (!values.json)
         io.out(
           `${lab.name}: ${run.steps.length} steps, seed ${seed}${faults.length ? `, faults ${faults.map(formatFault).join(' ')}` : ''}`,
         )
-      for (const step of run.steps) {
-        const status = statusOf(cursor.forward(), step.object)
+      for (const planned of run.steps) {
+        // The placement table is rebuilt from the state it read, then the cursor moves on.
+        const step = stepWithTable(cursor, planned)
+        const status = statusOf(cursor.seek(step.seq), step.object)
         if (values.json)
           io.out(
             JSON.stringify({
@@ -89,19 +104,24 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
           )
         else for (const line of stepLines(step, status)) io.out(line)
       }
-      if (values.json) io.out(JSON.stringify({ summary: run.summary }))
-      else {
-        const s = run.summary
-        io.out(
-          `\nDone in ${(s.durationMs / 1000).toFixed(1)} s simulated: ${Object.entries(s.statuses)
-            .map(([k, v]) => `${v} ${k}`)
-            .join(', ')}`,
-        )
-        for (const p of s.problems) io.out(`  ${p.object}: ${p.status}${p.reason ? ` (${p.reason})` : ''}`)
-      }
+      printSummary(io, null, run.summary, values.json === true)
       return Promise.resolve(0)
     },
   }
 }
 
 export const runCommand: CliCommand = runCommandWith(loadLabArgument)
+
+/** The run's outcome: statuses and problems (with `name`, a first line naming the lab: --quiet). */
+function printSummary(io: CliIo, name: string | null, s: RunSummary, json: boolean): void {
+  if (json) return io.out(JSON.stringify({ summary: s }))
+  if (name !== null) io.out(`${name}: ${s.steps} steps, seed ${s.seed}`)
+  io.out(
+    `${name === null ? '\n' : ''}Done in ${(s.durationMs / 1000).toFixed(1)} s simulated: ${Object.entries(
+      s.statuses,
+    )
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  )
+  for (const p of s.problems) io.out(`  ${p.object}: ${p.status}${p.reason ? ` (${p.reason})` : ''}`)
+}

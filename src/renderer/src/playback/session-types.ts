@@ -1,5 +1,5 @@
 import type { Topology } from '../../../shared/domain/topology'
-import type { Step } from '../../../shared/engine/types'
+import type { EngineState, Step } from '../../../shared/engine/types'
 
 /** A PodVM or VM drawn as a chip inside the host card it runs on. */
 export interface Chip {
@@ -27,6 +27,8 @@ export interface RunToPlay {
   total: number
   /** False while the run may still grow (it is being planned and stored). */
   complete: boolean
+  /** The state after step `total`, the last, as the planner left it, when it came with the steps. */
+  end?: EngineState
 }
 
 /** What the session shows now: replaced whole on every change, never mutated. */

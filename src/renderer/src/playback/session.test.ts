@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { createCursor } from '../../../shared/engine/cursor'
+import { planWithEnd } from '../../../shared/engine/plan'
 import { initialState } from '../../../shared/engine/state'
 import { createPlaybackSession, STEP_TICK_MS } from './session'
 import type { PlaybackClock } from './session-types'
@@ -148,5 +149,32 @@ describe('playback session', () => {
     session.close()
     expect(session.view()).toMatchObject({ runId: null, seq: 0, steps: [], chips: {} })
     expect(session.state()).toBeNull()
+  })
+
+  it('reaches the end of a provisioned run from the planner’s state, not by replaying the run', () => {
+    const { end } = planWithEnd(topology, undefined, 1)
+    const session = createPlaybackSession(handClock().clock)
+    session.open({ runId: 'r1', topology, steps: run.steps, total, complete: true, end })
+    session.seek(total)
+    expect(session.state()).toEqual(stateAfter(total))
+    // The very records the planner left: nothing was folded to make them.
+    expect(session.state()!.objects['pod-1']).toBe(end.objects['pod-1'])
+    expect(
+      Object.values(session.view().chips)
+        .flat()
+        .map((c) => c.id),
+    ).toContain('pod-1')
+    session.seek(total - 5)
+    expect(session.state()).toEqual(stateAfter(total - 5))
+  })
+
+  it('takes the end from the page that brings the last step', () => {
+    const { end } = planWithEnd(topology, undefined, 1)
+    const session = createPlaybackSession(handClock().clock)
+    open(session, 30)
+    session.append(31, run.steps.slice(30), total, true, end)
+    session.seek(total)
+    expect(session.state()!.objects['pod-1']).toBe(end.objects['pod-1'])
+    expect(session.state()).toEqual(stateAfter(total))
   })
 })

@@ -23,8 +23,11 @@ export interface PlaybackSession {
   /** Calls `listener` after every change of the view or the state; returns the unsubscribe. */
   subscribe: (listener: () => void) => () => void
   open(run: RunToPlay, seq?: number): void
-  /** Steps `from`.. arrived (`from` is a seq); `total` and `complete` as the service said then. */
-  append(from: number, steps: readonly Step[], total: number, complete: boolean): void
+  /**
+   * Steps `from`.. arrived (`from` is a seq); `total` and `complete` as the service said then,
+   * and `end`, the state after the last step, with the page that holds it.
+   */
+  append(from: number, steps: readonly Step[], total: number, complete: boolean, end?: EngineState): void
   close(): void
   /** Moves to the state after step `seq`; a step that has not arrived yet is reached on arrival. */
   seek(seq: number, simTime?: number): void
@@ -140,8 +143,11 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
       run = {
         steps,
         times: steps.map((s) => s.t),
-        // The cursor reads `steps` as it grows, so pages extend the run it walks.
-        cursor: createCursor({ steps, summary: NO_SUMMARY }, state, undefined, next.total),
+        // The cursor reads `steps` as it grows, so pages extend the run it walks. The planner's
+        // end is the cursor's: reaching the last step is a lookup, not a replay of the run.
+        cursor: createCursor({ steps, summary: NO_SUMMARY }, state, {
+          ...(next.end ? { end: { seq: next.total, state: next.end } } : {}),
+        }),
         index,
         firstOfKind: firstOfKindMap(index),
         complete: next.complete,
@@ -158,7 +164,7 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
       pending = null
       seek(seq)
     },
-    append(from, steps, total, complete) {
+    append(from, steps, total, complete, end) {
       if (!run || from !== run.steps.length + 1) return
       run.complete = complete
       const grown = Math.max(total, run.steps.length + steps.length)
@@ -167,9 +173,10 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
         run.steps.push(s)
         run.times.push(s.t)
       }
-      // Walk the new steps once now, beside the cursor, so a later far seek restores a
-      // checkpoint instead of walking the run; the position shown does not change.
-      run.cursor.warm(run.steps.length)
+      if (end) run.cursor.setEnd({ seq: run.steps.length, state: end })
+      // A run that came without its end (stored before runs kept it) is walked once, beside the
+      // cursor, so later far seeks jump blocks instead of walking; the position does not change.
+      else if (complete && run.steps.length >= total) run.cursor.warm(run.steps.length)
       publish({ steps: run.steps.slice(), total: grown })
       if (pending) seek(pending.seq, pending.simTime)
     },

@@ -152,10 +152,8 @@ function showRun({ run, firstPage }: RunOpened, topology: Topology, seq: number)
   const stored = store.getState().progress
   if (firstPage.complete && !(stored?.runId === run.id && stored.phase !== 'done')) listRun(run)
   store.setState({ busy: false, detail: null, seed: run.seed, listWindow: null })
-  session.open(
-    { runId: run.id, topology, steps: firstPage.steps, total: firstPage.total, complete: firstPage.complete },
-    seq,
-  )
+  const { steps, total, complete, end } = firstPage
+  session.open({ runId: run.id, topology, steps, total, complete, ...(end ? { end } : {}) }, seq)
 }
 
 /** Lists a run the service just answered with, without asking for the whole list again. */

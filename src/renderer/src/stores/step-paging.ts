@@ -43,7 +43,7 @@ export function followSession(session: PlaybackSession, fail: (message: string) 
       return fail(result.error.message)
     }
     const page = result.value
-    session.append(page.from, page.steps, page.total, page.complete)
+    session.append(page.from, page.steps, page.total, page.complete, page.end)
     return next()
   }
   return session.subscribe(() => void next())

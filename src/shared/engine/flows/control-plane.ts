@@ -5,7 +5,7 @@ import { holdOn, status } from '../accounting'
 import { allocate, holdAddress, ledger } from '../addresses'
 import { joinRule, supervisorRule, takenHosts } from '../anti-affinity'
 import { hostdLane, LANES } from '../lanes'
-import { count, place } from '../placement'
+import { count, decide } from '../placement'
 import type { Planner } from '../planner'
 import { poolIds, type SvScope } from '../scope'
 import { STATUS } from '../state'
@@ -51,16 +51,16 @@ export function deployControlPlane(
         if ((perZone.get(z.id) ?? 0) > fewest)
           for (const h of z.hostIds)
             avoid.set(h, `zone ${z.name} already has a control-plane VM (one per zone)`)
-    const placement = place(p.state, scope.hostIds, {
+    const d = decide(p, scope.hostIds, {
       reserveCpuMillis: 0,
       reserveMemoryMiB: 0,
       overheadMemoryMiB: 0,
       avoid,
       rules: [{ rule: bent ? { ...rule, hard: false } : rule, taken: takenHosts(p, rule.id, vmId) }],
     })
-    placement.by = 'eam'
-    const hostId = placement.chosen
-    const shares = placement.rows.find((r) => r.chosen)?.rules?.[0]?.pass === false
+    const placement = { ...d.placement, by: 'eam' as const }
+    const hostId = d.chosen
+    const shares = d.breaks
     if (shares) p.broken.add(rule.id)
     if (hostId === null) {
       const why = `no connected host without a control-plane VM is left for control-plane VM ${i} of ${n}`

@@ -7,6 +7,7 @@ import { nsPoolIds } from '../scope'
 import { STATUS } from '../state'
 import { releasePodResources } from './pod-start'
 import { releaseVmResources } from './vm-lifecycle'
+import { draftBase } from '../draft-base'
 
 const live = (p: Planner, id: string) => {
   const s = p.status(id)
@@ -78,7 +79,7 @@ export function deleteObject(p: Planner, id: string): void {
   if (!live(p, id)) return
   const kind = p.get('objects', id, 'kind')
   const name = String(p.get('objects', id, 'name') ?? id)
-  const base = { sequence: 'delete' as const, object: id }
+  const base = draftBase({ sequence: 'delete' as const, object: id })
   switch (String(kind)) {
     case 'pod':
       return deletePod(p, id)
@@ -216,7 +217,7 @@ export function deleteObject(p: Planner, id: string): void {
  * service, cannot be uninstalled [D8-TKGS]: it keeps running.
  */
 function deleteService(p: Planner, id: string, name: string): void {
-  const base = { sequence: 'delete' as const, object: id, action: 'delete' }
+  const base = draftBase({ sequence: 'delete' as const, object: id, action: 'delete' })
   if (p.get('objects', id, 'namespace') === null && p.status(id) === STATUS.running) {
     p.emit({
       ...base,

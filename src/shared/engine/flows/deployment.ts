@@ -5,6 +5,7 @@ import type { Planner } from '../planner'
 import { asDeltas, DEPLOYMENT_WANTS, exceededText, quotaExceeded } from '../quota'
 import { STATUS } from '../state'
 import { runPod, type PodJob } from './pod'
+import { draftBase } from '../draft-base'
 
 /** The replica job for index `i` of a Deployment. */
 export function replicaJob(dep: LabNode & { kind: 'deployment' }, spec: PodJob['spec'], i: number): PodJob {
@@ -22,7 +23,7 @@ export function replicaJob(dep: LabNode & { kind: 'deployment' }, spec: PodJob['
 export function runDeployment(p: Planner, dep: LabNode & { kind: 'deployment' }): void {
   const spec = p.r.spec(dep)
   const nsId = dep.parentId ?? ''
-  const base = { sequence: 'deployment' as const, object: dep.id }
+  const base = draftBase({ sequence: 'deployment' as const, object: dep.id })
   const over = quotaExceeded(p.state, nsId, DEPLOYMENT_WANTS)
   const reject =
     p.status(nsId) !== STATUS.running ? 'namespace is not running' : over ? exceededText(over) : null

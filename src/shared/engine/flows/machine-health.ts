@@ -8,6 +8,7 @@ import { STATUS } from '../state'
 import { groupOf, liveNodes, machineChanges, machineText } from './cluster-form'
 import { clusterNodes, nodeJoined, settleTkc } from './tkc'
 import { realiseVm, type VmJob } from './vm-lifecycle'
+import { draftBase } from '../draft-base'
 
 type Tkc = LabNode & { kind: 'tkc' }
 
@@ -71,7 +72,7 @@ function remediate(p: Planner, nodeId: string): void {
   const name = String(p.get('objects', nodeId, 'name') ?? nodeId)
   const group = String(p.get('objects', nodeId, 'group') ?? groupOf(tkc.id, nodeId))
   const cp = group === 'cp'
-  const base = { sequence: 'tkc' as const, object: nodeId, actor: LANES.capi, target: LANES.capi }
+  const base = draftBase({ sequence: 'tkc' as const, object: nodeId, actor: LANES.capi, target: LANES.capi })
   const live = liveNodes(p, tkc.id).filter((n) => p.get('objects', n, 'group') === 'cp')
   if (cp && live.length < 2) {
     p.emit({

@@ -10,6 +10,7 @@ import { nsPoolIds, poolIds, type NsScope } from '../scope'
 import { quotaKey, type QuotaCounter } from '../fields'
 import { STATUS } from '../state'
 import { zoneLimitChanges, zoneShare } from '../zones'
+import { draftBase } from '../draft-base'
 import { createVpc, vpcNames } from './vpc-network'
 
 /** Quota keys a namespace record holds, from its spec (DOMAIN.md 2). */
@@ -53,7 +54,7 @@ function poolsText(scope: NsScope): string {
 /** Creating a vSphere Namespace: DOMAIN.md 4b, steps 1 to 7. */
 export function createNamespace(p: Planner, ns: LabNode & { kind: 'namespace' }): void {
   const scope = p.scope(ns.id)
-  const base = { sequence: 'namespace' as const, object: ns.id }
+  const base = draftBase({ sequence: 'namespace' as const, object: ns.id })
   const svRunning = scope !== null && p.status(scope.sv.id) === STATUS.running
   if (!scope || !svRunning) {
     const why = scope ? `Supervisor ${scope.sv.name} is not running` : 'the namespace is not in a Supervisor'
@@ -135,7 +136,7 @@ function createPath(p: Planner, scope: NsScope): string {
  */
 function namespaceNetwork(p: Planner, scope: NsScope): boolean {
   const { ns, spec, stack } = scope
-  const base = { sequence: 'namespace' as const, object: ns.id }
+  const base = draftBase({ sequence: 'namespace' as const, object: ns.id })
   const mine = nsPoolIds(ns.id)
   const net = p.r.networkOf(scope.sv.id)
   const prefix = isKind(net, 'network') ? p.r.spec(net).subnetPrefix : 28

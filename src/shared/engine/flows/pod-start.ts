@@ -8,6 +8,7 @@ import type { Change, Draft, Planner } from '../planner'
 import type { PodSize } from '../sizing'
 import { STATUS } from '../state'
 import type { PodJob } from './pod'
+import { draftBase } from '../draft-base'
 
 /** The registry host of an image reference, as a container runtime reads it. */
 export function registryOf(image: string): string {
@@ -32,7 +33,7 @@ export function releasePodResources(p: StateReader, id: string): Change[] {
 /** Seed steps 3 to 7 on the chosen host (DOMAIN.md 4c steps 5 to 11). */
 export function finishPod(p: Planner, job: PodJob, size: PodSize): void {
   const { id } = job
-  const base = { sequence: job.sequence, object: id }
+  const base = draftBase({ sequence: job.sequence, object: id })
   const host = () => String(p.get('objects', id, 'host'))
   const hostName = () => String(p.get('hosts', host(), 'name'))
   const fail = (d: Omit<Draft, 'sequence' | 'object'>, code: string, reason: string) =>
@@ -167,7 +168,7 @@ function podNetwork(p: Planner, job: PodJob): boolean {
 /** Seed step 6, first half: pulls each image, backing off while its registry is out. */
 function pullImages(p: Planner, job: PodJob): boolean {
   const { id } = job
-  const base = { sequence: job.sequence, object: id }
+  const base = draftBase({ sequence: job.sequence, object: id })
   for (const c of job.spec.containers) {
     if (p.interrupted.has(id)) return false
     const registry = registryOf(c.image)

@@ -3,12 +3,13 @@ import type { LabNode } from '../../domain/topology'
 import { formatMemory } from '../../domain/units'
 import { holdOn, nsHold, status, type Hold } from '../accounting'
 import { LANES } from '../lanes'
-import { place, type PlacementNeed } from '../placement'
+import { decide, type PlacementNeed } from '../placement'
 import type { Change, Draft, Planner } from '../planner'
 import { asDeltas, exceededText, podWants, quotaExceeded } from '../quota'
 import { millisToMhz, POD_PADDING_MIB, podSize, type PodSize } from '../sizing'
 import { STATUS } from '../state'
 import { finishPod } from './pod-start'
+import { draftBase } from '../draft-base'
 
 /** One vSphere Pod to provision: a Pod node, or a replica of a Deployment. */
 export interface PodJob {
@@ -25,7 +26,7 @@ export interface PodJob {
 export function runPod(p: Planner, job: PodJob): void {
   const { id } = job
   const scope = p.scope(job.nsId)
-  const base = { sequence: job.sequence, object: id }
+  const base = draftBase({ sequence: job.sequence, object: id })
   const fail = (d: Omit<Draft, 'sequence' | 'object'>, code: string, reason: string, extra: Change[] = []) =>
     p.emit({
       ...base,
@@ -117,15 +118,19 @@ export interface Retry {
 export function schedulePod(p: Planner, job: PodJob, size: PodSize, retry?: Retry): boolean {
   const { id } = job
   const scope = p.scope(job.nsId)!
-  const base = { sequence: job.sequence, object: id }
-  const decide = () => place(p.state, scope.hostIds, podNeed(size))
+  const base = draftBase({ sequence: job.sequence, object: id })
+  const need = podNeed(size)
   const faults = p.injected.length
-  let placement = decide()
-  const kubeKept = placement.rows.filter((r) => r.score !== null).length
-  if (placement.chosen === null && retry) return false
+  let d = decide(p, scope.hostIds, need)
+  let placement = d.placement
+  const kubeKept = d.kept
+  if (d.chosen === null && retry) return false
   const waits = 'kube-scheduler keeps it in its unschedulable queue and tries again when capacity frees'
   if (kubeKept === 0) {
-    const why = `0/${placement.rows.length} nodes are available: ${placement.rows.map((r) => `${r.hostName}: ${r.filters.find((f) => !f.pass)?.reason ?? 'filtered'}`).join('; ')}`
+    const why = `0/${d.hosts} nodes are available: ${d
+      .table()
+      .map((r) => `${r.hostName}: ${r.filters.find((f) => !f.pass)?.reason ?? 'filtered'}`)
+      .join('; ')}`
     p.emit({
       ...base,
       actor: LANES.scheduler,
@@ -152,10 +157,16 @@ export function schedulePod(p: Planner, job: PodJob, size: PodSize, retry?: Retr
   })
   if (p.interrupted.has(id)) return false
   // A fault injected after the scoring (a host failed) changes what DRS sees: it decides afresh.
-  if (p.injected.length > faults) placement = decide()
-  const hostId = placement.chosen
+  if (p.injected.length > faults) {
+    d = decide(p, scope.hostIds, need)
+    placement = d.placement
+  }
+  const hostId = d.chosen
   if (hostId === null) {
-    const why = `DRS found no host with unreserved capacity for the reservation: ${placement.rows.map((r) => `${r.hostName}: ${r.drs?.reason ?? r.filters.find((f) => !f.pass)?.reason ?? ''}`).join('; ')}`
+    const why = `DRS found no host with unreserved capacity for the reservation: ${d
+      .table()
+      .map((r) => `${r.hostName}: ${r.drs?.reason ?? r.filters.find((f) => !f.pass)?.reason ?? ''}`)
+      .join('; ')}`
     p.emit({
       ...base,
       actor: LANES.extension,
@@ -176,7 +187,7 @@ export function schedulePod(p: Planner, job: PodJob, size: PodSize, retry?: Retr
     target: LANES.drs,
     action: 'pod-drs-place',
     seedStep: 2,
-    text: `The scheduler extension asks vCenter; DRS picks ${placement.rows.find((r) => r.chosen)?.hostName}. ${placement.explanation} The binding is stored in etcd.`,
+    text: `The scheduler extension asks vCenter; DRS picks ${d.chosenName}. ${placement.explanation} The binding is stored in etcd.`,
     placement,
     set: [
       ...status(id, STATUS.scheduled),

@@ -8,6 +8,7 @@ import { poolIds, type SvScope } from '../scope'
 import { STATUS } from '../state'
 import type { Retry } from './pod'
 import { runServicePod, type ServicePodJob } from './service-pods'
+import { draftBase } from '../draft-base'
 
 /** A service's name without the catalogue's gloss: "Contour" for "Contour (Kubernetes Ingress Controller Service)". */
 export const shortName = (label: string) => label.replace(/ \(.*\)$/, '')
@@ -35,7 +36,7 @@ export function serviceEndpoint(
   const pool = poolIds(scope.sv.id).ingress
   const l = ledger(p)
   const vip = allocate(l, pool)
-  const base = { sequence: 'supervisor-service' as const, object: node.id, action: 'service-vip' }
+  const base = draftBase({ sequence: 'supervisor-service' as const, object: node.id, action: 'service-vip' })
   if (!vip) {
     const why = `no free VIP in ${stack.vipRange} for ${what}`
     p.emit({
@@ -74,7 +75,7 @@ export function settleService(p: Planner, serviceId: string): void {
   const pods = podsOf(p, serviceId)
   const down = pods.filter((id) => p.status(id) !== STATUS.running)
   const name = String(p.get('objects', serviceId, 'name') ?? serviceId)
-  const base = { sequence: 'supervisor-service' as const, object: serviceId, actor: LANES.kapp }
+  const base = draftBase({ sequence: 'supervisor-service' as const, object: serviceId, actor: LANES.kapp })
   const ns = String(p.get('objects', serviceId, 'namespace') ?? '')
   if (down.length === 0) {
     if (p.status(serviceId) === STATUS.running) return

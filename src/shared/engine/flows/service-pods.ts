@@ -3,12 +3,13 @@ import { formatMemory } from '../../domain/units'
 import { holdOn, status } from '../accounting'
 import { allocate, holdAddress, ledger } from '../addresses'
 import { hostdLane, LANES, sphereletLane } from '../lanes'
-import { place } from '../placement'
+import { decide } from '../placement'
 import type { Planner } from '../planner'
 import type { Retry } from './pod'
 import { podHold, podNeed, waiting } from './pod'
 import { podSize } from '../sizing'
 import { STATUS } from '../state'
+import { draftBase } from '../draft-base'
 
 /**
  * The vSphere Pods a Supervisor Service runs in its `svc-…` namespace ([D8-SVC]: services run
@@ -53,9 +54,9 @@ export const componentSize = (c: ServiceComponent) =>
  */
 export function runServicePod(p: Planner, job: ServicePodJob, retry?: Retry): boolean {
   const size = componentSize(job.component)
-  const placement = place(p.state, job.hostIds, podNeed(size))
-  const hostId = placement.chosen
-  const base = { sequence: 'supervisor-service' as const, object: job.id, action: 'service-pod' }
+  // The step keeps the decision and its inputs; the table is rebuilt when someone reads it.
+  const { placement, chosen: hostId } = decide(p, job.hostIds, podNeed(size))
+  const base = draftBase({ sequence: 'supervisor-service' as const, object: job.id, action: 'service-pod' })
   const identity = [
     ['objects', job.id, 'kind', 'pod'],
     ['objects', job.id, 'name', job.name],

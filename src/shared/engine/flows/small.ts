@@ -6,19 +6,20 @@ import type { Planner } from '../planner'
 import { asDeltas, exceededText, pvcWants, quotaExceeded, SERVICE_WANTS } from '../quota'
 import { STATUS } from '../state'
 import { effectiveStorageClass } from './vm-lifecycle'
+import { draftBase } from '../draft-base'
 
 /** A PersistentVolumeClaim: admission against the storage quotas, then CNS creates the volume. */
 export function runPvc(p: Planner, pvc: LabNode & { kind: 'pvc' }): void {
   const spec = p.r.spec(pvc)
   const nsId = pvc.parentId ?? ''
   const scope = p.scope(nsId)
-  const base = {
+  const base = draftBase({
     sequence: 'pvc' as const,
     object: pvc.id,
     actor: LANES.user,
     target: LANES.apiserver,
     action: 'pvc-submit',
-  }
+  })
   const fail = (text: string, code: string, reason: string) =>
     p.emit({ ...base, text, set: status(pvc.id, STATUS.failed, reason), failure: { code, reason } })
   if (!scope || p.status(nsId) !== STATUS.running)
@@ -61,13 +62,13 @@ export function runService(p: Planner, svc: LabNode & { kind: 'service' }): void
   const spec = p.r.spec(svc)
   const nsId = svc.parentId ?? ''
   const scope = p.scope(nsId)
-  const base = {
+  const base = draftBase({
     sequence: 'service' as const,
     object: svc.id,
     actor: LANES.user,
     target: LANES.apiserver,
     action: 'service-submit',
-  }
+  })
   const fail = (text: string, code: string, reason: string, action = 'service-submit') =>
     p.emit({ ...base, action, text, set: status(svc.id, STATUS.failed, reason), failure: { code, reason } })
   if (!scope || p.status(nsId) !== STATUS.running)

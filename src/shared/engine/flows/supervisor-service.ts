@@ -11,6 +11,7 @@ import {
 } from '../../domain/rules/supervisor-services'
 import { hasRow } from '../../domain/rules/versions'
 import type { LabNode } from '../../domain/topology'
+import { draftBase } from '../draft-base'
 import { SERVICE_REGISTER_PATH, serviceInstallPath, vcenterApiShape } from '../../domain/vcenter-api-shape'
 import { status } from '../accounting'
 import { allocate, createPool, holdAddress, ledger, segmentPool } from '../addresses'
@@ -42,7 +43,7 @@ export function enableService(p: Planner, node: Svc): void {
   const entry = SUPERVISOR_SERVICES[spec.service]
   const version = serviceVersionOf(spec.service, spec.version)
   const label = `${entry.label} ${version}`
-  const base = { sequence: 'supervisor-service' as const, object: node.id }
+  const base = draftBase({ sequence: 'supervisor-service' as const, object: node.id })
   const sv = p.r.parentOfKind(node.id, 'supervisor')
   const scope = sv ? p.svScope(sv.id) : null
   const fail = (text: string, code: string, reason: string) =>
@@ -164,7 +165,7 @@ function serviceNetwork(p: Planner, node: Svc, scope: SvScope, namespace: string
   const l = ledger(p)
   createPool(l, mine.segment, segmentPool(poolIds(sv).namespaces, 2 ** (32 - prefix)))
   const snat = allocate(l, poolIds(sv).egress)
-  const base = { sequence: 'supervisor-service' as const, object: node.id, actor: LANES.ncp }
+  const base = draftBase({ sequence: 'supervisor-service' as const, object: node.id, actor: LANES.ncp })
   if (!snat) {
     const why = `the egress range has no address left for the SNAT IP of ${namespace}`
     p.emit({

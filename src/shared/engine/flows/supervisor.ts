@@ -24,6 +24,7 @@ import type { Planner } from '../planner'
 import { poolIds } from '../scope'
 import { STATUS } from '../state'
 import { apiServersText, deployControlPlane } from './control-plane'
+import { draftBase } from '../draft-base'
 import { vpcNames } from './vpc-network'
 
 /**
@@ -43,7 +44,7 @@ export function enableSupervisor(p: Planner, sv: LabNode & { kind: 'supervisor' 
   const scope = p.svScope(sv.id)!
   const { stack } = scope
   const id = sv.id
-  const base = { sequence: 'supervisor' as const, object: id }
+  const base = draftBase({ sequence: 'supervisor' as const, object: id })
   const clusters = scope.zones.map((z) => z.name).join(', ') || '(no cluster)'
   const version = vcenterVersionOf(r, sv)
   const noun = supervisorNoun(version)

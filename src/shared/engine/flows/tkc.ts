@@ -11,6 +11,7 @@ import type { NsScope } from '../scope'
 import { STATUS } from '../state'
 import { clusterForm, liveNodes, machineChanges, machineText, renderText } from './cluster-form'
 import { realiseVm, vmClassOf, vmPrereqProblem, type VmJob } from './vm-lifecycle'
+import { draftBase } from '../draft-base'
 
 type Tkc = LabNode & { kind: 'tkc' }
 
@@ -57,7 +58,7 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
   const nsId = tkc.parentId ?? ''
   const scope = p.scope(nsId)
   const id = tkc.id
-  const base = { sequence: 'tkc' as const, object: id }
+  const base = draftBase({ sequence: 'tkc' as const, object: id })
   const form = clusterForm(p.r, tkc)
   const what = form.what
   p.emit({
@@ -190,7 +191,7 @@ export function settleTkc(p: Planner, id: string, nodes: readonly VmJob[] = []):
   const all = nodes.length > 0 || tkc?.kind !== 'tkc' || !scope ? nodes.map((n) => n.id) : liveNodes(p, id)
   const name = String(p.get('objects', id, 'name') ?? p.r.index.byId.get(id)?.name ?? id)
   const down = all.filter((n) => p.status(n) !== STATUS.running)
-  const base = { sequence: 'tkc' as const, object: id, actor: LANES.capi }
+  const base = draftBase({ sequence: 'tkc' as const, object: id, actor: LANES.capi })
   if (down.length === 0) {
     const creating = p.status(id) === STATUS.configuring
     if (creating)

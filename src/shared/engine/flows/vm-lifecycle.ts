@@ -11,6 +11,7 @@ import { STATUS } from '../state'
 import { jobConditions } from '../vm-conditions'
 import type { PlacementRule, Sequence } from '../types'
 import { deployVm } from './vm-place'
+import { draftBase } from '../draft-base'
 
 export { VM_DISK_MIB }
 
@@ -87,7 +88,7 @@ export function releaseVmResources(p: StateReader, id: string): Change[] {
  */
 export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   const { id } = job
-  const base = { sequence: job.sequence, object: id }
+  const base = draftBase({ sequence: job.sequence, object: id })
   const { stack } = scope
   const sc = effectiveStorageClass(scope, job.storageClass)
   // Checked for each VM as it is created: a cluster's earlier nodes may have used up the quota.

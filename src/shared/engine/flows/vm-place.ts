@@ -3,7 +3,7 @@ import type { VmClass } from '../../domain/vm-classes'
 import { holdOn, largerThanHost, nsHold, status, type Hold, type StateReader } from '../accounting'
 import { joinRule, takenHosts, type RuleBook } from '../anti-affinity'
 import { hostdLane, LANES } from '../lanes'
-import { count, place, type PlacementNeed } from '../placement'
+import { count, decide, type PlacementNeed } from '../placement'
 import type { Change, Planner } from '../planner'
 import { poolUsedKey, type PoolResource } from '../quota'
 import type { NsScope } from '../scope'
@@ -13,6 +13,7 @@ import { jobConditions } from '../vm-conditions'
 import { fullZones } from '../zones'
 import { waiting, type Retry } from './pod'
 import { releaseVmResources, vmClassOf, type VmJob } from './vm-lifecycle'
+import { draftBase } from '../draft-base'
 
 /** What DRS must find for a running VM of this class: its reservation plus overhead. */
 export const vmNeed = (cls: VmClass): PlacementNeed => ({
@@ -87,7 +88,7 @@ export const zoneHold = (zone: string, want: Readonly<Record<PoolResource, numbe
  */
 export function deployVm(p: Planner, job: VmJob, scope: NsScope, retry?: Retry): boolean {
   const { id } = job
-  const base = { sequence: job.sequence, object: id }
+  const base = draftBase({ sequence: job.sequence, object: id })
   const ask = vmAsk(p, job, scope)
   const { cls, want } = ask
   const on = job.powerOn
@@ -112,8 +113,9 @@ export function deployVm(p: Planner, job: VmJob, scope: NsScope, retry?: Retry):
       `namespace ${scope.ns.name} CPU/memory limit reached: the reservation does not fit under the resource pool limit${scope.zones.length > 1 ? ' of any zone' : ''}`,
     )
   }
-  const placement = place(p.state, ask.hosts, ask.need)
-  const hostId = placement.chosen
+  const d = decide(p, ask.hosts, ask.need)
+  const { placement } = d
+  const hostId = d.chosen
   if (hostId === null) {
     if (retry) return false
     const cond = jobConditions(p.r, job).placement
@@ -136,7 +138,7 @@ export function deployVm(p: Planner, job: VmJob, scope: NsScope, retry?: Retry):
   const hold = vmHold(cls, p.num('hosts', hostId, 'mhzPerCore'), on)
   const zone = scope.zoneOf.get(hostId) ?? ''
   const zoneName = scope.zones.find((z) => z.id === zone)?.name ?? zone
-  if (job.rule && placement.rows.find((r) => r.chosen)?.rules?.[0]?.pass === false) p.broken.add(job.rule.id)
+  if (job.rule && d.breaks) p.broken.add(job.rule.id)
   p.unschedulable.delete(id)
   const again = retry ? `VM Operator retries ${job.name}, Pending for lack of capacity, ${retry.why}: ` : ''
   const holdNs: Change[] = on ? nsHold(p, id, scope.ns.id, zoneHold(zone, want)) : []
@@ -170,7 +172,7 @@ function zonesText(zones: number, pinned: boolean, zoneName: string): string {
 /** Deployment from the content library, then power-on (or not, as the spec asks). */
 function powerOn(p: Planner, job: VmJob, scope: NsScope, cls: VmClass, zoneName: string): boolean {
   const { id } = job
-  const base = { sequence: job.sequence, object: id }
+  const base = draftBase({ sequence: job.sequence, object: id })
   const host = () => String(p.get('objects', id, 'host'))
   const hostName = () => String(p.get('hosts', host(), 'name'))
   const sc = String(p.get('objects', id, 'storageClass') ?? '')

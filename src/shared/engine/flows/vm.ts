@@ -7,13 +7,14 @@ import { STATUS } from '../state'
 import { conditionsOf } from '../vm-conditions'
 import type { NsScope } from '../scope'
 import { realiseVm, vmClassOf, vmPrereqProblem, type VmJob } from './vm-lifecycle'
+import { draftBase } from '../draft-base'
 
 /** A VM Service VirtualMachine: DOMAIN.md 4d. */
 export function runVm(p: Planner, vm: LabNode & { kind: 'vm' }): void {
   const spec = p.r.spec(vm)
   const nsId = vm.parentId ?? ''
   const scope = p.scope(nsId)
-  const base = { sequence: 'vm' as const, object: vm.id }
+  const base = draftBase({ sequence: 'vm' as const, object: vm.id })
   p.emit({
     ...base,
     actor: LANES.user,

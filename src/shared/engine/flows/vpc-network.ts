@@ -3,6 +3,7 @@ import { allocate, blockPool, createPool, holdAddress, ledger, segmentPool } fro
 import { LANES } from '../lanes'
 import type { Planner } from '../planner'
 import type { Sequence } from '../types'
+import { draftBase } from '../draft-base'
 
 /** A namespace that gets a VPC of its own: a user's vSphere Namespace or a service's `svc-…` one. */
 export interface VpcTarget {
@@ -33,7 +34,12 @@ export interface VpcTarget {
  * Returns false when the VPC cannot be finished (no SNAT address left).
  */
 export function createVpc(p: Planner, t: VpcTarget): boolean {
-  const base = { sequence: t.sequence, object: t.objectId, actor: LANES.nsxOperator, target: LANES.nsx }
+  const base = draftBase({
+    sequence: t.sequence,
+    object: t.objectId,
+    actor: LANES.nsxOperator,
+    target: LANES.nsx,
+  })
   const l = ledger(p)
   createPool(l, t.pools.namespace, blockPool(t.privateCidr, t.prefix))
   createPool(l, t.pools.segment, segmentPool(t.pools.namespace, 2 ** (32 - t.prefix)))

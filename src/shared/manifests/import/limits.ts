@@ -96,26 +96,33 @@ export function chargeTexts(files: readonly { path: string; content: string }[],
 
 /**
  * Every YAML document of `source` (as `parseAllDocuments` gives them, errors with line and
- * column), composed one at a time so that a file with too many documents is refused when it
- * passes the limit, not after all of them are built.
+ * column), composed one at a time as they are asked for, so that a file with too many documents
+ * is refused when it passes the limit, not after all of them are built, and a reader that keeps
+ * only each document's value lets its tree go.
  */
-export function parseDocumentsWithin(
+export function* documentsWithin(
   source: string,
   file: string,
   lineCounter: LineCounter,
   budget: ImportBudget,
-): Document.Parsed[] {
+): Generator<Document.Parsed> {
   const parser = new Parser(lineCounter.addNewLine)
   const composer = new Composer({ version: '1.1', uniqueKeys: true })
-  const docs: Document.Parsed[] = []
   for (const doc of composer.compose(parser.parse(source))) {
     budget.document(file)
     for (const e of [...doc.errors, ...doc.warnings])
       e.linePos ??= [lineCounter.linePos(e.pos[0]), lineCounter.linePos(e.pos[1])]
-    docs.push(doc)
+    yield doc
   }
-  return docs
 }
+
+/** `documentsWithin`, all of them. */
+export const parseDocumentsWithin = (
+  source: string,
+  file: string,
+  lineCounter: LineCounter,
+  budget: ImportBudget,
+): Document.Parsed[] => [...documentsWithin(source, file, lineCounter, budget)]
 
 /** A document as plain data, refusing one whose aliases expand past the limit (a billion laughs). */
 export function toJsWithin(doc: Document.Parsed, file: string, limits: Readonly<ImportLimits>): unknown {
