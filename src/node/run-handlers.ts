@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Handlers, PushEvent, RunInfo, RunOpened, StepPage } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
 import type { Topology } from '../shared/domain/topology'
+import { DisplayNames } from '../shared/engine/display-names'
 import { FaultError } from '../shared/engine/faults'
 import { plan } from '../shared/engine/plan'
 import type { Fault, Step } from '../shared/engine/types'
@@ -24,9 +25,6 @@ type RunHandlers = Pick<Handlers, 'startRun' | 'openRun' | 'getRunSteps' | 'getS
 
 /** A step as lists need it: the placement keeps its verdict and explanation, not the per-host rows. */
 const lite = (s: Step): Step => (s.placement ? { ...s, placement: { ...s.placement, rows: [] } } : s)
-
-const describeFault = (f: Fault) =>
-  `${f.kind} ${f.target} at step ${f.atSeq}${f.value ? ` (${f.value})` : ''}`
 
 /** Plans a run; a fault that names nothing in the lab is the user's mistake, not a bug. */
 function planOrRefuse(topology: Topology, seed: number, faults: Fault[]) {
@@ -123,7 +121,7 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
           `${parent.label} was stored by an older Pacific Lab without the lab it was planned from, so it replays but cannot branch. Provision again to branch.`,
         )
       const faults = [...parent.faults, fault]
-      const label = `${parent.label} + ${describeFault(fault)}`
+      const label = `${parent.label} + ${new DisplayNames(topology).fault(fault)}`
       return planAndStore(topology, parent.seed, faults, label, runId)
     },
   }

@@ -7,7 +7,14 @@ import { plan } from './plan'
 
 const lab: Topology = {
   nodes: [
-    { id: 'host-112ieih1rv', kind: 'host', name: 'esxi-02', parentId: null, position: { x: 0, y: 0 }, spec: {} },
+    {
+      id: 'host-112ieih1rv',
+      kind: 'host',
+      name: 'esxi-02',
+      parentId: null,
+      position: { x: 0, y: 0 },
+      spec: {},
+    },
     { id: 'pod-1x4k5sbr42', kind: 'pod', name: 'web', parentId: null, position: { x: 0, y: 0 }, spec: {} },
   ],
   links: [],
@@ -32,9 +39,9 @@ describe('display names', () => {
     const fault = { kind: 'host-failure', target: 'host-112ieih1rv', atSeq: 30 } as const
     expect(names.fault(fault)).toBe('Host failure of esxi-02 at step 30')
     // An older Pacific Lab wrote the target's id into the stored label: the faults are read instead.
-    expect(names.run({ label: 'Run 1 · seed 7 + host-failure host-112ieih1rv at step 30', faults: [fault] })).toBe(
-      'Run 1 · seed 7 + Host failure of esxi-02 at step 30',
-    )
+    expect(
+      names.run({ label: 'Run 1 · seed 7 + host-failure host-112ieih1rv at step 30', faults: [fault] }),
+    ).toBe('Run 1 · seed 7 + Host failure of esxi-02 at step 30')
   })
 
   it('names a reference in a state change and never shows an unknown id', () => {
@@ -70,4 +77,6 @@ describe('display names', () => {
 
 /** Any of the ids as a whole word (an id inside a longer name does not count). */
 const words = (ids: string[]) =>
-  new RegExp(`(^|[^\\w-])(${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})($|[^\\w-])`)
+  new RegExp(
+    `(^|[^\\w-])(${ids.map((id) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})($|[^\\w-])`,
+  )

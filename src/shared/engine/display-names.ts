@@ -33,6 +33,7 @@ const LANE_LABELS: Readonly<Record<string, string>> = {
   user: 'user (kubectl)',
   'api-vip-lb': 'API VIP load balancer',
   'scheduler-extension': 'scheduler extension',
+  vcenter: 'vCenter',
   drs: 'DRS',
   eam: 'ESX Agent Manager',
   nsx: 'NSX Manager',

@@ -1,3 +1,4 @@
+import { useDisplayNames } from '../stores/display-names'
 import { closeHostMenu, injectFault } from '../stores/playback-actions'
 import { selectHostMenu, selectSeq, usePlaybackStore } from '../stores/playback-store'
 
@@ -5,6 +6,7 @@ import { selectHostMenu, selectSeq, usePlaybackStore } from '../stores/playback-
 export function HostFaultMenu() {
   const menu = usePlaybackStore(selectHostMenu)
   const seq = usePlaybackStore(selectSeq)
+  const names = useDisplayNames()
   if (!menu) return null
   const inject = (kind: 'host-failure' | 'host-maintenance') => {
     closeHostMenu()
@@ -19,7 +21,9 @@ export function HostFaultMenu() {
         style={{ left: menu.x, top: menu.y }}
         onClick={(e) => e.stopPropagation()}
       >
-        <div className="pb-menu-title">At step {seq + 1}</div>
+        <div className="pb-menu-title">
+          {names.name(menu.hostId)} at step {seq + 1}
+        </div>
         <button
           type="button"
           role="menuitem"

@@ -1,4 +1,5 @@
 import type { Topology } from '../../../shared/domain/topology'
+import { useDisplayNames } from '../stores/display-names'
 import { focusObject } from '../stores/selection-store'
 import { countLine } from './count-line'
 import { useProblems } from './use-problems'
@@ -11,7 +12,7 @@ const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const
  */
 export function ProblemsPanel({ topology }: { topology: Topology }) {
   const { list } = useProblems(topology)
-  const names = new Map(topology.nodes.map((n) => [n.id, n.name]))
+  const names = useDisplayNames()
   return (
     <section className="problems" data-testid="problems" aria-label="Problems">
       <header>
@@ -36,7 +37,7 @@ export function ProblemsPanel({ topology }: { topology: Topology }) {
             <span className="problem-severity" aria-label={p.severity}>
               {ICON[p.severity]}
             </span>
-            <span className="problem-object">{names.get(p.objectId) ?? p.objectId}</span>
+            <span className="problem-object">{names.name(p.objectId)}</span>
             <span className="problem-message">{p.message}</span>
             <span className="problem-hint">{p.hint}</span>
           </button>
