@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { Handlers, PushEvent, RunInfo, RunOpened, StepPage } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
+import { labFingerprint } from '../shared/domain/lab-fingerprint'
 import type { Topology } from '../shared/domain/topology'
 import { DisplayNames } from '../shared/engine/display-names'
 import { FaultError } from '../shared/engine/faults'
@@ -79,6 +80,7 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
       parentId,
       stepCount: run.steps.length,
       summary: run.summary,
+      labHash: labFingerprint(topology),
     }
     deps.runs().save(stored, run.steps, topology)
     deps.emit({ name: 'runProgress', payload: { runId: id, planned: run.steps.length, phase: 'done' } })
@@ -95,11 +97,17 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
       const opened = await planAndStore(deps.topology(), seed, faults, `Run ${number} · seed ${seed}`, null)
       return { ...opened, labRevision }
     },
-    openRun: ({ runId }) => ({
-      run: info(runId),
-      topology: deps.runs().topology(runId),
-      firstPage: page(runId, 1, FIRST_PAGE),
-    }),
+    openRun: ({ runId }) => {
+      const topology = deps.runs().topology(runId)
+      const run = info(runId)
+      // A run stored before format 4 with its lab kept: its fingerprint is worked out here.
+      const labHash = run.labHash ?? (topology ? labFingerprint(topology) : undefined)
+      return {
+        run: labHash === undefined ? run : { ...run, labHash },
+        topology,
+        firstPage: page(runId, 1, FIRST_PAGE),
+      }
+    },
     getRunSteps: ({ runId, from, count }) => page(runId, from, count),
     getStep: ({ runId, seq }) => {
       info(runId)

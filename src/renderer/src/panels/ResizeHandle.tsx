@@ -1,0 +1,67 @@
+import { useRef, type KeyboardEvent, type PointerEvent } from 'react'
+
+import { clampHeight } from './panel-sizes'
+
+interface Props {
+  /** What the handle resizes, for screen readers: "Resize the playback panel". */
+  label: string
+  testId: string
+  /** The panel the handle sits on top of: its height is read when a drag starts. */
+  panel: () => HTMLElement | null
+  /** Called while dragging (local, not saved) and once with the final height (saved). */
+  onResize: (height: number) => void
+  onCommit: (height: number) => void
+}
+
+const KEY_STEP = 24
+
+/**
+ * A horizontal splitter on the top edge of a bottom panel: drag it up to give the panel room,
+ * down to give the canvas room; Arrow Up and Down do the same from the keyboard.
+ */
+export function ResizeHandle({ label, testId, panel, onResize, onCommit }: Props) {
+  const drag = useRef<{ startY: number; startHeight: number; height: number } | null>(null)
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    const el = panel()
+    if (!el || e.button !== 0) return
+    e.preventDefault()
+    e.currentTarget.setPointerCapture(e.pointerId)
+    const height = el.getBoundingClientRect().height
+    drag.current = { startY: e.clientY, startHeight: height, height }
+  }
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const d = drag.current
+    if (!d) return
+    d.height = clampHeight(d.startHeight + d.startY - e.clientY, window.innerHeight)
+    onResize(d.height)
+  }
+  const onPointerUp = () => {
+    const d = drag.current
+    drag.current = null
+    if (d && d.height !== d.startHeight) onCommit(d.height)
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const el = panel()
+    const delta = e.key === 'ArrowUp' ? KEY_STEP : e.key === 'ArrowDown' ? -KEY_STEP : 0
+    if (!el || delta === 0) return
+    e.preventDefault()
+    e.stopPropagation()
+    onCommit(clampHeight(el.getBoundingClientRect().height + delta, window.innerHeight))
+  }
+  return (
+    <div
+      className="resize-handle"
+      role="separator"
+      aria-orientation="horizontal"
+      aria-label={label}
+      title={`${label}: drag, or focus and press Arrow Up or Down`}
+      tabIndex={0}
+      data-testid={testId}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={onPointerUp}
+      onKeyDown={onKeyDown}
+    />
+  )
+}
