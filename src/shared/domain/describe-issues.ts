@@ -55,7 +55,10 @@ export function issueSentence(issue: Issue): string {
       return `has settings Pacific Lab does not know: ${issue.keys.join(', ')}`
     case 'invalid_union':
       return 'does not match any of the accepted forms'
-    default:
+    case 'invalid_key':
+    case 'invalid_element':
+      return 'has an entry that is not accepted'
+    case 'custom':
       return issue.message
   }
 }
