@@ -1,6 +1,6 @@
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react'
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react'
 
-import { clampHeight } from './panel-sizes'
+import { clampHeight, KEEP_ABOVE, MIN_PANEL } from './panel-sizes'
 
 interface Props {
   /** What the handle resizes, for screen readers: "Resize the playback panel". */
@@ -21,6 +21,15 @@ const KEY_STEP = 24
  */
 export function ResizeHandle({ label, testId, panel, onResize, onCommit }: Props) {
   const drag = useRef<{ startY: number; startHeight: number; height: number } | null>(null)
+  // The panel's height as a screen reader hears the splitter's value.
+  const [now, setNow] = useState(0)
+  useLayoutEffect(() => {
+    const el = panel()
+    if (!el) return
+    const observer = new ResizeObserver(() => setNow(Math.round(el.getBoundingClientRect().height)))
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [panel])
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     const el = panel()
     if (!el || e.button !== 0) return
@@ -54,6 +63,9 @@ export function ResizeHandle({ label, testId, panel, onResize, onCommit }: Props
       role="separator"
       aria-orientation="horizontal"
       aria-label={label}
+      aria-valuenow={now}
+      aria-valuemin={MIN_PANEL}
+      aria-valuemax={Math.max(MIN_PANEL, window.innerHeight - KEEP_ABOVE)}
       title={`${label}: drag, or focus and press Arrow Up or Down`}
       tabIndex={0}
       data-testid={testId}

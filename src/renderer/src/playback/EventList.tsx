@@ -30,7 +30,14 @@ export function EventList() {
     if (currentRow >= 0) virtual.scrollToIndex(currentRow, { align: 'auto' })
   }, [currentRow, virtual])
   return (
-    <div className="event-list" data-testid="event-list" ref={parent}>
+    <div
+      className="event-list"
+      data-testid="event-list"
+      ref={parent}
+      tabIndex={0}
+      role="region"
+      aria-label="Events of the run; click one to go to it"
+    >
       <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
         {virtual.getVirtualItems().map((item) => {
           const s = steps[rows[item.index]!]!

@@ -37,13 +37,13 @@ export function PlaybackBar() {
   return (
     <div className="playback-bar">
       {button('jump-start', 'Start', 'Jump to start (Home)', jumpStart)}
-      {button('prev-sequence', '◀ Seq', 'Previous sequence', () => jumpSequence(-1))}
+      {button('prev-sequence', '◀ Sequence', 'Previous sequence', () => jumpSequence(-1))}
       {button('step-back', '◀ Step', 'Step back (Left)', stepBack)}
       {playing
         ? button('pause', 'Pause', 'Pause (Space)', pause)
         : button('play', '▶ Play', 'Play (Space)', play)}
       {button('step-forward', 'Step ▶', 'Step forward (Right)', stepForward)}
-      {button('next-sequence', 'Seq ▶', 'Next sequence', () => jumpSequence(1))}
+      {button('next-sequence', 'Sequence ▶', 'Next sequence', () => jumpSequence(1))}
       {button('jump-end', 'End', 'Jump to end (End)', jumpEnd)}
       {button('next-failure', 'Next failure', 'Next failure', nextFailure)}
       <select

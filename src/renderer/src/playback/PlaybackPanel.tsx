@@ -72,23 +72,25 @@ export function PlaybackPanel() {
           {folded ? null : (
             <div className="playback-body" id="playback-body">
               <div className="playback-main">
-                <div className="playback-tabs" role="tablist" aria-label="Steps as">
-                  <button
-                    type="button"
-                    role="tab"
-                    aria-selected={view === 'events'}
-                    onClick={() => setView('events')}
-                  >
-                    Events
-                  </button>
-                  <button
-                    type="button"
-                    role="tab"
-                    aria-selected={view === 'diagram'}
-                    onClick={() => setView('diagram')}
-                  >
-                    Sequence diagram
-                  </button>
+                <div className="playback-tabs">
+                  <div role="tablist" aria-label="Steps as" className="tab-list">
+                    <button
+                      type="button"
+                      role="tab"
+                      aria-selected={view === 'events'}
+                      onClick={() => setView('events')}
+                    >
+                      Events
+                    </button>
+                    <button
+                      type="button"
+                      role="tab"
+                      aria-selected={view === 'diagram'}
+                      onClick={() => setView('diagram')}
+                    >
+                      Sequence diagram
+                    </button>
+                  </div>
                   <EventFilterBar />
                 </div>
                 {view === 'events' ? <EventList /> : <SequenceDiagram />}
