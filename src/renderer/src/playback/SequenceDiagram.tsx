@@ -40,7 +40,14 @@ export function SequenceDiagram() {
     if (el) el.scrollTop = Math.max(0, currentY - el.clientHeight / 2)
   }, [currentY])
   return (
-    <div className="sequence-diagram" data-testid="sequence-diagram" ref={box}>
+    <div
+      className="sequence-diagram"
+      data-testid="sequence-diagram"
+      ref={box}
+      tabIndex={0}
+      role="region"
+      aria-label="Sequence diagram of the run; click an arrow to go to its step"
+    >
       {/* Lane names stay on top while the arrows scroll under them. */}
       <svg width={width} height={HEAD_H - 4} className="seq-head" aria-hidden="true">
         {lanes.map((lane, i) => {
@@ -64,7 +71,7 @@ export function SequenceDiagram() {
         width={width}
         height={height}
         role="img"
-        aria-label="Sequence diagram"
+        aria-label="Arrows between the components, one per step"
         style={{ marginTop: -(HEAD_H - 4) }}
       >
         <defs>
