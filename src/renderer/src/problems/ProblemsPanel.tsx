@@ -29,7 +29,7 @@ export function ProblemsPanel({ topology }: { topology: Topology }) {
     <section
       ref={panel}
       className={`problems${folded ? ' is-folded' : ''}`}
-      style={height === undefined ? undefined : { height }}
+      style={height === undefined ? undefined : { height, maxHeight: 'none' }}
       data-testid="problems"
       data-folded={folded}
       aria-label="Problems"
