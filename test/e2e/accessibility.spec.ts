@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The callbacks given to page.evaluate run in the browser.
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
