@@ -26,6 +26,8 @@ export async function addWithKeyboard(page: Page, kind: string, into?: string) {
   await expect.poll(async () => (await nodeIds(page)).filter((id) => !before.has(id)).length).toBe(1)
   const created = (await labNodes(page)).find((n) => !before.has(n.id))
   if (!created) throw new Error(`no ${kind} was added`)
+  // The app selects what it added once the lab has it: wait for that before the next key.
+  await expect(page.getByTestId('inspector').locator('h2')).toContainText(created.name)
   return created
 }
 

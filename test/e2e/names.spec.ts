@@ -2,7 +2,7 @@
 // The callbacks given to page.evaluate run in the browser.
 import type { Page } from '@playwright/test'
 
-import { clearLab, labNodes } from './canvas-helpers'
+import { clearLab, labNodes, unfoldProblems } from './canvas-helpers'
 import { buildWithKeyboard } from './keyboard-lab'
 import { expect, test } from './serve-fixture'
 
@@ -73,7 +73,7 @@ test('a lab built from the palette, provisioned, played and branched shows names
   const lab = await buildWithKeyboard(page)
   // Palette ids are random: the scan below has something to find if any leaks.
   expect(lab.hosts[0]?.id).toMatch(/^host-[0-9a-z]{6,}$/)
-  await page.getByTestId('problems-toggle').click()
+  await unfoldProblems(page)
   await expectNoIds(page, 'in the editor')
 
   await page.getByTestId('provision').click()
