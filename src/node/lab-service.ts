@@ -38,13 +38,12 @@ export class LabService {
   /** Why the service opened what it opened, e.g. the last lab failed; shown until the next switch. */
   private notice: string | null = null
   private readonly app: AppData
+  private readonly appInfo: z.output<typeof AppInfo>
   private readonly listeners = new Set<(event: PushEvent) => void>()
 
-  constructor(
-    private readonly shell: Shell,
-    options: LabServiceOptions = {},
-  ) {
+  constructor(shell: Shell, options: LabServiceOptions = {}) {
     this.app = new AppData(options.dataDir ?? dataDir())
+    this.appInfo = appInfo(shell)
     try {
       this.lab = this.openStartLab(options.lab)
     } catch (e) {
@@ -163,13 +162,8 @@ export class LabService {
       emit: (event) => this.emit(event),
       runs: () => this.runs,
     }),
-    getAppInfo: () => ({
-      name: 'Pacific Lab',
-      version: packageVersion(),
-      shell: this.shell,
-      platform: platform(),
-      versions: runtimeVersions(),
-    }),
+    // A copy: the caller owns what it is given.
+    getAppInfo: () => ({ ...this.appInfo }),
     openDemoLab: () => this.switchTo(this.openDemo()),
     getTopology: () => this.snapshot(),
     applyEdits: ({ batch, baseRevision }) => {
@@ -205,6 +199,17 @@ export class LabService {
       return view
     },
   } satisfies Handlers
+}
+
+/** What the app is and runs on: fixed for the life of the process, so asked once. */
+function appInfo(shell: Shell): z.output<typeof AppInfo> {
+  return {
+    name: 'Pacific Lab',
+    version: packageVersion(),
+    shell,
+    platform: platform(),
+    versions: runtimeVersions(),
+  }
 }
 
 /** The runtime's versions a user reports with a bug: Node, and Electron's parts when it runs there. */

@@ -5,27 +5,27 @@ import {
   nextFailure,
   pause,
   play,
-  setSpeed,
+  chooseSpeed,
   stepBack,
   stepForward,
 } from '../stores/playback-actions'
 import {
   selectPlaying,
   selectSeq,
+  selectRunLength,
   selectSimTime,
-  selectSpeed,
+  selectSpeedChoice,
   selectTotal,
   usePlaybackStore,
 } from '../stores/playback-store'
 import { formatClock } from './derive'
-
-/** Speeds as multiples of simulated time; 0 plays one step per tick. */
-const SPEEDS = [0, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64]
+import { FIXED_SPEEDS, speedLabel } from './speed'
 
 /** Transport controls, speed and the simulated clock. */
 export function PlaybackBar() {
   const playing = usePlaybackStore(selectPlaying)
-  const speed = usePlaybackStore(selectSpeed)
+  const choice = usePlaybackStore(selectSpeedChoice)
+  const lengthMs = usePlaybackStore(selectRunLength)
   const seq = usePlaybackStore(selectSeq)
   const total = usePlaybackStore(selectTotal)
   const simTime = usePlaybackStore(selectSimTime)
@@ -37,24 +37,24 @@ export function PlaybackBar() {
   return (
     <div className="playback-bar">
       {button('jump-start', 'Start', 'Jump to start (Home)', jumpStart)}
-      {button('prev-sequence', '◀ Seq', 'Previous sequence', () => jumpSequence(-1))}
+      {button('prev-sequence', '◀ Sequence', 'Previous sequence', () => jumpSequence(-1))}
       {button('step-back', '◀ Step', 'Step back (Left)', stepBack)}
       {playing
         ? button('pause', 'Pause', 'Pause (Space)', pause)
         : button('play', '▶ Play', 'Play (Space)', play)}
       {button('step-forward', 'Step ▶', 'Step forward (Right)', stepForward)}
-      {button('next-sequence', 'Seq ▶', 'Next sequence', () => jumpSequence(1))}
+      {button('next-sequence', 'Sequence ▶', 'Next sequence', () => jumpSequence(1))}
       {button('jump-end', 'End', 'Jump to end (End)', jumpEnd)}
       {button('next-failure', 'Next failure', 'Next failure', nextFailure)}
       <select
         data-testid="speed"
         aria-label="Speed"
-        value={speed}
-        onChange={(e) => setSpeed(Number(e.target.value))}
+        value={String(choice)}
+        onChange={(e) => chooseSpeed(e.target.value === 'fit' ? 'fit' : Number(e.target.value))}
       >
-        {SPEEDS.map((s) => (
-          <option key={s} value={s}>
-            {s === 0 ? 'step' : `${s}x`}
+        {(['fit', ...FIXED_SPEEDS] as const).map((s) => (
+          <option key={s} value={String(s)}>
+            {speedLabel(s, lengthMs)}
           </option>
         ))}
       </select>

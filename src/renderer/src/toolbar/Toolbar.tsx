@@ -6,7 +6,7 @@ import { selectLayingOut, useCanvasViewStore } from '../stores/canvas-view-store
 import { redo, undo } from '../stores/edit-actions'
 import { setSearchOpen } from '../stores/search-store'
 import { selectSnapshot, useLabStore } from '../stores/lab-store'
-import { toggleTheme } from './theme'
+import { ThemePicker } from './ThemePicker'
 
 /** Undo, redo, layout, fit and search above the canvas; each also has a shortcut. */
 export function Toolbar() {
@@ -50,9 +50,7 @@ export function Toolbar() {
       <button type="button" data-testid="open-search" onClick={() => setSearchOpen(true)} title="Ctrl/Cmd+F">
         Search
       </button>
-      <button type="button" data-testid="theme" onClick={toggleTheme} title="Switch light and dark">
-        ◐
-      </button>
+      <ThemePicker />
     </div>
   )
 }
