@@ -153,7 +153,10 @@ export class Lane {
     this.walkTo(direction === 'forward' ? (index + 1) * every : index * every)
     const notes = this.notes
     this.notes = null
-    this.book.file(index, direction === 'forward' ? notes.finish(this.state) : notes.finish(this.state).reversed())
+    this.book.file(
+      index,
+      direction === 'forward' ? notes.finish(this.state) : notes.finish(this.state).reversed(),
+    )
     this.owned = new Set()
   }
 
