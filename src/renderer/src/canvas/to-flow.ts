@@ -4,7 +4,7 @@ import { Position as Side } from '@xyflow/react'
 import type { Kind } from '../../../shared/domain/kinds'
 import type { Problem } from '../../../shared/domain/problems'
 import { indexTopology, type LabNode, type Topology } from '../../../shared/domain/topology'
-import { derivedObjects, hostHasSpherelet, type DerivedObject } from './derived'
+import { derivedObjects, hostHasSpherelet, type DerivedObject } from '../../../shared/domain/derived-objects'
 import { collapsedSummary, nodeSummary } from './node-summary'
 
 /** Kinds drawn as groups that hold their children; every other kind is a card. */

@@ -4,7 +4,7 @@ import { deleteSubtreesBatch, duplicateSubtreesBatch } from '../../../shared/dom
 import { disconnectBatch } from '../../../shared/domain/edit-builders'
 import type { EditBatch } from '../../../shared/domain/edits'
 import { labClient } from '../api/lab-client'
-import { isDerivedId } from '../canvas/derived'
+import { isDerivedId } from '../../../shared/domain/derived-objects'
 import { newId } from '../canvas/new-id'
 import { currentRects } from '../canvas/rects-registry'
 import { currentTopology } from './lab-store'
