@@ -120,25 +120,38 @@ describe('settleBatch', () => {
     )
   })
 
-  it('adds one moveNodes edit for what had to make room, and nothing when nothing did', () => {
+  it('puts what it adds straight where it overlaps nothing; a grown container pushes siblings in one move', () => {
     const t: Topology = {
-      nodes: [node('vc', 'vcenter', null, 0, 0), node('cl', 'cluster', 'vc', 20, 60)],
+      nodes: [
+        node('vc', 'vcenter', null, 0, 0),
+        node('cl', 'cluster', 'vc', 20, 60),
+        node('sp', 'storage-policy', 'vc', 20, 200),
+      ],
       links: [],
     }
     const onTop: EditBatch = {
       label: 'Add',
-      edits: [{ type: 'addNodes', nodes: [node('sp', 'storage-policy', 'vc', 20, 60)], links: [] }],
+      edits: [{ type: 'addNodes', nodes: [node('lib', 'content-library', 'vc', 20, 60)], links: [] }],
     }
     const settled = settleBatch(t, onTop)
-    expect(settled.edits.map((e) => e.type)).toEqual(['addNodes', 'moveNodes'])
-    const after = applyBatch(t, settled)
-    // The cluster was there first and stays; the new policy made room.
-    expect(positionsOf(after).get('cl')).toEqual({ x: 20, y: 60 })
+    expect(settled.edits.map((e) => e.type)).toEqual(['addNodes'])
+    // The cluster was there first and stays; the new library made room.
+    expect(positionsOf(applyBatch(t, settled)).get('cl')).toEqual({ x: 20, y: 60 })
     const apart: EditBatch = {
       label: 'Add',
-      edits: [{ type: 'addNodes', nodes: [node('sp', 'storage-policy', 'vc', 20, 400)], links: [] }],
+      edits: [{ type: 'addNodes', nodes: [node('lib', 'content-library', 'vc', 20, 400)], links: [] }],
     }
     expect(settleBatch(t, apart)).toBe(apart)
+    // A host in the cluster makes it taller: the policy below it moves down, in the same batch.
+    const host: EditBatch = {
+      label: 'Add',
+      edits: [{ type: 'addNodes', nodes: [node('h', 'host', 'cl', 20, 50)], links: [] }],
+    }
+    const grown = settleBatch(t, host)
+    expect(grown.edits.map((e) => e.type)).toEqual(['addNodes', 'moveNodes'])
+    const after = applyBatch(t, grown)
+    expect(layoutProblems(after, layoutLab(after))).toEqual([])
+    expect(positionsOf(after).get('sp')!.y).toBeGreaterThan(200)
   })
 })
 

@@ -32,7 +32,7 @@ export const CHIP = { minWidth: 120, maxWidth: 280, height: 32, chrome: 44, gap:
 /** Room a container keeps around its children: the header above, margins elsewhere. */
 export const GROUP = {
   left: 20,
-  top: 56,
+  top: 50,
   right: 20,
   bottom: 20,
   minWidth: 260,

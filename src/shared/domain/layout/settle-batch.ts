@@ -1,5 +1,5 @@
-import { applyBatch, EditError, type EditBatch } from '../edits'
-import type { Topology } from '../topology'
+import { applyBatch, EditError, type Edit, type EditBatch } from '../edits'
+import type { LabNode, Topology } from '../topology'
 import { layoutLab } from './lab-layout'
 
 /**
@@ -22,14 +22,42 @@ export function settleBatch(
     throw e
   }
   const layout = layoutLab(after, { ...options, late: placedBy(batch) })
-  const moves = after.nodes.flatMap((n) => {
+  const tidy = (n: LabNode) => {
     const box = layout.boxes.get(n.id)
-    return box && (box.x !== n.position.x || box.y !== n.position.y)
-      ? [{ id: n.id, from: n.position, to: { x: box.x, y: box.y } }]
-      : []
+    return box && (box.x !== n.position.x || box.y !== n.position.y) ? { x: box.x, y: box.y } : null
+  }
+  // An object the batch adds goes straight to its place, unless a later edit of the batch
+  // names where it was; everything else that has to make room moves in one last edit.
+  const { added, named } = addedBy(batch)
+  const direct = (id: string) => added.has(id) && !named.has(id)
+  let changed = false
+  const edits: Edit[] = batch.edits.map((e) => {
+    if (e.type !== 'addNodes') return e
+    const nodes = e.nodes.map((n) => {
+      const to = direct(n.id) ? tidy(n) : null
+      if (to) changed = true
+      return to ? { ...n, position: to } : n
+    })
+    return { ...e, nodes }
   })
-  if (moves.length === 0) return batch
-  return { ...batch, edits: [...batch.edits, { type: 'moveNodes', moves }] }
+  const moves = after.nodes.flatMap((n) => {
+    const to = direct(n.id) ? null : tidy(n)
+    return to ? [{ id: n.id, from: n.position, to }] : []
+  })
+  if (moves.length > 0) edits.push({ type: 'moveNodes', moves })
+  return changed || moves.length > 0 ? { ...batch, edits } : batch
+}
+
+/** What the batch adds, and which of those a later edit moves or reparents again. */
+function addedBy(batch: EditBatch): { added: Set<string>; named: Set<string> } {
+  const added = new Set<string>()
+  const named = new Set<string>()
+  for (const e of batch.edits) {
+    if (e.type === 'addNodes') for (const n of e.nodes) added.add(n.id)
+    if (e.type === 'moveNodes') for (const m of e.moves) if (added.has(m.id)) named.add(m.id)
+    if (e.type === 'reparent' && added.has(e.id)) named.add(e.id)
+  }
+  return { added, named }
 }
 
 /** The objects a batch adds, moves or reparents: they make room, the others stay. */
