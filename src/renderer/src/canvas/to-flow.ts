@@ -4,6 +4,7 @@ import { Position as Side } from '@xyflow/react'
 import type { Problem } from '../../../shared/domain/problems'
 import { indexTopology, type LabNode, type Topology } from '../../../shared/domain/topology'
 import { derivedObjects, hostHasSpherelet, type DerivedObject } from '../../../shared/domain/derived-objects'
+import { linkRoutes } from './edge-routes'
 import { collapsedSummary, nodeSummary } from './node-summary'
 import { layoutLab } from '../../../shared/domain/layout/lab-layout'
 import { GROUP_KINDS } from '../../../shared/domain/layout/lab-sizes'
@@ -77,6 +78,8 @@ export function toFlow(
 
   const nodes: LabFlowNode[] = []
   const rects = new Map<string, Rect>()
+  /** Every drawn box, read-only chips too: what a link's route keeps clear of. */
+  const drawn = new Map<string, Rect>()
   const visit = (node: LabNode, origin: { x: number; y: number }, hidden: boolean, depth: number) => {
     const { x, y, ...size } = boxOf(node.id)
     const isGroup = GROUP_KINDS.has(node.kind)
@@ -85,6 +88,7 @@ export function toFlow(
     const position = { x, y }
     const abs = { x: origin.x + x, y: origin.y + y }
     if (!hidden) rects.set(node.id, { ...abs, ...size })
+    if (!hidden) drawn.set(node.id, { ...abs, ...size })
     nodes.push({
       id: node.id,
       type: isGroup ? 'group-node' : 'card-node',
@@ -112,17 +116,20 @@ export function toFlow(
     const chips = layout.chips.get(node.id) ?? []
     ;(derived.get(node.id) ?? []).forEach((chip, i) => {
       const box = chips[i] ?? { x: 0, y: 0, width: 0, height: 0 }
+      if (!hidden && !collapsed) drawn.set(chip.id, { ...box, x: abs.x + box.x, y: abs.y + box.y })
       nodes.push(derivedNode(chip, box, hidden || collapsed, depth + 1, view.selection.has(chip.id)))
     })
     for (const child of children) visit(child, abs, hidden || collapsed, depth + 1)
   }
   for (const root of index.children.get(null) ?? []) visit(root, { x: 0, y: 0 }, false, 0)
 
+  const routes = linkRoutes(topology.links, drawn, index)
   const edges: Edge[] = topology.links.map((link) => ({
     id: link.id,
     source: link.source,
     target: link.target,
-    type: 'smoothstep',
+    type: 'routed',
+    data: { route: routes.get(link.id) ?? null },
     label: 'runs on',
     className: `edge-${link.kind}`,
     selected: view.selection.has(link.id),

@@ -8,7 +8,7 @@ import { labClient } from '../api/lab-client'
 import { isDerivedId } from '../../../shared/domain/derived-objects'
 import { newId } from '../canvas/new-id'
 import { currentRects } from '../canvas/rects-registry'
-import { useCanvasViewStore } from './canvas-view-store'
+import { requestReveal, useCanvasViewStore } from './canvas-view-store'
 import { currentTopology } from './lab-store'
 import { whenRevision } from './lab-sync'
 import { reportError, toast } from './notice-store'
@@ -37,12 +37,16 @@ export async function sendBatch(batch: EditBatch | null): Promise<boolean> {
  * changed since the batch was made. The caller shows a refusal where the user acted.
  */
 export async function applyEditBatch(batch: EditBatch, baseRevision?: number): Promise<Result<LabRevision>> {
-  return settle(
+  const result = await settle(
     await labClient().applyEdits({
       batch: withTidyLayout(batch),
       ...(baseRevision === undefined ? {} : { baseRevision }),
     }),
   )
+  // What a user adds (a drop, a paste, an import) comes into view at a readable zoom.
+  const added = batch.edits.flatMap((e) => (e.type === 'addNodes' ? e.nodes.map((n) => n.id) : []))
+  if (result.ok && added.length > 0) requestReveal(added)
+  return result
 }
 
 /**

@@ -25,8 +25,11 @@ export const CARD = {
   /** 4 border + 12 padding + 18 icon + 10 gap + 12 padding + 2 for rounding. */
   chrome: 58,
 } as const
-/** A host card also holds its usage: a line at rest, bars and what runs on it during playback. */
-export const HOST_HEIGHT = 104
+/**
+ * A host card also holds its usage (a line at rest; bars and what runs on it during playback)
+ * and, beside its name, the "spherelet" tag of a host whose cluster runs a Supervisor.
+ */
+export const HOST = { minWidth: 220, height: 104, tag: 62 } as const
 /** A read-only object the platform creates, in the strip along the bottom of its container. */
 export const CHIP = { minWidth: 120, maxWidth: 280, height: 32, chrome: 44, gap: 10 } as const
 /** Room a container keeps around its children: the header above, margins elsewhere. */
@@ -57,10 +60,11 @@ export const nameWidth = (name: string) => textWidth(name, NAME)
 
 /** A card's size: wide enough for its name, up to CARD.maxWidth. */
 export function cardSize(node: Pick<LabNode, 'kind' | 'name'>): Size & { clipped: boolean } {
-  const want = CARD.chrome + nameWidth(node.name)
+  const host = node.kind === 'host'
+  const want = CARD.chrome + (host ? HOST.tag : 0) + nameWidth(node.name)
   return {
-    width: Math.min(CARD.maxWidth, Math.max(CARD.minWidth, want)),
-    height: node.kind === 'host' ? HOST_HEIGHT : CARD.height,
+    width: Math.min(CARD.maxWidth, Math.max(host ? HOST.minWidth : CARD.minWidth, want)),
+    height: host ? HOST.height : CARD.height,
     clipped: want > CARD.maxWidth,
   }
 }

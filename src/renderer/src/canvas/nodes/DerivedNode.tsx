@@ -13,6 +13,7 @@ export const DerivedNode = memo(function DerivedNode({ data, selected }: NodePro
       className={`derived-node kind-${node.kind}${selected ? ' is-selected' : ''}`}
       data-testid={`node-${node.id}`}
       data-kind={node.kind}
+      data-parent-id={node.parentId ?? ''}
       data-status={data.status}
       data-readonly="true"
       title={`${KIND_LABELS[node.kind]} ${node.name}: ${data.derived?.note ?? 'created by the platform'} (read-only)`}

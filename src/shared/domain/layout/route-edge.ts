@@ -1,0 +1,180 @@
+import type { Box } from './settle'
+
+export interface Point {
+  x: number
+  y: number
+}
+
+/** Which way an edge leaves or enters a box. */
+export type Side = 'top' | 'bottom'
+
+export interface RouteRequest {
+  from: Point
+  fromSide: Side
+  to: Point
+  toSide: Side
+  /** Boxes the path must keep clear of (cards, chips, unrelated containers, both ends). */
+  obstacles: readonly Box[]
+}
+
+/** How far a path keeps from the boxes it passes. */
+export const ROUTE_MARGIN = 10
+/** The straight piece out of a handle before the first bend: past the margin of its own box. */
+const STUB = ROUTE_MARGIN + 8
+/** A bend costs as much as this many pixels of length: fewer bends beat a slightly shorter path. */
+const BEND = 60
+
+const out = (p: Point, side: Side): Point => ({ x: p.x, y: side === 'top' ? p.y - STUB : p.y + STUB })
+
+/**
+ * An orthogonal path from `from` to `to` that crosses no obstacle: the shortest (counting each
+ * bend as BEND pixels) over the grid of lines that run just outside every obstacle's margin.
+ * The points include both ends and the bends only. Null when the ends are walled in.
+ */
+export function routeAround(req: RouteRequest): Point[] | null {
+  const start = out(req.from, req.fromSide)
+  const end = out(req.to, req.toSide)
+  const walls = req.obstacles.map((b) => ({
+    x: b.x - ROUTE_MARGIN,
+    y: b.y - ROUTE_MARGIN,
+    width: b.width + 2 * ROUTE_MARGIN,
+    height: b.height + 2 * ROUTE_MARGIN,
+  }))
+  if (walls.some((w) => inside(start, w) || inside(end, w))) return null
+  const xs = lines([start.x, end.x, ...walls.flatMap((w) => [w.x - 1, w.x + w.width + 1])])
+  const ys = lines([start.y, end.y, ...walls.flatMap((w) => [w.y - 1, w.y + w.height + 1])])
+  const path = shortest(xs, ys, walls, start, end)
+  return path ? simplify([req.from, ...path, req.to]) : null
+}
+
+const lines = (values: number[]) => [...new Set(values)].sort((a, b) => a - b)
+
+const inside = (p: Point, w: Box) => p.x > w.x && p.x < w.x + w.width && p.y > w.y && p.y < w.y + w.height
+
+/** Whether the axis-aligned segment a-b passes through the inside of a wall. */
+function blocked(a: Point, b: Point, walls: readonly Box[]): boolean {
+  const [x1, x2] = a.x < b.x ? [a.x, b.x] : [b.x, a.x]
+  const [y1, y2] = a.y < b.y ? [a.y, b.y] : [b.y, a.y]
+  return walls.some((w) => x1 < w.x + w.width && x2 > w.x && y1 < w.y + w.height && y2 > w.y)
+}
+
+/** Dijkstra over grid points, each reached going in one of four directions (for bend costs). */
+function shortest(
+  xs: number[],
+  ys: number[],
+  walls: readonly Box[],
+  start: Point,
+  end: Point,
+): Point[] | null {
+  const at = (i: number, j: number): Point => ({ x: xs[i]!, y: ys[j]! })
+  const key = (i: number, j: number, d: number) => (i * ys.length + j) * 4 + d
+  const si = xs.indexOf(start.x)
+  const sj = ys.indexOf(start.y)
+  const ei = xs.indexOf(end.x)
+  const ej = ys.indexOf(end.y)
+  const cost = new Map<number, number>()
+  const back = new Map<number, number>()
+  const queue = new MinHeap()
+  for (let d = 0; d < 4; d++) {
+    cost.set(key(si, sj, d), 0)
+    queue.push(0, key(si, sj, d))
+  }
+  const steps = [
+    [1, 0],
+    [-1, 0],
+    [0, 1],
+    [0, -1],
+  ] as const
+  while (queue.size > 0) {
+    const [c, k] = queue.pop()
+    if (c > (cost.get(k) ?? Infinity)) continue
+    const d = k % 4
+    const cell = (k - d) / 4
+    const i = Math.floor(cell / ys.length)
+    const j = cell % ys.length
+    if (i === ei && j === ej) return unwind(k, back, at, ys.length)
+    steps.forEach(([di, dj], nd) => {
+      const ni = i + di
+      const nj = j + dj
+      if (ni < 0 || nj < 0 || ni >= xs.length || nj >= ys.length) return
+      const a = at(i, j)
+      const b = at(ni, nj)
+      if (blocked(a, b, walls)) return
+      const next = c + Math.abs(a.x - b.x) + Math.abs(a.y - b.y) + (nd === d ? 0 : BEND)
+      const nk = key(ni, nj, nd)
+      if (next < (cost.get(nk) ?? Infinity)) {
+        cost.set(nk, next)
+        back.set(nk, k)
+        queue.push(next, nk)
+      }
+    })
+  }
+  return null
+}
+
+function unwind(k: number, back: Map<number, number>, at: (i: number, j: number) => Point, rows: number) {
+  const points: Point[] = []
+  for (let cur: number | undefined = k; cur !== undefined; cur = back.get(cur)) {
+    const cell = (cur - (cur % 4)) / 4
+    points.push(at(Math.floor(cell / rows), cell % rows))
+  }
+  return points.reverse()
+}
+
+/** Drops repeated points and the middle of three in a line, leaving the ends and the bends. */
+function simplify(points: Point[]): Point[] {
+  const out: Point[] = []
+  for (const p of points) {
+    const last = out[out.length - 1]
+    if (last && last.x === p.x && last.y === p.y) continue
+    const before = out[out.length - 2]
+    if (
+      last &&
+      before &&
+      ((before.x === last.x && last.x === p.x) || (before.y === last.y && last.y === p.y))
+    )
+      out.pop()
+    out.push(p)
+  }
+  return out
+}
+
+/** A binary heap of (cost, key) pairs, cheapest first. */
+class MinHeap {
+  private readonly items: [number, number][] = []
+
+  get size() {
+    return this.items.length
+  }
+
+  push(cost: number, key: number) {
+    const items = this.items
+    items.push([cost, key])
+    for (let i = items.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1
+      if (items[parent]![0] <= items[i]![0]) break
+      ;[items[parent], items[i]] = [items[i]!, items[parent]!]
+      i = parent
+    }
+  }
+
+  pop(): [number, number] {
+    const items = this.items
+    const top = items[0]!
+    const last = items.pop()!
+    if (items.length > 0) {
+      items[0] = last
+      for (let i = 0; ;) {
+        const l = 2 * i + 1
+        const r = l + 1
+        let m = i
+        if (l < items.length && items[l]![0] < items[m]![0]) m = l
+        if (r < items.length && items[r]![0] < items[m]![0]) m = r
+        if (m === i) break
+        ;[items[m], items[i]] = [items[i]!, items[m]!]
+        i = m
+      }
+    }
+    return top
+  }
+}
