@@ -117,7 +117,9 @@ export function toFlow(
     ;(derived.get(node.id) ?? []).forEach((chip, i) => {
       const box = chips[i] ?? { x: 0, y: 0, width: 0, height: 0 }
       if (!hidden && !collapsed) drawn.set(chip.id, { ...box, x: abs.x + box.x, y: abs.y + box.y })
-      nodes.push(derivedNode(chip, box, hidden || collapsed, depth + 1, view.selection.has(chip.id)))
+      const shown = derivedNode(chip, box, hidden || collapsed, depth + 1, view.selection.has(chip.id))
+      shown.data.nameClipped = layout.clipped.has(chip.id)
+      nodes.push(shown)
     })
     for (const child of children) visit(child, abs, hidden || collapsed, depth + 1)
   }

@@ -57,7 +57,11 @@ export function layoutLab(topology: Topology, options: LabLayoutOptions = {}): L
     }
     const children = index.children.get(node.id) ?? []
     const settled = settle(children, { x: GROUP.left, y: GROUP.top }, SIBLING_GAP)
-    const chips = (derived.get(node.id) ?? []).map((d) => chipSize(d.name))
+    const chips = (derived.get(node.id) ?? []).map((d) => {
+      const chip = chipSize(d.name)
+      if (chip.clipped) out.clipped.add(d.id)
+      return chip
+    })
     if (collapsed.has(node.id)) return collapsedSize(node)
     let width = Math.max(GROUP.minWidth, headerWidth(node), chipsWidth(chips))
     let height: number = GROUP.minHeight
@@ -69,9 +73,9 @@ export function layoutLab(topology: Topology, options: LabLayoutOptions = {}): L
       let x = GROUP.left
       out.chips.set(
         node.id,
-        chips.map((c) => {
-          const box = { x, y: height, ...c }
-          x += c.width + CHIP.gap
+        chips.map(({ width: w, height: h }) => {
+          const box = { x, y: height, width: w, height: h }
+          x += w + CHIP.gap
           return box
         }),
       )

@@ -82,9 +82,13 @@ export function headerWidth(node: Pick<LabNode, 'kind' | 'name'>): number {
 }
 
 /** A read-only chip's size: wide enough for its name, up to CHIP.maxWidth. */
-export function chipSize(name: string): Size {
+export function chipSize(name: string): Size & { clipped: boolean } {
   const want = CHIP.chrome + textWidth(name, SMALL)
-  return { width: Math.min(CHIP.maxWidth, Math.max(CHIP.minWidth, want)), height: CHIP.height }
+  return {
+    width: Math.min(CHIP.maxWidth, Math.max(CHIP.minWidth, want)),
+    height: CHIP.height,
+    clipped: want > CHIP.maxWidth,
+  }
 }
 
 /** A collapsed container: its header and one summary line. */

@@ -78,14 +78,14 @@ describe('routeAround', () => {
         })
         if (path === null) return
         expect(orthogonal(path)).toBe(true)
-        expect(crosses(path, cards, ROUTE_MARGIN - 1)).toBe(false)
+        expect(crosses(path, cards, 2)).toBe(false)
       }),
       { numRuns: 200 },
     )
   })
 
   it('gives up when an end is walled in', () => {
-    const wall = { x: -100, y: 380, width: 200, height: 100 }
+    const wall = { x: -100, y: 420, width: 200, height: 79 }
     expect(
       routeAround({
         from: { x: 0, y: 500 },
@@ -95,5 +95,26 @@ describe('routeAround', () => {
         obstacles: [wall],
       }),
     ).toBeNull()
+  })
+})
+
+describe('routeAround between close rows', () => {
+  it('squeezes through a 30 px gap between a cluster and the cards below it, as in the demo lab', () => {
+    const cluster = { x: 20, y: 50, width: 760, height: 174 }
+    const cards = [
+      { x: 20, y: 254, width: 200, height: 60 },
+      { x: 240, y: 254, width: 200, height: 60 },
+      { x: 460, y: 254, width: 200, height: 60 },
+    ]
+    const supervisor = { x: 0, y: 380, width: 940, height: 288 }
+    const path = routeAround({
+      from: { x: 470, y: 376 },
+      fromSide: 'top',
+      to: { x: 400, y: 228 },
+      toSide: 'bottom',
+      obstacles: [cluster, supervisor, ...cards],
+    })
+    expect(path).not.toBeNull()
+    expect(crosses(path!, cards, 2)).toBe(false)
   })
 })

@@ -17,28 +17,43 @@ export interface RouteRequest {
   obstacles: readonly Box[]
 }
 
-/** How far a path keeps from the boxes it passes. */
+/**
+ * How far a path keeps from the boxes it passes; where siblings stand too close for that, a
+ * narrower margin is tried before giving up.
+ */
 export const ROUTE_MARGIN = 10
-/** The straight piece out of a handle before the first bend: past the margin of its own box. */
-const STUB = ROUTE_MARGIN + 8
+const NARROWER = [ROUTE_MARGIN, 6, 3] as const
 /** A bend costs as much as this many pixels of length: fewer bends beat a slightly shorter path. */
 const BEND = 60
 
-const out = (p: Point, side: Side): Point => ({ x: p.x, y: side === 'top' ? p.y - STUB : p.y + STUB })
+/** The end of the straight piece out of a handle: just past the margin of its own box. */
+const out = (p: Point, side: Side, margin: number): Point => ({
+  x: p.x,
+  y: side === 'top' ? p.y - margin - 4 : p.y + margin + 4,
+})
 
 /**
  * An orthogonal path from `from` to `to` that crosses no obstacle: the shortest (counting each
- * bend as BEND pixels) over the grid of lines that run just outside every obstacle's margin.
+ * bend as BEND pixels) over the grid of lines that run just outside every obstacle's margin
+ * (ROUTE_MARGIN, narrower where objects stand close).
  * The points include both ends and the bends only. Null when the ends are walled in.
  */
 export function routeAround(req: RouteRequest): Point[] | null {
-  const start = out(req.from, req.fromSide)
-  const end = out(req.to, req.toSide)
+  for (const margin of NARROWER) {
+    const path = routeWithMargin(req, margin)
+    if (path) return path
+  }
+  return null
+}
+
+function routeWithMargin(req: RouteRequest, margin: number): Point[] | null {
+  const start = out(req.from, req.fromSide, margin)
+  const end = out(req.to, req.toSide, margin)
   const walls = req.obstacles.map((b) => ({
-    x: b.x - ROUTE_MARGIN,
-    y: b.y - ROUTE_MARGIN,
-    width: b.width + 2 * ROUTE_MARGIN,
-    height: b.height + 2 * ROUTE_MARGIN,
+    x: b.x - margin,
+    y: b.y - margin,
+    width: b.width + 2 * margin,
+    height: b.height + 2 * margin,
   }))
   if (walls.some((w) => inside(start, w) || inside(end, w))) return null
   const xs = lines([start.x, end.x, ...walls.flatMap((w) => [w.x - 1, w.x + w.width + 1])])

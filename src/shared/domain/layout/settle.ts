@@ -37,9 +37,9 @@ const readingOrder = (a: SettleItem, b: SettleItem) =>
 
 /**
  * Places siblings so none touches another: in reading order each keeps its place if it is
- * free, else moves right or down past what it touches, whichever is the shorter way, until it
- * is free. Items only ever move right or down, so the loop ends; an arrangement with nothing
- * touching comes back unchanged, so settling twice is settling once. A pile (more pushing than
+ * free, else moves right or down past what it touches, whichever is the shorter way (moving
+ * down counts triple), until it is free. Items only ever move right or down, so the loop ends;
+ * an arrangement with nothing touching comes back unchanged, so settling twice is settling once. A pile (more pushing than
  * a few steps per item, as when hundreds of objects arrive at one spot) is laid out afresh as
  * rows instead, which is quicker and easier to read than a pushed-apart heap.
  */
@@ -57,6 +57,13 @@ export function settleSiblings(
   return out
 }
 
+/**
+ * Moving down costs this many times moving right: objects dropped on one spot line up in a row
+ * (hosts in a cluster, pods in a namespace), while a container that grows a little over the
+ * one below pushes it down rather than far to the side.
+ */
+const DOWN_COST = 3
+
 /** Pushes boxes (in order) apart; null when that takes more steps than the pile is worth. */
 function push(boxes: SettleItem[], { clearance, gap }: SettleOptions): SettleItem[] | null {
   const placed = new SpatialHash(clearance)
@@ -69,7 +76,8 @@ function push(boxes: SettleItem[], { clearance, gap }: SettleOptions): SettleIte
         const right = hit.x + hit.width + gap
         const down = hit.y + hit.height + gap
         if (right - box.x < step.cost) step = { x: right, y: box.y, cost: right - box.x }
-        if (down - box.y < step.cost) step = { x: box.x, y: down, cost: down - box.y }
+        if ((down - box.y) * DOWN_COST < step.cost)
+          step = { x: box.x, y: down, cost: (down - box.y) * DOWN_COST }
       }
       box.x = step.x
       box.y = step.y

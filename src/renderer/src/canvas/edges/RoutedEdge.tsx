@@ -5,8 +5,13 @@ import type { Point } from '../../../../shared/domain/layout/route-edge'
 
 export type RoutedEdgeType = Edge<{ route: Point[] | null }, 'routed'>
 
+/**
+ * Whether a route end still belongs to the handle React Flow draws the edge from: on the same
+ * vertical line, within the handle's size (React Flow measures the drawn handle, which may sit a
+ * few pixels from the box edge the route was computed from).
+ */
 const near = (p: Point | undefined, x: number, y: number) =>
-  p !== undefined && Math.abs(p.x - x) < 0.5 && Math.abs(p.y - y) < 0.5
+  p !== undefined && Math.abs(p.x - x) <= 1 && Math.abs(p.y - y) <= 10
 
 /**
  * An edge drawn along its route around the cards between its ends (edge-routes.ts), with
@@ -18,7 +23,7 @@ export const RoutedEdge = memo(function RoutedEdge(props: EdgeProps<RoutedEdgeTy
   const route = data?.route
   const fresh = route && near(route[0], sourceX, sourceY) && near(route[route.length - 1], targetX, targetY)
   const [path, labelX, labelY] = fresh
-    ? roundedPath(route)
+    ? roundedPath([{ x: sourceX, y: sourceY }, ...route.slice(1, -1), { x: targetX, y: targetY }])
     : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
   return (
     <BaseEdge

@@ -14,6 +14,7 @@ export const DerivedNode = memo(function DerivedNode({ data, selected }: NodePro
       data-testid={`node-${node.id}`}
       data-kind={node.kind}
       data-parent-id={node.parentId ?? ''}
+      data-name-clipped={data.nameClipped}
       data-status={data.status}
       data-readonly="true"
       title={`${KIND_LABELS[node.kind]} ${node.name}: ${data.derived?.note ?? 'created by the platform'} (read-only)`}
