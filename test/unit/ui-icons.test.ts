@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
  * in running text (→) are in every text font and stay.
  */
 const PICTOGRAPH =
-  /[\u{2139}\u{2300}-\u{23FF}\u{25A0}-\u{25FF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}\u{FE0F}\u{1F000}-\u{1FFFF}]/u
+  /[\u{2139}\u{2300}-\u{23FF}\u{25A0}-\u{25FF}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}\u{1F000}-\u{1FFFF}]|\u{FE0F}/u
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
