@@ -17,7 +17,7 @@ import './canvas.css'
 
 import type { Topology } from '../../../shared/domain/topology'
 import { useProblems } from '../problems/use-problems'
-import { requestFit, selectCollapsed, useCanvasViewStore } from '../stores/canvas-view-store'
+import { requestFit, selectCollapsed, selectExporting, useCanvasViewStore } from '../stores/canvas-view-store'
 import { sendBatch } from '../stores/edit-actions'
 import { toast } from '../stores/notice-store'
 import { selectSelection, setSelection, useSelectionStore } from '../stores/selection-store'
@@ -61,7 +61,8 @@ export function LabCanvas({ topology }: { topology: Topology }) {
     setShown(flow.nodes)
     setNodes(flow.nodes)
   }
-  const far = useStore(selectFar)
+  const exporting = useCanvasViewStore(selectExporting)
+  const far = useStore(selectFar) && !exporting
   const parentOf = useCallback(
     (id: string) => topology.nodes.find((n) => n.id === id)?.parentId ?? null,
     [topology],
@@ -119,7 +120,7 @@ export function LabCanvas({ topology }: { topology: Topology }) {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_KEYS}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={!exporting}
         minZoom={0.05}
         snapToGrid
         snapGrid={[10, 10]}

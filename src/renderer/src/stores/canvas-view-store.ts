@@ -11,6 +11,8 @@ interface CanvasViewState {
   layingOut: boolean
   /** The newest viewport request; the canvas carries it out once what it names is drawn. */
   viewRequest: ViewRequest | null
+  /** A picture is being taken: the canvas draws every object, in full detail. */
+  exporting: boolean
 }
 
 /** How the canvas shows the lab, apart from what is selected. */
@@ -18,13 +20,17 @@ export const useCanvasViewStore = create<CanvasViewState>()(() => ({
   collapsed: [],
   layingOut: false,
   viewRequest: null,
+  exporting: false,
 }))
 
 export const selectCollapsed = (s: CanvasViewState) => s.collapsed
 export const selectLayingOut = (s: CanvasViewState) => s.layingOut
 export const selectViewRequest = (s: CanvasViewState) => s.viewRequest
 
+export const selectExporting = (s: CanvasViewState) => s.exporting
+
 export const setLayingOut = (layingOut: boolean) => useCanvasViewStore.setState({ layingOut })
+export const setExporting = (exporting: boolean) => useCanvasViewStore.setState({ exporting })
 
 let seq = 0
 /** Fits the whole lab into view, clear of the minimap (Fit, Auto-layout, opening a lab). */

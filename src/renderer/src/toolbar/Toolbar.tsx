@@ -4,6 +4,7 @@ import { requestFit, selectLayingOut, useCanvasViewStore } from '../stores/canva
 import { redo, undo } from '../stores/edit-actions'
 import { setSearchOpen } from '../stores/search-store'
 import { selectSnapshot, useLabStore } from '../stores/lab-store'
+import { ImageMenu } from './ImageMenu'
 import { toggleTheme } from './theme'
 
 /** Undo, redo, layout, fit and search above the canvas; each also has a shortcut. */
@@ -49,6 +50,7 @@ export function Toolbar() {
       >
         Fit
       </button>
+      <ImageMenu />
       <button type="button" data-testid="open-search" onClick={() => setSearchOpen(true)} title="Ctrl/Cmd+F">
         Search
       </button>
