@@ -2,38 +2,39 @@ import { routeAround, type Point } from '../../../shared/domain/layout/route-edg
 import type { Box } from '../../../shared/domain/layout/settle'
 import type { Link, TopologyIndex } from '../../../shared/domain/topology'
 
-/** Only obstacles this close to a link's two ends are routed around (long detours are rare). */
-const REACH = 400
-const MOST_OBSTACLES = 150
+/** A drawn object's absolute box and the container it is drawn in (null on the canvas itself). */
+export interface DrawnBox extends Box {
+  parentId: string | null
+}
+
+/** Beyond this many objects in its way a link keeps React Flow's plain path (routing is quadratic). */
+const MOST_OBSTACLES = 60
 
 /**
- * The path of each link (a Supervisor's "runs on" binding) around every card, chip and
- * container between its ends, from the Supervisor's top handle to the cluster's bottom handle
- * as React Flow places them. `boxes` holds every drawn object's absolute box. A link whose
- * ends are hidden, or walled in, gets no route (the edge falls back to a plain step path).
+ * The path of each link (a Supervisor's "runs on" binding) around the objects between its
+ * ends, from the Supervisor's top handle to the cluster's bottom handle as React Flow places
+ * them. The obstacles are the objects side by side with the containers the path runs in: the
+ * roots, and the children of the link's ends' containers (the ends themselves included); what
+ * lies inside an obstacle needs no look, the path never enters it. A link whose ends are
+ * hidden, or walled in, gets no route (the edge falls back to a plain step path).
  */
 export function linkRoutes(
   links: readonly Link[],
-  boxes: ReadonlyMap<string, Box>,
+  drawn: ReadonlyMap<string, DrawnBox>,
   index: TopologyIndex,
 ): Map<string, Point[]> {
   const routes = new Map<string, Point[]>()
   for (const link of links) {
-    const source = boxes.get(link.source)
-    const target = boxes.get(link.target)
+    const source = drawn.get(link.source)
+    const target = drawn.get(link.target)
     if (!source || !target) continue
     // React Flow puts an edge's ends at the outer edge of the 8 px handles (to-flow.ts).
     const from = { x: source.x + source.width / 2, y: source.y - 4 }
     const to = { x: target.x + target.width / 2, y: target.y + target.height + 4 }
     const around = new Set([...ancestors(index, link.source), ...ancestors(index, link.target)])
-    const near = {
-      x: Math.min(from.x, to.x) - REACH,
-      y: Math.min(from.y, to.y) - REACH,
-      width: Math.abs(from.x - to.x) + 2 * REACH,
-      height: Math.abs(from.y - to.y) + 2 * REACH,
-    }
     const obstacles: Box[] = []
-    for (const [id, box] of boxes) if (!around.has(id) && meets(box, near)) obstacles.push(box)
+    for (const [id, box] of drawn)
+      if (!around.has(id) && (box.parentId === null || around.has(box.parentId))) obstacles.push(box)
     if (obstacles.length > MOST_OBSTACLES) continue
     const route = routeAround({ from, fromSide: 'top', to, toSide: 'bottom', obstacles })
     if (route) routes.set(link.id, route)
@@ -48,6 +49,3 @@ function ancestors(index: TopologyIndex, id: string): string[] {
     out.push(p)
   return out
 }
-
-const meets = (a: Box, b: Box) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height

@@ -4,7 +4,7 @@ import { Position as Side } from '@xyflow/react'
 import type { Problem } from '../../../shared/domain/problems'
 import { indexTopology, type LabNode, type Topology } from '../../../shared/domain/topology'
 import { derivedObjects, hostHasSpherelet, type DerivedObject } from '../../../shared/domain/derived-objects'
-import { linkRoutes } from './edge-routes'
+import { linkRoutes, type DrawnBox } from './edge-routes'
 import { collapsedSummary, nodeSummary } from './node-summary'
 import { layoutLab } from '../../../shared/domain/layout/lab-layout'
 import { GROUP_KINDS } from '../../../shared/domain/layout/lab-sizes'
@@ -79,7 +79,7 @@ export function toFlow(
   const nodes: LabFlowNode[] = []
   const rects = new Map<string, Rect>()
   /** Every drawn box, read-only chips too: what a link's route keeps clear of. */
-  const drawn = new Map<string, Rect>()
+  const drawn = new Map<string, DrawnBox>()
   const visit = (node: LabNode, origin: { x: number; y: number }, hidden: boolean, depth: number) => {
     const { x, y, ...size } = boxOf(node.id)
     const isGroup = GROUP_KINDS.has(node.kind)
@@ -88,7 +88,7 @@ export function toFlow(
     const position = { x, y }
     const abs = { x: origin.x + x, y: origin.y + y }
     if (!hidden) rects.set(node.id, { ...abs, ...size })
-    if (!hidden) drawn.set(node.id, { ...abs, ...size })
+    if (!hidden) drawn.set(node.id, { ...abs, ...size, parentId: node.parentId })
     nodes.push({
       id: node.id,
       type: isGroup ? 'group-node' : 'card-node',
@@ -116,7 +116,8 @@ export function toFlow(
     const chips = layout.chips.get(node.id) ?? []
     ;(derived.get(node.id) ?? []).forEach((chip, i) => {
       const box = chips[i] ?? { x: 0, y: 0, width: 0, height: 0 }
-      if (!hidden && !collapsed) drawn.set(chip.id, { ...box, x: abs.x + box.x, y: abs.y + box.y })
+      if (!hidden && !collapsed)
+        drawn.set(chip.id, { ...box, x: abs.x + box.x, y: abs.y + box.y, parentId: node.id })
       const shown = derivedNode(chip, box, hidden || collapsed, depth + 1, view.selection.has(chip.id))
       shown.data.nameClipped = layout.clipped.has(chip.id)
       nodes.push(shown)

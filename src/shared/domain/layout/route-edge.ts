@@ -66,11 +66,11 @@ const lines = (values: number[]) => [...new Set(values)].sort((a, b) => a - b)
 
 const inside = (p: Point, w: Box) => p.x > w.x && p.x < w.x + w.width && p.y > w.y && p.y < w.y + w.height
 
-/** Whether the axis-aligned segment a-b passes through the inside of a wall. */
-function blocked(a: Point, b: Point, walls: readonly Box[]): boolean {
-  const [x1, x2] = a.x < b.x ? [a.x, b.x] : [b.x, a.x]
-  const [y1, y2] = a.y < b.y ? [a.y, b.y] : [b.y, a.y]
-  return walls.some((w) => x1 < w.x + w.width && x2 > w.x && y1 < w.y + w.height && y2 > w.y)
+/** Walls whose inside an axis line at `v` runs through, per line: the only ones it can meet. */
+function crossing(lines: readonly number[], walls: readonly Box[], axis: 'x' | 'y'): Box[][] {
+  return lines.map((v) =>
+    walls.filter((w) => (axis === 'y' ? v > w.y && v < w.y + w.height : v > w.x && v < w.x + w.width)),
+  )
 }
 
 /** Dijkstra over grid points, each reached going in one of four directions (for bend costs). */
@@ -81,17 +81,29 @@ function shortest(
   start: Point,
   end: Point,
 ): Point[] | null {
-  const at = (i: number, j: number): Point => ({ x: xs[i]!, y: ys[j]! })
-  const key = (i: number, j: number, d: number) => (i * ys.length + j) * 4 + d
+  const rows = ys.length
+  const onRow = crossing(ys, walls, 'y')
+  const onColumn = crossing(xs, walls, 'x')
+  // A step along row j (or column i) is blocked by a wall that row runs through and that
+  // overlaps the step.
+  const blocked = (i: number, j: number, ni: number, nj: number) => {
+    if (j === nj) {
+      const [x1, x2] = xs[i]! < xs[ni]! ? [xs[i]!, xs[ni]!] : [xs[ni]!, xs[i]!]
+      return onRow[j]!.some((w) => x1 < w.x + w.width && x2 > w.x)
+    }
+    const [y1, y2] = ys[j]! < ys[nj]! ? [ys[j]!, ys[nj]!] : [ys[nj]!, ys[j]!]
+    return onColumn[i]!.some((w) => y1 < w.y + w.height && y2 > w.y)
+  }
+  const key = (i: number, j: number, d: number) => (i * rows + j) * 4 + d
+  const cost = new Float64Array(xs.length * rows * 4).fill(Infinity)
+  const back = new Int32Array(xs.length * rows * 4).fill(-1)
   const si = xs.indexOf(start.x)
   const sj = ys.indexOf(start.y)
   const ei = xs.indexOf(end.x)
   const ej = ys.indexOf(end.y)
-  const cost = new Map<number, number>()
-  const back = new Map<number, number>()
   const queue = new MinHeap()
   for (let d = 0; d < 4; d++) {
-    cost.set(key(si, sj, d), 0)
+    cost[key(si, sj, d)] = 0
     queue.push(0, key(si, sj, d))
   }
   const steps = [
@@ -102,24 +114,21 @@ function shortest(
   ] as const
   while (queue.size > 0) {
     const [c, k] = queue.pop()
-    if (c > (cost.get(k) ?? Infinity)) continue
+    if (c > cost[k]!) continue
     const d = k % 4
     const cell = (k - d) / 4
-    const i = Math.floor(cell / ys.length)
-    const j = cell % ys.length
-    if (i === ei && j === ej) return unwind(k, back, at, ys.length)
+    const i = Math.floor(cell / rows)
+    const j = cell % rows
+    if (i === ei && j === ej) return unwind(k, back, xs, ys)
     steps.forEach(([di, dj], nd) => {
       const ni = i + di
       const nj = j + dj
-      if (ni < 0 || nj < 0 || ni >= xs.length || nj >= ys.length) return
-      const a = at(i, j)
-      const b = at(ni, nj)
-      if (blocked(a, b, walls)) return
-      const next = c + Math.abs(a.x - b.x) + Math.abs(a.y - b.y) + (nd === d ? 0 : BEND)
+      if (ni < 0 || nj < 0 || ni >= xs.length || nj >= rows || blocked(i, j, ni, nj)) return
+      const next = c + Math.abs(xs[i]! - xs[ni]!) + Math.abs(ys[j]! - ys[nj]!) + (nd === d ? 0 : BEND)
       const nk = key(ni, nj, nd)
-      if (next < (cost.get(nk) ?? Infinity)) {
-        cost.set(nk, next)
-        back.set(nk, k)
+      if (next < cost[nk]!) {
+        cost[nk] = next
+        back[nk] = k
         queue.push(next, nk)
       }
     })
@@ -127,11 +136,11 @@ function shortest(
   return null
 }
 
-function unwind(k: number, back: Map<number, number>, at: (i: number, j: number) => Point, rows: number) {
+function unwind(k: number, back: Int32Array, xs: readonly number[], ys: readonly number[]): Point[] {
   const points: Point[] = []
-  for (let cur: number | undefined = k; cur !== undefined; cur = back.get(cur)) {
+  for (let cur = k; cur >= 0; cur = back[cur]!) {
     const cell = (cur - (cur % 4)) / 4
-    points.push(at(Math.floor(cell / rows), cell % rows))
+    points.push({ x: xs[Math.floor(cell / ys.length)]!, y: ys[cell % ys.length]! })
   }
   return points.reverse()
 }
