@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 
+import { exportImage } from '../export/export-image'
 import { closeDialog, openDialog, useDialogStore } from '../stores/dialog-store'
 import { copySelection, deleteSelection, duplicate, paste, redo, undo } from '../stores/edit-actions'
 import {
@@ -58,6 +59,12 @@ function inspect() {
 const ACTIONS: Record<Exclude<KeyAction, 'escape'>, () => unknown> = {
   'open-search': () => setSearchOpen(true),
   'open-export': () => openDialog('export'),
+  // A PNG of what is selected, else of the whole canvas; the toolbar offers SVG too.
+  'export-image': () =>
+    exportImage({
+      format: 'png',
+      scope: useSelectionStore.getState().selection.length > 0 ? 'selection' : 'canvas',
+    }),
   delete: deleteSelection,
   undo,
   redo,
