@@ -1,11 +1,16 @@
 import { ReactFlowProvider } from '@xyflow/react'
 import { useEffect } from 'react'
 
+import { labClient } from './api/lab-client'
 import { LabCanvas } from './canvas/LabCanvas'
 import { ExportDialog } from './export/ExportDialog'
+import { FileBrowserDialog } from './files/FileBrowserDialog'
 import { ImportDialog } from './import/ImportDialog'
 import { Inspector } from './inspector/Inspector'
 import { useKeymap } from './keymap/use-keymap'
+import { AboutDialog, ShortcutsDialog } from './menu/HelpDialogs'
+import { MenuBar } from './menu/MenuBar'
+import { followMenuCommands, pageDrawsMenu } from './menu/page-commands'
 import { Palette } from './palette/Palette'
 import { PanelBoundary } from './PanelBoundary'
 import { PlaybackPanel } from './playback/PlaybackPanel'
@@ -27,6 +32,8 @@ export function App() {
   const dialog = useDialogStore(selectOpenDialog)
   useKeymap()
 
+  // Electron's native menu pushes the commands the page answers.
+  useEffect(() => followMenuCommands(labClient()), [])
   useEffect(() => {
     let off: (() => void) | undefined
     let cancelled = false
@@ -51,6 +58,7 @@ export function App() {
     >
       <header className="titlebar">
         <span className="brand">Pacific Lab</span>
+        {pageDrawsMenu(appInfo) ? <MenuBar /> : null}
         <span className="lab-name">{snapshot?.name ?? 'Opening…'}</span>
         {snapshot?.readOnly ? <span className="badge">read-only</span> : null}
         <span className="spacer" />
@@ -117,6 +125,12 @@ export function App() {
       )}
       <ExportDialog open={dialog === 'export'} onClose={closeDialog} />
       <ImportDialog open={dialog === 'import'} onClose={closeDialog} />
+      <FileBrowserDialog
+        mode={dialog === 'new-lab' || dialog === 'open-lab' || dialog === 'save-lab-as' ? dialog : null}
+        onClose={closeDialog}
+      />
+      {dialog === 'shortcuts' ? <ShortcutsDialog onClose={closeDialog} /> : null}
+      {dialog === 'about' ? <AboutDialog onClose={closeDialog} /> : null}
     </div>
   )
 }

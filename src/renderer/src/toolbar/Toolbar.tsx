@@ -1,7 +1,9 @@
 import { useReactFlow } from '@xyflow/react'
+import { useEffect } from 'react'
 
 import { currentRects } from '../canvas/rects-registry'
 import { runLayout } from '../layout/run-layout'
+import { registerViewControls } from '../menu/view-controls'
 import { selectLayingOut, useCanvasViewStore } from '../stores/canvas-view-store'
 import { redo, undo } from '../stores/edit-actions'
 import { setSearchOpen } from '../stores/search-store'
@@ -12,7 +14,17 @@ import { toggleTheme } from './theme'
 export function Toolbar() {
   const snapshot = useLabStore(selectSnapshot)
   const layingOut = useCanvasViewStore(selectLayingOut)
-  const { fitBounds } = useReactFlow()
+  const { fitBounds, zoomIn, zoomOut } = useReactFlow()
+  // View > Fit, Zoom In and Zoom Out do what these buttons and the canvas's controls do.
+  useEffect(
+    () =>
+      registerViewControls({
+        fit: () => fitAll(fitBounds),
+        zoomIn: () => void zoomIn(),
+        zoomOut: () => void zoomOut(),
+      }),
+    [fitBounds, zoomIn, zoomOut],
+  )
   const undoLabel = snapshot?.undoLabel ?? null
   const redoLabel = snapshot?.redoLabel ?? null
   return (
