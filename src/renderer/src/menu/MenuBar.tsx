@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { MenuEntry } from '../../../shared/menu/app-menu'
 import { acceleratorLabel, isMac } from '../keymap/keymap'
 import { selectSnapshot, useLabStore } from '../stores/lab-store'
-import { selectMenuCursor, setMenuCursor, useMenuBarStore } from './menu-bar-store'
+import { rememberFocus, selectMenuCursor, setMenuCursor, useMenuBarStore } from './menu-bar-store'
 import { menuKey, type MenuCursor } from './menu-cursor'
 import { runMenuEntry, serveMenus } from './serve-menu'
 import { useRecentLabs } from './use-recent-labs'
@@ -80,13 +80,16 @@ export function MenuBar() {
             data-cursor={cursorKey(here)}
             data-testid="menu-item"
             aria-disabled={disabled || undefined}
+            aria-keyshortcuts={keys || undefined}
             aria-haspopup={entry.type === 'submenu' ? 'menu' : undefined}
             aria-expanded={entry.type === 'submenu' ? open === i : undefined}
             onMouseEnter={() => setMenuCursor(here)}
             onClick={() => (disabled || entry.type === 'submenu' ? undefined : activate(entry))}
           >
             <span className="menu-label">{entry.label}</span>
-            <span className="menu-keys">{entry.type === 'submenu' ? '›' : keys}</span>
+            <span className="menu-keys" aria-hidden="true">
+              {entry.type === 'submenu' ? '›' : keys}
+            </span>
           </button>
           {entry.type === 'submenu' && open === i ? (
             <ul role="menu" aria-label={entry.label} className="menu-popup menu-sub">
@@ -113,6 +116,7 @@ export function MenuBar() {
               data-testid={`menu-${menu.label.toLowerCase()}`}
               data-cursor={cursorKey(title)}
               tabIndex={cursor ? (cursor.top === top ? 0 : -1) : top === 0 ? 0 : -1}
+              onMouseDown={rememberFocus}
               onClick={() => setMenuCursor(isOpen ? null : { top, item: -1, sub: null })}
               onMouseEnter={() => (opened !== null && !isOpen ? setMenuCursor({ top, item: -1, sub: null }) : undefined)}
             >

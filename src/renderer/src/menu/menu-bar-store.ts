@@ -15,9 +15,18 @@ export const selectMenuCursor = (s: MenuBarState) => s.cursor
 /** The element that had the focus before the menu bar took it, given back when the menus close. */
 let returnFocus: HTMLElement | null = null
 
+/**
+ * Notes where the focus is before the bar takes it; a mouse press on a title calls it before the
+ * title takes the focus, so Undo still reaches the text field the user was typing in.
+ */
+export function rememberFocus() {
+  if (useMenuBarStore.getState().cursor) return
+  returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null
+}
+
 export function setMenuCursor(cursor: MenuCursor | null) {
   const was = useMenuBarStore.getState().cursor
-  if (!was && cursor && document.activeElement instanceof HTMLElement) returnFocus = document.activeElement
+  if (!was && cursor && !returnFocus) rememberFocus()
   useMenuBarStore.setState({ cursor })
   if (was && !cursor) {
     returnFocus?.focus()
