@@ -82,9 +82,9 @@ function FileBrowserBody({ mode, onClose }: { mode: FileMode; onClose: () => voi
               setPicked(null)
               go(path)
             }}
-            onLab={(path, name, open) => {
+            onLab={(path, file, open) => {
               setFailure(null)
-              if (saving) setName(name.slice(0, -LAB_EXTENSION.length))
+              if (saving) setName(file.slice(0, -LAB_EXTENSION.length))
               else setPicked(path)
               if (open && !saving) void submit(path)
             }}

@@ -122,6 +122,12 @@ const ACCELERATOR_KEYS: Readonly<Record<string, string>> = {
   Down: 'ArrowDown',
 }
 
+/** Whether the keymap has this key at all (it may have left it to a field or a dialog just now). */
+export function isBound(e: KeyLike, mac: boolean): boolean {
+  const chord = chordOf(e, mac)
+  return chord !== null && TABLE.has(chord.toLowerCase())
+}
+
 /** The chord of a key press, for looking it up among the menu's accelerators. */
 export const pressedChord = (e: KeyLike, mac: boolean) => chordOf(e, mac)?.toLowerCase() ?? null
 

@@ -18,7 +18,7 @@ import { useLabStore } from '../stores/lab-store'
 import { selectHostMenu, usePlaybackStore } from '../stores/playback-store'
 import { setSearchOpen, useSearchStore } from '../stores/search-store'
 import { selectAllRoots, setSelection } from '../stores/selection-store'
-import { isMac, keyAction, type KeyAction } from './keymap'
+import { isBound, isMac, keyAction, type KeyAction } from './keymap'
 
 /** Escape closes the nearest thing: the menus, a dialog, the host menu, the search box; else the selection. */
 function escape(inField: boolean): boolean {
@@ -61,7 +61,8 @@ const ACTIONS: Record<Exclude<KeyAction, 'escape'>, () => unknown> = {
  * whose accelerator it is runs, as a click on it would.
  */
 function menuAccelerator(e: KeyboardEvent, mac: boolean, dialog: boolean): boolean {
-  if (dialog || !pageDrawsMenu(useLabStore.getState().appInfo)) return false
+  // A key the keymap has is the keymap's, even when it left it to a field (Ctrl+V pastes text).
+  if (dialog || isBound(e, mac) || !pageDrawsMenu(useLabStore.getState().appInfo)) return false
   const entry = menuEntryForKey(e, mac)
   if (!entry) return false
   e.preventDefault()

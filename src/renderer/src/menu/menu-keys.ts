@@ -4,7 +4,10 @@ import { serveMenus } from './serve-menu'
 
 const tables = new Map<boolean, Map<string, MenuEntry>>()
 
-/** The menu bar's accelerators by chord; keys the page handles itself (`pageKey`) are the keymap's. */
+/**
+ * The menu bar's commands by the chord of their accelerator. Keys the page handles itself
+ * (`pageKey`) are the keymap's, and the roles' (cut, copy, paste, full screen) the browser's.
+ */
 function table(mac: boolean): Map<string, MenuEntry> {
   const known = tables.get(mac)
   if (known) return known
@@ -12,8 +15,7 @@ function table(mac: boolean): Map<string, MenuEntry> {
   const add = (entries: readonly MenuEntry[]) => {
     for (const entry of entries) {
       if (entry.type === 'submenu') add(entry.items)
-      if ((entry.type !== 'command' && entry.type !== 'role') || !entry.accelerator) continue
-      if (entry.type === 'command' && entry.pageKey) continue
+      if (entry.type !== 'command' || !entry.accelerator || entry.pageKey) continue
       const chord = acceleratorChord(entry.accelerator, mac)
       if (chord && !keys.has(chord.toLowerCase())) keys.set(chord.toLowerCase(), entry)
     }

@@ -37,10 +37,10 @@ export const whilePlaying = (action: () => void) => () => {
 const fieldOrLab = (field: 'undo' | 'redo' | 'selectAll', lab: () => unknown) => () => {
   const focused = document.activeElement
   if (!isTypingTarget(focused)) return lab()
-  if (field === 'selectAll' && 'select' in focused && typeof focused.select === 'function')
+  if (field === 'selectAll' && (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement))
     return focused.select()
   // execCommand is the one way a page reaches a field's own undo stack.
-  return document.execCommand(field === 'selectAll' ? 'selectAll' : field)
+  return document.execCommand(field)
 }
 
 /**

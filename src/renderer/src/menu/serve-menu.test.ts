@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import type { MenuEntry } from '../../../shared/menu/app-menu'
-import { acceleratorChord, acceleratorLabel } from '../keymap/keymap'
+import { acceleratorChord, acceleratorLabel, isBound, keyAction } from '../keymap/keymap'
 import { menuEntryForKey } from './menu-keys'
 import { serveMenus } from './serve-menu'
 
@@ -67,5 +67,14 @@ describe('the menu bar of serve mode', () => {
     // Keys the page handles itself stay with the keymap (Space plays, Delete deletes).
     expect(menuEntryForKey(key(' '), false)).toBeNull()
     expect(menuEntryForKey(key('Delete'), false)).toBeNull()
+  })
+})
+
+describe('the keys that reach the menu bar', () => {
+  it('F10 goes to the bar, in a field too; keys the keymap has are never the menu bar’s', () => {
+    expect(keyAction(key('F10'), { mac: false, typing: true, dialog: false })).toBe('menu-bar')
+    // Ctrl+V pastes into a field: the keymap leaves it there, and the menu must not take it.
+    expect(isBound(key('v', { ctrlKey: true }), false)).toBe(true)
+    expect(menuEntryForKey(key('v', { ctrlKey: true }), false)).toBeNull()
   })
 })
