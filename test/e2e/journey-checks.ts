@@ -66,7 +66,8 @@ export async function expectTidyCanvas(page: Page, where: string): Promise<void>
         problems.push(`${name(a.id)} overlaps ${name(b.id)}`)
     }
   }
-  expect(problems, `the canvas ${where}`).toEqual([])
+  // Soft: a journey reports every step's problems, not only the first.
+  expect.soft(problems, `the canvas ${where}`).toEqual([])
 }
 
 interface StepLite {
@@ -119,12 +120,13 @@ export async function expectNoIdShown(page: Page, where: string): Promise<void> 
   const text = await readableText(page)
   const shown = (await everyId(page)).filter((id) => text.includes(id))
   const context = shown.map((id) => text.slice(Math.max(0, text.indexOf(id) - 60), text.indexOf(id) + 30))
-  expect(shown, `ids shown ${where}: ${context.join(' | ')}`).toEqual([])
+  expect.soft(shown, `ids shown ${where}: ${context.join(' | ')}`).toEqual([])
 }
 
 /** With a run loaded the canvas keeps at least half of the window's height. */
 export async function expectRoomForCanvas(page: Page, where: string): Promise<void> {
   const canvas = await page.getByTestId('canvas').boundingBox()
   const window = page.viewportSize()
-  expect(canvas && window ? canvas.height / window.height : 0, `canvas share of the height ${where}`).toBeGreaterThanOrEqual(0.5)
+  const share = canvas && window ? canvas.height / window.height : 0
+  expect.soft(share, `the canvas's share of the window's height ${where}`).toBeGreaterThanOrEqual(0.5)
 }

@@ -106,7 +106,7 @@ export function MenuBar() {
         const title: MenuCursor = { top, item: null, sub: null }
         const isOpen = opened === top
         return (
-          <div key={menu.label} className="menu-top">
+          <div key={menu.label} className="menu-top" role="none">
             <button
               type="button"
               role="menuitem"

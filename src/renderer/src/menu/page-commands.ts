@@ -19,7 +19,8 @@ import { exportImageFromMenu } from './export-image-hook'
 import { viewControls } from './view-controls'
 
 /** A text field, a select or an editable element: where undo and select-all are the field's own. */
-export const isTypingTarget = (target: EventTarget | null): target is HTMLElement =>
+export const isTypingTarget = (target: EventTarget | null | undefined): target is HTMLElement =>
+  typeof HTMLElement !== 'undefined' &&
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
@@ -35,7 +36,8 @@ export const whilePlaying = (action: () => void) => () => {
 
 /** Undo, redo and select-all act on the focused text field, as in any editor; else on the lab. */
 const fieldOrLab = (field: 'undo' | 'redo' | 'selectAll', lab: () => unknown) => () => {
-  const focused = document.activeElement
+  // (No document where the stores are tested under Node: the lab's own command.)
+  const focused = globalThis.document?.activeElement
   if (!isTypingTarget(focused)) return lab()
   if (field === 'selectAll' && (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement))
     return focused.select()
