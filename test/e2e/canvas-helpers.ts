@@ -24,9 +24,12 @@ export interface LabNodeInfo {
 export async function labNodes(page: Page): Promise<LabNodeInfo[]> {
   const bridged = await page.evaluate(async () => {
     const lab = (globalThis as { lab?: { invoke(m: string, i: unknown): Promise<unknown> } }).lab
-    return lab ? ((await lab.invoke('getTopology', {})) as { value: { topology: { nodes: LabNodeInfo[] } } }) : null
+    return lab
+      ? ((await lab.invoke('getTopology', {})) as { value: { topology: { nodes: LabNodeInfo[] } } })
+      : null
   })
-  if (bridged) return bridged.value.topology.nodes.map(({ id, kind, name, parentId }) => ({ id, kind, name, parentId }))
+  if (bridged)
+    return bridged.value.topology.nodes.map(({ id, kind, name, parentId }) => ({ id, kind, name, parentId }))
   const url = new URL(page.url())
   const token = url.searchParams.get('token') ?? ''
   const res = await page.request.post(`${url.origin}/api/getTopology`, {

@@ -6,7 +6,10 @@ import { expect } from './serve-fixture'
 export async function invoke<T>(page: Page, method: string, input: unknown = {}): Promise<T> {
   const result = await page.evaluate(
     ([m, i]) =>
-      (globalThis as unknown as { lab: { invoke(m: string, i: unknown): Promise<unknown> } }).lab.invoke(m, i),
+      (globalThis as unknown as { lab: { invoke(m: string, i: unknown): Promise<unknown> } }).lab.invoke(
+        m,
+        i,
+      ),
     [method, input] as const,
   )
   const answer = result as { ok: boolean; value?: T; error?: { message: string } }
@@ -105,7 +108,9 @@ const readableText = (page: Page) =>
   page.evaluate(() => {
     type Doc = {
       body: { innerText: string }
-      querySelectorAll(s: string): ArrayLike<{ textContent: string | null; getAttribute(n: string): string | null }>
+      querySelectorAll(
+        s: string,
+      ): ArrayLike<{ textContent: string | null; getAttribute(n: string): string | null }>
     }
     const doc = (globalThis as unknown as { document: Doc }).document
     const parts = [doc.body.innerText]

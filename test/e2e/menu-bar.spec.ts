@@ -21,7 +21,8 @@ async function choose(page: Page, top: string, label: RegExp | string) {
   await menu(page, top).getByRole('menuitem', { name: label }).click()
 }
 const browser = (page: Page) => page.getByTestId('file-browser')
-const entry = (page: Page, name: string) => browser(page).locator(`[data-testid="file-entry"][data-name="${name}"]`)
+const entry = (page: Page, name: string) =>
+  browser(page).locator(`[data-testid="file-entry"][data-name="${name}"]`)
 const labName = (page: Page) => page.locator('.lab-name')
 /** The open lab's file, as the service says (a copy keeps its lab's name). */
 async function labPath(page: Page): Promise<string | null> {
@@ -158,7 +159,9 @@ test('File > Open says which folder cannot be listed; Save As copies the lab; Op
   // The folder went away after it was listed: the error names it, the listing stays.
   rmSync(join(labs, 'gone'), { recursive: true })
   await entry(page, 'gone').click()
-  await expect(page.getByTestId('file-browser-error')).toHaveText(`The folder ${join(labs, 'gone')} does not exist.`)
+  await expect(page.getByTestId('file-browser-error')).toHaveText(
+    `The folder ${join(labs, 'gone')} does not exist.`,
+  )
   await expect(page.getByTestId('file-path')).toHaveText(labs)
   // Permission denied (root reads every folder, so only another user can see this one refused).
   if (process.getuid?.() !== 0) {
@@ -221,7 +224,12 @@ test('Edit, View, Run and Help do what the Electron menu does, and the menus are
   await choose(page, 'Edit', /^Undo /)
   await expect(page.getByTestId('node-host-1')).toBeVisible()
 
-  const theme = () => page.evaluate(() => (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } }).document.documentElement.dataset['theme'])
+  const theme = () =>
+    page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { dataset: Record<string, string> } } })
+          .document.documentElement.dataset['theme'],
+    )
   const before = await theme()
   await choose(page, 'View', /^Light or Dark Theme/)
   await expect.poll(theme).not.toBe(before)
@@ -233,10 +241,9 @@ test('Edit, View, Run and Help do what the Electron menu does, and the menus are
   for (const name of ['light', 'dark'] as const) {
     await page.evaluate(
       (t) =>
-        (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
-          'pacific-lab.theme',
-          t,
-        ),
+        (
+          globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+        ).localStorage.setItem('pacific-lab.theme', t),
       name,
     )
     await page.reload()

@@ -137,7 +137,9 @@ test('a new user creates a lab from the File menu, builds, imports, provisions, 
   await expect(page.locator('.lab-name')).toHaveText('second-lab')
   await booted.clickMenu(['File', 'Open Recent', `first-lab (${shortPath(first, homedir())})`])
   await expect(page.locator('.lab-name')).toHaveText('first-lab')
-  await expect.poll(async () => (await placedNodes(page)).map((n) => `${n.kind} ${n.name}`).sort()).toEqual(built)
+  await expect
+    .poll(async () => (await placedNodes(page)).map((n) => `${n.kind} ${n.name}`).sort())
+    .toEqual(built)
   await step(page, 'after reopening')
   await expect(page.getByTestId('run-picker')).toBeVisible()
 })

@@ -32,7 +32,8 @@ export async function serveRenderer(): Promise<{ url: string; close(): Promise<v
     const file = join(BUILT_RENDERER, path === '/' ? 'index.html' : path)
     if (!file.startsWith(BUILT_RENDERER)) return void res.writeHead(403).end()
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) =>
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
       () => res.writeHead(404).end(),
     )
   })

@@ -26,7 +26,9 @@ function FileBrowserBody({ mode, onClose }: { mode: FileMode; onClose: () => voi
   const snapshot = useLabStore(selectSnapshot)
   const { listing, error, go } = useFolder(folderOf(snapshot?.path ?? null))
   const saving = mode !== 'open-lab'
-  const [name, setName] = useState(mode === 'save-lab-as' ? `${snapshot?.name ?? 'lab'} copy` : 'Untitled lab')
+  const [name, setName] = useState(
+    mode === 'save-lab-as' ? `${snapshot?.name ?? 'lab'} copy` : 'Untitled lab',
+  )
   const [picked, setPicked] = useState<string | null>(null)
   const [replace, setReplace] = useState<string | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
@@ -96,11 +98,20 @@ function FileBrowserBody({ mode, onClose }: { mode: FileMode; onClose: () => voi
           </div>
         ) : null}
         {replace ? (
-          <div className="file-replace" role="alertdialog" aria-label="Replace the lab?" data-testid="file-replace">
+          <div
+            className="file-replace"
+            role="alertdialog"
+            aria-label="Replace the lab?"
+            data-testid="file-replace"
+          >
             <span>
               <strong>{replace}</strong> already exists. Replace it? Its history and runs are lost.
             </span>
-            <button type="button" data-testid="file-replace-confirm" onClick={() => void submit(replace, true)}>
+            <button
+              type="button"
+              data-testid="file-replace-confirm"
+              onClick={() => void submit(replace, true)}
+            >
               Replace
             </button>
             <button type="button" data-testid="file-replace-cancel" onClick={() => setReplace(null)}>

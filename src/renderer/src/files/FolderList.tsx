@@ -38,7 +38,12 @@ export function FolderList({ listing, picked, onFolder, onLab }: Props) {
           {listing?.path ?? 'Reading…'}
         </span>
       </div>
-      <ul className="file-entries" aria-label="Folders and labs" data-testid="file-entries" onKeyDown={onKeyDown}>
+      <ul
+        className="file-entries"
+        aria-label="Folders and labs"
+        data-testid="file-entries"
+        onKeyDown={onKeyDown}
+      >
         {listing?.entries.map((entry) => (
           <li key={entry.path}>
             <button
@@ -47,7 +52,9 @@ export function FolderList({ listing, picked, onFolder, onLab }: Props) {
               data-kind={entry.kind}
               data-name={entry.name}
               aria-pressed={entry.kind === 'lab' ? picked === entry.path : undefined}
-              onClick={() => (entry.kind === 'folder' ? onFolder(entry.path) : onLab(entry.path, entry.name, false))}
+              onClick={() =>
+                entry.kind === 'folder' ? onFolder(entry.path) : onLab(entry.path, entry.name, false)
+              }
               onDoubleClick={() => entry.kind === 'lab' && onLab(entry.path, entry.name, true)}
               onKeyDown={(e) => {
                 if (e.key !== 'Enter' || entry.kind !== 'lab') return

@@ -15,7 +15,11 @@ export type FileMode = 'new-lab' | 'open-lab' | 'save-lab-as'
  * or copies the lab, and the page waits until the lab arrives by push. An existing file is
  * replaced only when the user said so (`overwrite`).
  */
-export async function fileRequest(mode: FileMode, path: string, overwrite = false): Promise<Result<LabRevision>> {
+export async function fileRequest(
+  mode: FileMode,
+  path: string,
+  overwrite = false,
+): Promise<Result<LabRevision>> {
   const client = labClient()
   const result =
     mode === 'new-lab'

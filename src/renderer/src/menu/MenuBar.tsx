@@ -69,7 +69,8 @@ export function MenuBar() {
       if (entry.type === 'separator') return <li key={i} role="separator" className="menu-separator" />
       const here = at(i)
       const disabled = entry.type === 'command' && entry.enabled === false
-      const keys = entry.type !== 'submenu' && entry.accelerator ? acceleratorLabel(entry.accelerator, mac) : ''
+      const keys =
+        entry.type !== 'submenu' && entry.accelerator ? acceleratorLabel(entry.accelerator, mac) : ''
       return (
         <li key={i} role="none" className="menu-item-row">
           <button
@@ -118,7 +119,9 @@ export function MenuBar() {
               tabIndex={cursor ? (cursor.top === top ? 0 : -1) : top === 0 ? 0 : -1}
               onMouseDown={rememberFocus}
               onClick={() => setMenuCursor(isOpen ? null : { top, item: -1, sub: null })}
-              onMouseEnter={() => (opened !== null && !isOpen ? setMenuCursor({ top, item: -1, sub: null }) : undefined)}
+              onMouseEnter={() =>
+                opened !== null && !isOpen ? setMenuCursor({ top, item: -1, sub: null }) : undefined
+              }
             >
               {menu.label}
             </button>

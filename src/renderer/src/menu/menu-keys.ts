@@ -20,7 +20,11 @@ function table(mac: boolean): Map<string, MenuEntry> {
       if (chord && !keys.has(chord.toLowerCase())) keys.set(chord.toLowerCase(), entry)
     }
   }
-  add(serveMenus({ appName: 'Pacific Lab', recent: [], undoLabel: null, redoLabel: null }).flatMap((m) => m.items))
+  add(
+    serveMenus({ appName: 'Pacific Lab', recent: [], undoLabel: null, redoLabel: null }).flatMap(
+      (m) => m.items,
+    ),
+  )
   tables.set(mac, keys)
   return keys
 }

@@ -3,14 +3,7 @@ import { runLayout } from '../layout/run-layout'
 import { openDialog } from '../stores/dialog-store'
 import { reportError } from '../stores/notice-store'
 import { deleteSelection, duplicate, redo, undo } from '../stores/edit-actions'
-import {
-  jumpEnd,
-  jumpStart,
-  provision,
-  stepBack,
-  stepForward,
-  togglePlay,
-} from '../stores/playback-actions'
+import { jumpEnd, jumpStart, provision, stepBack, stepForward, togglePlay } from '../stores/playback-actions'
 import { selectRunId, usePlaybackStore } from '../stores/playback-store'
 import { setSearchOpen } from '../stores/search-store'
 import { selectAllRoots } from '../stores/selection-store'
@@ -39,7 +32,10 @@ const fieldOrLab = (field: 'undo' | 'redo' | 'selectAll', lab: () => unknown) =>
   // (No document where the stores are tested under Node: the lab's own command.)
   const focused = globalThis.document?.activeElement
   if (!isTypingTarget(focused)) return lab()
-  if (field === 'selectAll' && (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement))
+  if (
+    field === 'selectAll' &&
+    (focused instanceof HTMLInputElement || focused instanceof HTMLTextAreaElement)
+  )
     return focused.select()
   // execCommand is the one way a page reaches a field's own undo stack.
   return document.execCommand(field)

@@ -5,8 +5,7 @@ import { acceleratorChord, acceleratorLabel, isBound, keyAction } from '../keyma
 import { menuEntryForKey } from './menu-keys'
 import { serveMenus } from './serve-menu'
 
-const labels = (items: readonly MenuEntry[]) =>
-  items.map((e) => (e.type === 'separator' ? '—' : e.label))
+const labels = (items: readonly MenuEntry[]) => items.map((e) => (e.type === 'separator' ? '—' : e.label))
 const state = { appName: 'Pacific Lab', recent: [], undoLabel: null, redoLabel: null }
 const key = (k: string, mods: { ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean } = {}) => ({
   key: k,

@@ -38,8 +38,7 @@ function pageEntry(entry: MenuEntry): MenuEntry[] {
 const tidy = (items: MenuEntry[]) =>
   items.filter(
     (entry, i) =>
-      entry.type !== 'separator' ||
-      (i > 0 && i < items.length - 1 && items[i - 1]?.type !== 'separator'),
+      entry.type !== 'separator' || (i > 0 && i < items.length - 1 && items[i - 1]?.type !== 'separator'),
   )
 
 /** Runs what a menu item says, the same command Electron's menu runs, through the page's handlers. */
@@ -70,7 +69,9 @@ export function runMenuEntry(entry: MenuEntry): unknown {
 /** Cut, copy and paste act on the focused field as the browser's own would; else on the lab's objects. */
 function runRole(role: NativeRole): unknown {
   if (role === 'togglefullscreen')
-    return document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()
+    return document.fullscreenElement
+      ? document.exitFullscreen()
+      : document.documentElement.requestFullscreen()
   const field = isTypingTarget(document.activeElement)
   if (field) return document.execCommand(role)
   if (role === 'copy') return copySelection()

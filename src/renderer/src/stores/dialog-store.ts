@@ -4,14 +4,7 @@ import { create } from 'zustand'
  * The page's modal dialogs; the file browser's three and the two help dialogs belong to the
  * serve-mode menu bar (Electron shows native ones).
  */
-export type DialogName =
-  | 'export'
-  | 'import'
-  | 'new-lab'
-  | 'open-lab'
-  | 'save-lab-as'
-  | 'shortcuts'
-  | 'about'
+export type DialogName = 'export' | 'import' | 'new-lab' | 'open-lab' | 'save-lab-as' | 'shortcuts' | 'about'
 
 interface DialogState {
   /** The modal dialog on screen, or null. */
