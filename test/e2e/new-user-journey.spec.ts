@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { test } from '@playwright/test'
+import { test, type Page } from '@playwright/test'
 
 import { shortPath } from '../../src/shared/menu/app-menu'
 import { bootMain, type BootedMain } from '../electron-stub/boot'
@@ -56,7 +56,8 @@ test.afterAll(async () => {
   await renderer?.close()
 })
 
-const step = async (page: import('@playwright/test').Page, where: string, run = false) => {
+/** Every step's checks, on the whole lab (fit first: the canvas draws only what is on screen). */
+const step = async (page: Page, where: string, run = false) => {
   await page.getByTestId('fit-view').click()
   await expectTidyCanvas(page, where)
   await expectNoIdShown(page, where)
