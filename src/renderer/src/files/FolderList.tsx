@@ -5,9 +5,9 @@ import type { Listing } from './use-folder'
 interface Props {
   listing: Listing | null
   picked: string | null
-  onFolder(path: string): void
+  onFolder: (path: string) => void
   /** A lab clicked (`open`: double-clicked or Enter). */
-  onLab(path: string, name: string, open: boolean): void
+  onLab: (path: string, name: string, open: boolean) => void
 }
 
 /**
