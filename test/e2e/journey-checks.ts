@@ -124,7 +124,8 @@ const readableText = (page: Page) =>
 export async function expectNoIdShown(page: Page, where: string): Promise<void> {
   const text = await readableText(page)
   const shown = (await everyId(page)).filter((id) => text.includes(id))
-  const context = shown.map((id) => text.slice(Math.max(0, text.indexOf(id) - 60), text.indexOf(id) + 30))
+  const around = (id: string) => text.slice(Math.max(0, text.indexOf(id) - 60), text.indexOf(id) + 30)
+  const context = shown.map((id) => around(id).replace(/\s+/g, ' '))
   expect.soft(shown, `ids shown ${where}: ${context.join(' | ')}`).toEqual([])
 }
 

@@ -87,7 +87,9 @@ export function MenuBar() {
             onMouseEnter={() => setMenuCursor(here)}
             onClick={() => (disabled || entry.type === 'submenu' ? undefined : activate(entry))}
           >
-            <span className="menu-label">{entry.label}</span>
+            <span className="menu-label" title={entry.label}>
+              {entry.label}
+            </span>
             <span className="menu-keys" aria-hidden="true">
               {entry.type === 'submenu' ? '›' : keys}
             </span>
