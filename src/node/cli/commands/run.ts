@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 
 import { createCursor } from '../../../shared/engine/cursor'
+import { DisplayNames } from '../../../shared/engine/display-names'
 import { formatFault, parseFault } from '../../../shared/engine/fault-syntax'
 import { faultProblem } from '../../../shared/engine/faults'
 import { plan } from '../../../shared/engine/plan'
@@ -63,6 +64,7 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
           `--fault ${formatFault(missed.fault)}: step ${missed.fault.atSeq} is past the end of the run (${run.steps.length} steps)`,
         )
       const cursor = createCursor(run, initialState(lab.topology))
+      const names = new DisplayNames(lab.topology).learn(run.steps)
       if (!values.json)
         io.out(
           `${lab.name}: ${run.steps.length} steps, seed ${seed}${faults.length ? `, faults ${faults.map(formatFault).join(' ')}` : ''}`,
@@ -87,7 +89,7 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
               ...(step.failure ? { failure: step.failure } : {}),
             }),
           )
-        else for (const line of stepLines(step, status)) io.out(line)
+        else for (const line of stepLines(step, status, names)) io.out(line)
       }
       if (values.json) io.out(JSON.stringify({ summary: run.summary }))
       else {
@@ -97,7 +99,8 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
             .map(([k, v]) => `${v} ${k}`)
             .join(', ')}`,
         )
-        for (const p of s.problems) io.out(`  ${p.object}: ${p.status}${p.reason ? ` (${p.reason})` : ''}`)
+        for (const p of s.problems)
+          io.out(`  ${names.label(p.object)}: ${p.status}${p.reason ? ` (${p.reason})` : ''}`)
       }
       return Promise.resolve(0)
     },

@@ -6,30 +6,37 @@ import {
   ReactFlow,
   applyNodeChanges,
   useStore,
+  type EdgeTypes,
   type NodeChange,
   type NodeTypes,
   type OnSelectionChangeParams,
 } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
 
+import './canvas.css'
+
 import type { Topology } from '../../../shared/domain/topology'
 import { useProblems } from '../problems/use-problems'
-import { selectCollapsed, useCanvasViewStore } from '../stores/canvas-view-store'
+import { requestFit, selectCollapsed, selectExporting, useCanvasViewStore } from '../stores/canvas-view-store'
 import { sendBatch } from '../stores/edit-actions'
 import { toast } from '../stores/notice-store'
 import { selectSelection, setSelection, useSelectionStore } from '../stores/selection-store'
 import { dragStopBatch } from './drag-stop'
 import { MessageOverlay } from '../playback/MessageOverlay'
 import { openHostMenu } from '../stores/playback-actions'
+import { RoutedEdge } from './edges/RoutedEdge'
 import { CardNode } from './nodes/CardNode'
 import { DerivedNode } from './nodes/DerivedNode'
 import { GroupNode } from './nodes/GroupNode'
 import { publishRects } from './rects-registry'
 import { toFlow, withSelection, type LabFlowNode } from './to-flow'
 import { useDropAndConnect } from './use-drop-and-connect'
+import { CanvasAnnouncer } from './CanvasAnnouncer'
 import { useFocus } from './use-focus'
+import { MINIMAP, useViewportRequests } from './use-viewport-requests'
 
 const nodeTypes: NodeTypes = { 'card-node': CardNode, 'group-node': GroupNode, 'derived-node': DerivedNode }
+const edgeTypes: EdgeTypes = { routed: RoutedEdge }
 const minimapColor = (node: LabFlowNode) => `var(--kind-${node.data.node.kind}, #64748b)`
 const MULTI_KEYS = ['Shift', 'Meta', 'Control']
 /** Below this zoom, nodes drop shadows, icons and summaries: unreadable there, costly to paint. */
@@ -55,12 +62,17 @@ export function LabCanvas({ topology }: { topology: Topology }) {
     setShown(flow.nodes)
     setNodes(flow.nodes)
   }
-  const far = useStore(selectFar)
+  const exporting = useCanvasViewStore(selectExporting)
+  const far = useStore(selectFar) && !exporting
   const parentOf = useCallback(
     (id: string) => topology.nodes.find((n) => n.id === id)?.parentId ?? null,
     [topology],
   )
   useFocus(flow.rects, parentOf)
+  useViewportRequests(topology, flow.rects)
+  // The lab opens fitted into view (React Flow's own fitView would also fit the first drop
+  // into an empty lab, at twice the size).
+  useEffect(requestFit, [])
   useEffect(() => publishRects(flow.rects), [flow.rects])
 
   const onNodesChange = useCallback(
@@ -95,29 +107,37 @@ export function LabCanvas({ topology }: { topology: Topology }) {
       data-testid="canvas"
       onDragOver={allowDrop}
       onDrop={onDrop}
+      // One tab stop for the whole canvas; the arrows travel between objects (keymap).
+      tabIndex={0}
+      role="application"
+      aria-label="Lab canvas"
+      aria-roledescription="canvas"
+      aria-describedby="canvas-keys"
     >
+      <CanvasAnnouncer topology={topology} selection={selection} />
       <ReactFlow
         nodes={nodes}
         edges={flow.edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onNodeContextMenu={openHostMenu}
         deleteKeyCode={null}
+        nodesFocusable={false}
+        edgesFocusable={false}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_KEYS}
-        onlyRenderVisibleElements
-        fitView
-        fitViewOptions={{ padding: 0.1 }}
+        onlyRenderVisibleElements={!exporting}
         minZoom={0.05}
         snapToGrid
         snapGrid={[10, 10]}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} style={MINIMAP} />
         <Controls />
         <MessageOverlay />
       </ReactFlow>

@@ -1,7 +1,7 @@
 import { KIND_LABELS } from '../../../shared/domain/kinds'
 import type { Topology } from '../../../shared/domain/topology'
 import { KindIcon } from '../canvas/KindIcon'
-import { derivedObjects, isDerivedId } from '../canvas/derived'
+import { derivedObjects, isDerivedId } from '../../../shared/domain/derived-objects'
 import { deleteSelection, duplicate } from '../stores/edit-actions'
 import { selectSelection, useSelectionStore } from '../stores/selection-store'
 import { Bindings } from './Bindings'

@@ -12,12 +12,14 @@ import {
 } from '../stores/playback-actions'
 import { menuEntryForKey } from '../menu/menu-keys'
 import { closeMenuBar, toggleMenuBarFocus } from '../menu/menu-bar-store'
-import { isTypingTarget as typing, pageDrawsMenu, whilePlaying } from '../menu/page-commands'
+import { isTypingTarget as typing, PAGE_COMMANDS, pageDrawsMenu, whilePlaying } from '../menu/page-commands'
 import { runMenuEntry } from '../menu/serve-menu'
 import { useLabStore } from '../stores/lab-store'
 import { selectHostMenu, usePlaybackStore } from '../stores/playback-store'
 import { setSearchOpen, useSearchStore } from '../stores/search-store'
-import { selectAllRoots, setSelection } from '../stores/selection-store'
+import { nextInDirection, type Direction } from '../canvas/keyboard-nav'
+import { currentRects } from '../canvas/rects-registry'
+import { focusObject, selectAllRoots, setSelection, useSelectionStore } from '../stores/selection-store'
 import { isBound, isMac, keyAction, type KeyAction } from './keymap'
 
 /** Escape closes the nearest thing: the menus, a dialog, the host menu, the search box; else the selection. */
@@ -38,9 +40,28 @@ const menuBarKey = () => {
   return true
 }
 
+/** An arrow on the canvas: select the next object that way and bring it into view. */
+const travel = (direction: Direction) => () => {
+  const from = useSelectionStore.getState().selection[0] ?? null
+  const next = nextInDirection(currentRects(), from, direction)
+  if (next) focusObject(next)
+}
+
+/** Enter on the canvas: into the inspector's first field, to edit the selected object. */
+function inspect() {
+  const field = document.querySelector<HTMLElement>(
+    '[data-testid="inspector"] :is(input, select, textarea, button):not(:disabled)',
+  )
+  if (!field) return false
+  field.focus()
+  return true
+}
+
 const ACTIONS: Record<Exclude<KeyAction, 'escape'>, () => unknown> = {
   'open-search': () => setSearchOpen(true),
   'open-export': () => openDialog('export'),
+  // A PNG of what is selected, else of the whole canvas (as File > Export Image); the toolbar offers SVG too.
+  'export-image': PAGE_COMMANDS.exportImage,
   delete: deleteSelection,
   undo,
   redo,
@@ -54,6 +75,11 @@ const ACTIONS: Record<Exclude<KeyAction, 'escape'>, () => unknown> = {
   'jump-start': whilePlaying(jumpStart),
   'jump-end': whilePlaying(jumpEnd),
   'menu-bar': menuBarKey,
+  'canvas-left': travel('left'),
+  'canvas-right': travel('right'),
+  'canvas-up': travel('up'),
+  'canvas-down': travel('down'),
+  'canvas-inspect': inspect,
 }
 
 /**
@@ -81,8 +107,9 @@ export function useKeymap() {
     const onKey = (e: KeyboardEvent) => {
       altAlone = e.key === 'Alt' && !e.repeat
       const inField = typing(e.target)
+      const canvas = e.target instanceof Element && e.target.closest('[data-testid="canvas"]') !== null
       const dialog = useDialogStore.getState().open !== null
-      const action = keyAction(e, { mac, typing: inField, dialog })
+      const action = keyAction(e, { mac, typing: inField, dialog, canvas })
       if (!action) return void menuAccelerator(e, mac, dialog)
       const result = action === 'escape' ? escape(inField) : ACTIONS[action]()
       // An action answers false when the key was not its business after all.

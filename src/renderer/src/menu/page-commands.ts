@@ -1,14 +1,15 @@
 import type { LabClient, MenuCommandName } from '../../../shared/contract/contract'
+import { exportImage } from '../export/export-image'
 import { runLayout } from '../layout/run-layout'
+import { requestFit } from '../stores/canvas-view-store'
 import { openDialog } from '../stores/dialog-store'
 import { reportError } from '../stores/notice-store'
 import { deleteSelection, duplicate, redo, undo } from '../stores/edit-actions'
 import { jumpEnd, jumpStart, provision, stepBack, stepForward, togglePlay } from '../stores/playback-actions'
 import { selectRunId, usePlaybackStore } from '../stores/playback-store'
 import { setSearchOpen } from '../stores/search-store'
-import { selectAllRoots } from '../stores/selection-store'
+import { selectAllRoots, useSelectionStore } from '../stores/selection-store'
 import { toggleTheme } from '../toolbar/theme'
-import { exportImageFromMenu } from './export-image-hook'
 import { viewControls } from './view-controls'
 
 /** A text field, a select or an editable element: where undo and select-all are the field's own. */
@@ -55,8 +56,13 @@ export const PAGE_COMMANDS: Record<MenuCommandName, () => unknown> = {
   find: () => setSearchOpen(true),
   importManifests: () => openDialog('import'),
   exportManifests: () => openDialog('export'),
-  exportImage: exportImageFromMenu,
-  fitView: () => viewControls()?.fit(),
+  // A PNG of the selection, else of the whole canvas (the toolbar's Image menu offers SVG too).
+  exportImage: () =>
+    exportImage({
+      format: 'png',
+      scope: useSelectionStore.getState().selection.length > 0 ? 'selection' : 'canvas',
+    }),
+  fitView: requestFit,
   zoomIn: () => viewControls()?.zoomIn(),
   zoomOut: () => viewControls()?.zoomOut(),
   autoLayout: runLayout,

@@ -1,9 +1,9 @@
 /**
- * What the canvas lends the menus: fit and zoom need React Flow's instance, which only a
- * component inside the canvas's provider holds. The toolbar registers them while it is mounted.
+ * What the canvas lends the menus: zooming needs React Flow's instance, which only a component
+ * inside the canvas's provider holds. The toolbar registers it while it is mounted. (Fit is a
+ * request any action can make: `requestFit`.)
  */
 export interface ViewControls {
-  fit(): void
   zoomIn(): void
   zoomOut(): void
 }
