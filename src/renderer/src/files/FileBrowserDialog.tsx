@@ -1,10 +1,10 @@
 import { useState, type KeyboardEvent } from 'react'
 
+import { ModalFrame } from '../dialogs/ModalFrame'
 import { selectSnapshot, useLabStore } from '../stores/lab-store'
 import { fileRequest, folderOf, joinPath, labFileName, LAB_EXTENSION, type FileMode } from './file-actions'
 import { FolderList } from './FolderList'
 import { useFolder } from './use-folder'
-import '../export/export-dialog.css'
 import './file-browser.css'
 
 const TEXT: Record<FileMode, { title: string; action: string }> = {
@@ -52,111 +52,98 @@ function FileBrowserBody({ mode, onClose }: { mode: FileMode; onClose: () => voi
   }
 
   return (
-    <div className="export-backdrop" role="presentation" onClick={onClose}>
-      <div
-        className="export-dialog file-browser"
-        role="dialog"
-        aria-modal="true"
-        aria-label={TEXT[mode].title}
-        data-testid="file-browser"
-        data-mode={mode}
-        onClick={(e) => e.stopPropagation()}
-      >
-        <header className="export-header">
-          <h2>{TEXT[mode].title}</h2>
-          <span className="spacer" />
-          <button type="button" data-testid="file-browser-close" onClick={onClose}>
-            Cancel
-          </button>
-        </header>
-        <div className="file-browser-body">
-          <nav className="file-places" aria-label="Places">
-            {listing?.places.map((place) => (
-              <button key={place.path} type="button" data-testid="file-place" onClick={() => go(place.path)}>
-                {place.name}
-              </button>
-            ))}
-          </nav>
-          <FolderList
-            listing={listing}
-            picked={picked}
-            onFolder={(path) => {
-              setPicked(null)
-              go(path)
-            }}
-            onLab={(path, file, open) => {
-              setFailure(null)
-              if (saving) setName(file.slice(0, -LAB_EXTENSION.length))
-              else setPicked(path)
-              if (open && !saving) void submit(path)
-            }}
-          />
-        </div>
-        {error ? (
-          <div className="export-error" role="alert" data-testid="file-browser-error">
-            {error}
-          </div>
-        ) : null}
-        {replace ? (
-          <div
-            className="file-replace"
-            role="alertdialog"
-            aria-label="Replace the lab?"
-            data-testid="file-replace"
-          >
-            <span>
-              <strong>{replace}</strong> already exists. Replace it? Its history and runs are lost.
-            </span>
-            <button
-              type="button"
-              data-testid="file-replace-confirm"
-              onClick={() => void submit(replace, true)}
-            >
-              Replace
+    <ModalFrame
+      title={TEXT[mode].title}
+      testId="file-browser"
+      className="file-browser"
+      data={{ 'data-mode': mode }}
+      closeLabel="Cancel"
+      focusClose={!saving}
+      onClose={onClose}
+    >
+      <div className="file-browser-body">
+        <nav className="file-places" aria-label="Places">
+          {listing?.places.map((place) => (
+            <button key={place.path} type="button" data-testid="file-place" onClick={() => go(place.path)}>
+              {place.name}
             </button>
-            <button type="button" data-testid="file-replace-cancel" onClick={() => setReplace(null)}>
-              Keep it
-            </button>
-          </div>
-        ) : null}
-        {failure ? (
-          <div className="export-error" role="alert" data-testid="file-browser-failure">
-            {failure}
-          </div>
-        ) : null}
-        <footer className="export-footer">
-          {saving ? (
-            <label className="file-name">
-              Name
-              <input
-                data-testid="file-name"
-                value={name}
-                autoFocus
-                onChange={(e) => {
-                  setName(e.target.value)
-                  setReplace(null)
-                }}
-                onKeyDown={onNameKey}
-              />
-              <span className="file-extension">{LAB_EXTENSION}</span>
-            </label>
-          ) : (
-            <span className="file-picked" data-testid="file-picked">
-              {picked ?? 'Pick a lab file'}
-            </span>
-          )}
-          <span className="spacer" />
-          <button
-            type="button"
-            className="primary"
-            data-testid="file-browser-submit"
-            disabled={!target || busy}
-            onClick={() => void submit(target)}
-          >
-            {TEXT[mode].action}
-          </button>
-        </footer>
+          ))}
+        </nav>
+        <FolderList
+          listing={listing}
+          picked={picked}
+          onFolder={(path) => {
+            setPicked(null)
+            go(path)
+          }}
+          onLab={(path, file, open) => {
+            setFailure(null)
+            if (saving) setName(file.slice(0, -LAB_EXTENSION.length))
+            else setPicked(path)
+            if (open && !saving) void submit(path)
+          }}
+        />
       </div>
-    </div>
+      {error ? (
+        <div className="export-error" role="alert" data-testid="file-browser-error">
+          {error}
+        </div>
+      ) : null}
+      {replace ? (
+        <div
+          className="file-replace"
+          role="alertdialog"
+          aria-label="Replace the lab?"
+          data-testid="file-replace"
+        >
+          <span>
+            <strong>{replace}</strong> already exists. Replace it? Its history and runs are lost.
+          </span>
+          <button type="button" data-testid="file-replace-confirm" onClick={() => void submit(replace, true)}>
+            Replace
+          </button>
+          <button type="button" data-testid="file-replace-cancel" onClick={() => setReplace(null)}>
+            Keep it
+          </button>
+        </div>
+      ) : null}
+      {failure ? (
+        <div className="export-error" role="alert" data-testid="file-browser-failure">
+          {failure}
+        </div>
+      ) : null}
+      <footer className="export-footer">
+        {saving ? (
+          <label className="file-name">
+            Name
+            <input
+              data-testid="file-name"
+              value={name}
+              autoFocus
+              onChange={(e) => {
+                setName(e.target.value)
+                setReplace(null)
+              }}
+              onKeyDown={onNameKey}
+            />
+            <span className="file-extension">{LAB_EXTENSION}</span>
+          </label>
+        ) : (
+          <span className="file-picked" data-testid="file-picked">
+            {picked ?? 'Pick a lab file'}
+          </span>
+        )}
+        <span className="spacer" />
+        <button
+          type="button"
+          className="primary"
+          data-testid="file-browser-submit"
+          disabled={!target || busy}
+          onClick={() => void submit(target)}
+        >
+          {TEXT[mode].action}
+        </button>
+      </footer>
+    </ModalFrame>
   )
 }

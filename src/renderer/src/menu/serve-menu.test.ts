@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
 import type { MenuEntry } from '../../../shared/menu/app-menu'
-import { acceleratorChord, acceleratorLabel, isBound, keyAction } from '../keymap/keymap'
-import { menuEntryForKey } from './menu-keys'
 import { serveMenus } from './serve-menu'
 
 const labels = (items: readonly MenuEntry[]) => items.map((e) => (e.type === 'separator' ? '—' : e.label))
 const state = { appName: 'Pacific Lab', recent: [], undoLabel: null, redoLabel: null }
-const key = (k: string, mods: { ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean } = {}) => ({
-  key: k,
-  ctrlKey: false,
-  metaKey: false,
-  altKey: false,
-  shiftKey: false,
-  ...mods,
-})
 
 describe('the menu bar of serve mode', () => {
   it('offers the shared menu without Quit and without the operating system roles', () => {
@@ -50,30 +40,5 @@ describe('the menu bar of serve mode', () => {
     expect(open?.type === 'submenu' ? open.items : []).toEqual([
       expect.objectContaining({ command: 'openRecent', path: '/labs/a.pacificlab' }),
     ])
-  })
-
-  it('shows accelerators with the platform modifier and answers them as keys', () => {
-    expect(acceleratorLabel('CmdOrCtrl+Shift+S', false)).toBe('Ctrl+Shift+S')
-    expect(acceleratorLabel('CmdOrCtrl+Shift+S', true)).toBe('⇧⌘S')
-    expect(acceleratorChord('CmdOrCtrl+O', true)).toBe('Mod+O')
-    expect(acceleratorChord('Command+H', false)).toBeNull()
-    expect(menuEntryForKey(key('o', { ctrlKey: true }), false)).toMatchObject({ command: 'openLab' })
-    expect(menuEntryForKey(key('o', { metaKey: true }), true)).toMatchObject({ command: 'openLab' })
-    expect(menuEntryForKey(key('S', { ctrlKey: true, shiftKey: true }), false)).toMatchObject({
-      command: 'saveLabAs',
-    })
-    expect(menuEntryForKey(key('F5'), false)).toMatchObject({ command: 'startRun' })
-    // Keys the page handles itself stay with the keymap (Space plays, Delete deletes).
-    expect(menuEntryForKey(key(' '), false)).toBeNull()
-    expect(menuEntryForKey(key('Delete'), false)).toBeNull()
-  })
-})
-
-describe('the keys that reach the menu bar', () => {
-  it('F10 goes to the bar, in a field too; keys the keymap has are never the menu bar’s', () => {
-    expect(keyAction(key('F10'), { mac: false, typing: true, dialog: false })).toBe('menu-bar')
-    // Ctrl+V pastes into a field: the keymap leaves it there, and the menu must not take it.
-    expect(isBound(key('v', { ctrlKey: true }), false)).toBe(true)
-    expect(menuEntryForKey(key('v', { ctrlKey: true }), false)).toBeNull()
   })
 })
