@@ -149,7 +149,7 @@ export function isBound(e: KeyLike, mac: boolean): boolean {
 /** The chord of a key press, for looking it up among the menu's accelerators. */
 export const pressedChord = (e: KeyLike, mac: boolean) => chordOf(e, mac)?.toLowerCase() ?? null
 
-/** An accelerator as the menu shows it, with this platform's modifier (⌘ on macOS, Ctrl elsewhere). */
+/** An accelerator as the menu shows it, with this platform's modifier (Command on macOS, Ctrl elsewhere). */
 export const acceleratorLabel = (accelerator: string, mac: boolean) =>
   displayAccelerator(accelerator, mac ? 'darwin' : 'other')
 
