@@ -20,6 +20,9 @@ export async function expectNoOverlap(page: Page): Promise<void> {
   expect(await page.evaluate(canvasProblems)).toEqual([])
 }
 
+/** What `expectNoOverlap` checks, as a list of problems (a journey reports them softly, step by step). */
+export const overlapProblems = (page: Page): Promise<string[]> => page.evaluate(canvasProblems)
+
 /** After Fit, the minimap covers no object. */
 export async function expectClearOfMinimap(page: Page): Promise<void> {
   expect(await page.evaluate(underMinimap)).toEqual([])

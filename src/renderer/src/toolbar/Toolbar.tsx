@@ -1,5 +1,9 @@
+import { useReactFlow } from '@xyflow/react'
+import { useEffect } from 'react'
+
 import { Icon } from '../icons/Icon'
 import { runLayout } from '../layout/run-layout'
+import { registerViewControls } from '../menu/view-controls'
 import { requestFit, selectLayingOut, useCanvasViewStore } from '../stores/canvas-view-store'
 import { redo, undo } from '../stores/edit-actions'
 import { setSearchOpen } from '../stores/search-store'
@@ -11,6 +15,12 @@ import { ThemePicker } from './ThemePicker'
 export function Toolbar() {
   const snapshot = useLabStore(selectSnapshot)
   const layingOut = useCanvasViewStore(selectLayingOut)
+  const { zoomIn, zoomOut } = useReactFlow()
+  // View > Zoom In and Zoom Out do what the canvas's own controls do.
+  useEffect(
+    () => registerViewControls({ zoomIn: () => void zoomIn(), zoomOut: () => void zoomOut() }),
+    [zoomIn, zoomOut],
+  )
   const undoLabel = snapshot?.undoLabel ?? null
   const redoLabel = snapshot?.redoLabel ?? null
   return (
