@@ -19,6 +19,11 @@ import { sendBatch } from '../stores/edit-actions'
 import { toast } from '../stores/notice-store'
 import { selectSelection, setSelection, useSelectionStore } from '../stores/selection-store'
 import { dragStopBatch } from './drag-stop'
+import { LOD_GROUP_TYPE, LodGroupNode } from './lod/LodGroupNode'
+import { MEMBER_NODE_TYPE } from './lod/member-nodes'
+import { MemberTile } from './lod/MemberTile'
+import { useLod, useMemberNodes, withLodGroups, withMembers } from './lod/use-lod'
+import { useReveal } from './lod/use-reveal'
 import { MessageOverlay } from '../playback/MessageOverlay'
 import { openHostMenu } from '../stores/playback-actions'
 import { CardNode } from './nodes/CardNode'
@@ -29,7 +34,13 @@ import { toFlow, withSelection, type LabFlowNode } from './to-flow'
 import { useDropAndConnect } from './use-drop-and-connect'
 import { useFocus } from './use-focus'
 
-const nodeTypes: NodeTypes = { 'card-node': CardNode, 'group-node': GroupNode, 'derived-node': DerivedNode }
+const nodeTypes: NodeTypes = {
+  'card-node': CardNode,
+  'group-node': GroupNode,
+  'derived-node': DerivedNode,
+  [LOD_GROUP_TYPE]: LodGroupNode,
+  [MEMBER_NODE_TYPE]: MemberTile,
+}
 const minimapColor = (node: LabFlowNode) => `var(--kind-${node.data.node.kind}, #64748b)`
 const MULTI_KEYS = ['Shift', 'Meta', 'Control']
 /** Below this zoom, nodes drop shadows, icons and summaries: unreadable there, costly to paint. */
@@ -41,12 +52,18 @@ export function LabCanvas({ topology }: { topology: Topology }) {
   const collapsed = useCanvasViewStore(selectCollapsed)
   const selection = useSelectionStore(selectSelection)
   const problems = useProblems(topology)
-  const base = useMemo(
-    () => toFlow(topology, { collapsed: new Set(collapsed), problems: problems.worst, selection: new Set() }),
-    [topology, collapsed, problems],
-  )
+  const lod = useLod(topology, collapsed)
+  const base = useMemo(() => {
+    const view = { collapsed: lod.collapsed, problems: problems.worst, selection: new Set<string>() }
+    const mapped = toFlow(topology, { ...view, lod: lod.hooks })
+    return { ...mapped, nodes: withLodGroups(mapped.nodes, lod.plan, problems.worst) }
+  }, [topology, lod, problems])
+  const members = useMemberNodes(lod.plan, base.rects, selection, problems.worst, base.nodes)
   // Selection changes only touch the nodes whose flag flips, so React Flow re-renders few.
-  const flow = useMemo(() => withSelection(base, selection), [base, selection])
+  const flow = useMemo(
+    () => withSelection(withMembers(base, members, lod.plan), selection),
+    [base, members, lod, selection],
+  )
   const [nodes, setNodes] = useState(flow.nodes)
   const [shown, setShown] = useState(flow.nodes)
   // A new flow (service push, selection, collapse) replaces the local, in-drag positions
@@ -60,7 +77,7 @@ export function LabCanvas({ topology }: { topology: Topology }) {
     (id: string) => topology.nodes.find((n) => n.id === id)?.parentId ?? null,
     [topology],
   )
-  useFocus(flow.rects, parentOf)
+  useFocus(flow.rects, parentOf, useReveal(lod.plan, flow.rects))
   useEffect(() => publishRects(flow.rects), [flow.rects])
 
   const onNodesChange = useCallback(

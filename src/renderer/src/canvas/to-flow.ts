@@ -46,9 +46,25 @@ export interface FlowView {
   collapsed: ReadonlySet<string>
   problems: ReadonlyMap<string, Severity>
   selection: ReadonlySet<string>
+  /** The level of detail (canvas/lod/), which draws the members of large containers itself. */
+  lod?: LodHooks
 }
 
-const handlesFor = (width: number, height: number, group: boolean): NodeHandle[] => [
+type Size = { width: number; height: number }
+type Point = { x: number; y: number }
+
+/** How toFlow defers to the level of detail: it leaves out the members of the containers it sizes. */
+export interface LodHooks {
+  /** A large container's members box (expanded) or summary card (collapsed); undefined for others. */
+  box(id: string, collapsed: boolean): Size | undefined
+  /** New positions for the children of `parentId` that must move to make room, or null. */
+  arrange(
+    parentId: string,
+    children: { id: string; position: Point; size: Size }[],
+  ): ReadonlyMap<string, Point> | null
+}
+
+export const handlesFor = (width: number, height: number, group: boolean): NodeHandle[] => [
   {
     type: 'target',
     position: group ? Side.Bottom : Side.Top,
@@ -80,19 +96,32 @@ export function toFlow(
   const index = indexTopology(topology)
   const derived = derivedObjects(topology)
   const sizes = new Map<string, { width: number; height: number }>()
+  const moved = new Map<string, Point>()
+  const positionOf = (node: LabNode) => moved.get(node.id) ?? node.position
+  const childrenOf = (node: LabNode) =>
+    view.lod?.box(node.id, false) ? [] : (index.children.get(node.id) ?? [])
   const sizeOf = (node: LabNode): { width: number; height: number } => {
     const known = sizes.get(node.id)
     if (known) return known
     let size: { width: number; height: number } = CARD_SIZE
-    if (GROUP_KINDS.has(node.kind) && view.collapsed.has(node.id)) size = COLLAPSED
+    if (GROUP_KINDS.has(node.kind) && view.collapsed.has(node.id))
+      size = view.lod?.box(node.id, true) ?? COLLAPSED
     else if (GROUP_KINDS.has(node.kind)) {
       const chips = derived.get(node.id) ?? []
-      let width: number = Math.max(GROUP_MIN.width, 20 + chips.length * (CHIP_SIZE.width + 10))
-      let height: number = GROUP_MIN.height
-      for (const child of index.children.get(node.id) ?? []) {
+      const members = view.lod?.box(node.id, false) ?? { width: 0, height: 0 }
+      let width: number = Math.max(
+        GROUP_MIN.width,
+        20 + chips.length * (CHIP_SIZE.width + 10),
+        members.width + GROUP_PAD.right,
+      )
+      let height: number = Math.max(GROUP_MIN.height, members.height + GROUP_PAD.bottom)
+      const children = childrenOf(node)
+      const placed = children.map((c) => ({ id: c.id, position: c.position, size: sizeOf(c) }))
+      view.lod?.arrange(node.id, placed)?.forEach((p, id) => moved.set(id, p))
+      for (const child of children) {
         const c = sizeOf(child)
-        width = Math.max(width, child.position.x + c.width + GROUP_PAD.right)
-        height = Math.max(height, child.position.y + c.height + GROUP_PAD.bottom)
+        width = Math.max(width, positionOf(child).x + c.width + GROUP_PAD.right)
+        height = Math.max(height, positionOf(child).y + c.height + GROUP_PAD.bottom)
       }
       size = { width, height: height + (chips.length > 0 ? STRIP : 0) }
     }
@@ -106,13 +135,13 @@ export function toFlow(
     const size = sizeOf(node)
     const isGroup = GROUP_KINDS.has(node.kind)
     const collapsed = isGroup && view.collapsed.has(node.id)
-    const children = index.children.get(node.id) ?? []
-    const abs = { x: origin.x + node.position.x, y: origin.y + node.position.y }
+    const children = childrenOf(node)
+    const abs = { x: origin.x + positionOf(node).x, y: origin.y + positionOf(node).y }
     if (!hidden) rects.set(node.id, { ...abs, ...size })
     nodes.push({
       id: node.id,
       type: isGroup ? 'group-node' : 'card-node',
-      position: node.position,
+      position: positionOf(node),
       ...(node.parentId !== null ? { parentId: node.parentId } : {}),
       width: size.width,
       height: size.height,
@@ -123,7 +152,7 @@ export function toFlow(
       data: {
         node,
         summary: collapsed ? collapsedSummary(node, index) : nodeSummary(node, index),
-        childCount: children.length,
+        childCount: index.children.get(node.id)?.length ?? 0,
         collapsed,
         problem: view.problems.get(node.id) ?? null,
         derived: null,

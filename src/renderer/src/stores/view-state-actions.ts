@@ -1,5 +1,6 @@
 import type { ViewState } from '../../../shared/contract/contract'
 import { labClient } from '../api/lab-client'
+import { toggleSummarised } from '../canvas/lod/lod-store'
 import { useCanvasViewStore } from './canvas-view-store'
 
 /** The open lab's view state as last read or written; what is not edited here is kept as stored. */
@@ -25,6 +26,7 @@ function saveCollapsed(collapsed: readonly string[]) {
 }
 
 export function toggleCollapsed(id: string) {
+  if (toggleSummarised(id)) return
   const current = useCanvasViewStore.getState().collapsed
   const collapsed = current.includes(id) ? current.filter((c) => c !== id) : [...current, id]
   saveCollapsed(collapsed)

@@ -1,0 +1,37 @@
+import { type NodeProps } from '@xyflow/react'
+import './lod.css'
+import { memo } from 'react'
+
+import { KIND_LABELS } from '../../../../shared/domain/kinds'
+import { usePlaybackNodeAttrs } from '../../playback/NodePlayback'
+import { KindIcon } from '../KindIcon'
+import { ProblemBadge } from '../nodes/ProblemBadge'
+import type { LabFlowNode } from '../to-flow'
+import { toneOf } from './tones'
+
+/**
+ * A member of a large container drawn in its grid: kind, name and, during a run, its status as
+ * a coloured line. It carries the same test id, kind and status attributes as a card.
+ */
+export const MemberTile = memo(function MemberTile({ data, selected }: NodeProps<LabFlowNode>) {
+  const { node } = data
+  const pb = usePlaybackNodeAttrs(node.id)
+  const status = pb.status ?? data.status
+  return (
+    <div
+      className={`member-tile kind-${node.kind}${selected ? ' is-selected' : ''}${pb.className}`}
+      data-testid={`node-${node.id}`}
+      data-kind={node.kind}
+      data-status={status}
+      data-tone={pb.status ? toneOf(pb.status) : undefined}
+      title={`${KIND_LABELS[node.kind]} ${node.name}${pb.status ? `: ${pb.status}` : ''}`}
+    >
+      <KindIcon kind={node.kind} size={14} />
+      <span className="member-text">
+        <span className="node-name">{node.name}</span>
+        {pb.status ? <span className="member-status">{pb.status}</span> : null}
+      </span>
+      <ProblemBadge severity={data.problem} />
+    </div>
+  )
+})

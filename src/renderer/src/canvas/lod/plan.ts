@@ -1,0 +1,85 @@
+import type { Kind } from '../../../../shared/domain/kinds'
+import type { LabNode, TopologyIndex } from '../../../../shared/domain/topology'
+import { gridOf, type Grid } from './grid'
+
+/** A container with more members than this is drawn by the level of detail: a grid, in view only. */
+export const LARGE_MEMBERS = 40
+/**
+ * Labs whose large containers hold at most this many members in all open with them expanded (a
+ * 200-pod namespace shows its grid at once); above it they open as summary cards.
+ */
+export const EXPANDED_MEMBERS_LIMIT = 2000
+
+/** Containers whose members can run into thousands: a namespace's workloads. */
+const LOD_KINDS: ReadonlySet<Kind> = new Set(['namespace'])
+/** Grid order: the kinds a namespace holds, most numerous first, then by name. */
+const KIND_RANK: Partial<Record<Kind, number>> = { pod: 0, deployment: 1, vm: 2, tkc: 3, pvc: 4, service: 5 }
+
+export interface LodContainer {
+  id: string
+  /** Members in grid order. */
+  members: readonly LabNode[]
+  grid: Grid
+  /** Drawn as a summary card (collapsed) rather than its grid. */
+  collapsed: boolean
+}
+
+export interface LodPlan {
+  containers: ReadonlyMap<string, LodContainer>
+  /** The large container each member is drawn in. */
+  containerOf: ReadonlyMap<string, string>
+  /** Whether large containers open as summary cards (too many members to open them all). */
+  summariseByDefault: boolean
+}
+
+export interface LodChoices {
+  /** Containers the user collapsed (stored with the lab). */
+  collapsed: ReadonlySet<string>
+  /** Large containers opened where they open summarised (this session only). */
+  expanded: ReadonlySet<string>
+}
+
+/** Which containers are large, their members in grid order, and whether each is shown collapsed. */
+export function planLod(index: TopologyIndex, choices: LodChoices): LodPlan {
+  const large: { node: LabNode; members: readonly LabNode[] }[] = []
+  let total = 0
+  for (const node of index.byId.values()) {
+    if (!LOD_KINDS.has(node.kind)) continue
+    const members = index.children.get(node.id) ?? []
+    if (members.length <= LARGE_MEMBERS) continue
+    large.push({ node, members })
+    total += members.length
+  }
+  const summariseByDefault = total > EXPANDED_MEMBERS_LIMIT
+  const containers = new Map<string, LodContainer>()
+  const containerOf = new Map<string, string>()
+  for (const { node, members } of large) {
+    const ordered = inGridOrder(node, members)
+    for (const m of ordered) containerOf.set(m.id, node.id)
+    // Where they open summarised, only this session's choice opens one (lod-store.ts).
+    const collapsed = summariseByDefault ? !choices.expanded.has(node.id) : choices.collapsed.has(node.id)
+    containers.set(node.id, { id: node.id, members: ordered, grid: gridOf(ordered.length), collapsed })
+  }
+  return { containers, containerOf, summariseByDefault }
+}
+
+// Sorting thousands of names on every edit would cost more than the rest of the plan: the order
+// is kept per container while its members are the same objects (an edit elsewhere keeps them).
+const orderCache = new WeakMap<LabNode, { members: readonly LabNode[]; ordered: LabNode[] }>()
+
+function inGridOrder(container: LabNode, members: readonly LabNode[]): LabNode[] {
+  const known = orderCache.get(container)
+  if (known && known.members.length === members.length && known.members.every((m, i) => m === members[i]))
+    return known.ordered
+  const keyed = members.map((m) => ({ m, key: sortKey(m) }))
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.m.id < b.m.id ? -1 : 1))
+  const ordered = keyed.map((k) => k.m)
+  orderCache.set(container, { members, ordered })
+  return ordered
+}
+
+/** Kind rank, then the name with its numbers padded, so `fn-2` sorts before `fn-10`. */
+function sortKey(node: LabNode): string {
+  const rank = KIND_RANK[node.kind] ?? 9
+  return `${rank}:${node.name.replace(/\d+/g, (d) => d.padStart(12, '0'))}`
+}

@@ -1,0 +1,129 @@
+import { useStore, type Edge, type ReactFlowState } from '@xyflow/react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+
+import { indexTopology, type Topology } from '../../../../shared/domain/topology'
+import type { LabFlowNode, LodHooks, Rect, Severity } from '../to-flow'
+import { aggregateEdges } from './edges'
+import { gridExtent } from './grid'
+import { LOD_GROUP_TYPE, type LodGroupData } from './LodGroupNode'
+import { publishPlan, selectExpanded, useLodStore } from './lod-store'
+import { makeRoom } from './make-room'
+import { windowsInView, type MemberWindow } from './materialise'
+import { MemberNodes } from './member-nodes'
+import { planLod, type LodPlan } from './plan'
+
+/** A large container's summary card: room for its counts, quota bars and sparkline. */
+export const SUMMARY_CARD = { width: 340, height: 190 } as const
+
+/**
+ * The level of detail for a topology: which containers are large, which show collapsed (the
+ * stored collapsed groups, or this session's choice where large ones open summarised), and the
+ * hooks toFlow sizes them with.
+ */
+export function useLod(topology: Topology, collapsed: readonly string[]) {
+  const expanded = useLodStore(selectExpanded)
+  const index = useMemo(() => indexTopology(topology), [topology])
+  const plan = useMemo(
+    () => planLod(index, { collapsed: new Set(collapsed), expanded: new Set(expanded) }),
+    [index, collapsed, expanded],
+  )
+  useEffect(() => publishPlan(plan), [plan])
+  const hooks = useMemo(() => lodHooks(plan), [plan])
+  const shownCollapsed = useMemo(() => {
+    const set = new Set(collapsed)
+    for (const c of plan.containers.values()) {
+      if (c.collapsed) set.add(c.id)
+      else set.delete(c.id)
+    }
+    return set
+  }, [collapsed, plan])
+  return useMemo(() => ({ plan, hooks, collapsed: shownCollapsed }), [plan, hooks, shownCollapsed])
+}
+
+export function lodHooks(plan: LodPlan): LodHooks {
+  return {
+    box: (id, collapsed) => {
+      const container = plan.containers.get(id)
+      if (!container) return undefined
+      return collapsed ? SUMMARY_CARD : gridExtent(container.grid)
+    },
+    arrange: (_, children) => {
+      if (!children.some((c) => plan.containers.has(c.id))) return null
+      const moved = makeRoom(children)
+      return moved.size > 0 ? moved : null
+    },
+  }
+}
+
+/** toFlow's nodes with large containers drawn by the level of detail (their summary and mosaic). */
+export function withLodGroups(
+  nodes: LabFlowNode[],
+  plan: LodPlan,
+  worst: ReadonlyMap<string, Severity>,
+): LabFlowNode[] {
+  if (plan.containers.size === 0) return nodes
+  return nodes.map((n) => {
+    const container = plan.containers.get(n.id)
+    if (!container) return n
+    const problems = { errors: 0, warnings: 0 }
+    for (const m of container.members) {
+      const severity = worst.get(m.id)
+      if (severity === 'error') problems.errors++
+      else if (severity === 'warning') problems.warnings++
+    }
+    const data: LodGroupData = {
+      ...n.data,
+      lod: { container, containerOf: plan.containerOf, problems, worst },
+    }
+    return { ...n, type: LOD_GROUP_TYPE, data }
+  })
+}
+
+const viewOf = (s: ReactFlowState) => ({
+  x: s.transform[0],
+  y: s.transform[1],
+  zoom: s.transform[2],
+  width: s.width,
+  height: s.height,
+})
+const sameKey = (a: { key: string }, b: { key: string }) => a.key === b.key
+
+/**
+ * The member nodes to draw now: those in view at a readable zoom, and the selected ones. The
+ * canvas re-renders when the set changes, not on every frame of a pan.
+ */
+export function useMemberNodes(
+  plan: LodPlan,
+  rects: ReadonlyMap<string, Rect>,
+  selection: readonly string[],
+  worst: ReadonlyMap<string, Severity>,
+  nodes: readonly LabFlowNode[],
+): LabFlowNode[] {
+  // A selector kept while its inputs are: an inline one would give a new (equal) set on each
+  // render before the commit, and the canvas would render again and again.
+  const select = useCallback(
+    (s: ReactFlowState): { key: string; windows: Map<string, MemberWindow> } =>
+      windowsInView(plan, rects, viewOf(s)),
+    [plan, rects],
+  )
+  const { windows } = useStore(select, sameKey)
+  const [cache] = useState(() => new MemberNodes())
+  const always = useMemo(() => selection.filter((id) => plan.containerOf.has(id)), [selection, plan])
+  const depth = useMemo(() => new Map(nodes.map((n) => [n.id, n.zIndex ?? 0])), [nodes])
+  return useMemo(
+    () => cache.build(plan, windows, always, worst, (id) => depth.get(id) ?? 0),
+    [cache, plan, windows, always, worst, depth],
+  )
+}
+
+/** The canvas's nodes and edges with the drawn members added, edges moved to what is drawn. */
+export function withMembers<T extends { nodes: LabFlowNode[]; edges: Edge[] }>(
+  flow: T,
+  members: readonly LabFlowNode[],
+  plan: LodPlan,
+): T {
+  if (plan.containers.size === 0) return flow
+  const drawn = new Set(members.filter((m) => !m.hidden).map((m) => m.id))
+  const drawnAs = (id: string) => (drawn.has(id) ? id : (plan.containerOf.get(id) ?? id))
+  return { ...flow, nodes: [...flow.nodes, ...members], edges: aggregateEdges(flow.edges, drawnAs) }
+}
