@@ -5,9 +5,9 @@ import type { LodPlan } from './plan'
 /** Below this zoom a tile's name cannot be read: a grid shows as a mosaic, without member nodes. */
 export const MEMBER_ZOOM = 0.55
 /** Share of the view's size drawn beyond each edge, so a short pan finds its tiles drawn. */
-const MARGIN = 0.2
+const MARGIN = 0.1
 /** Windows grow in blocks of this many rows and columns, so the drawn set changes seldom. */
-const BLOCK = 4
+const BLOCK = 2
 
 /** React Flow's transform and the pane's size in screen pixels. */
 export interface View {
