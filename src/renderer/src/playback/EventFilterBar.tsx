@@ -2,14 +2,20 @@ import { useMemo } from 'react'
 
 import { setFilters } from '../stores/playback-actions'
 import { selectFilters, selectSteps, usePlaybackStore } from '../stores/playback-store'
-import { filterOptions } from './filter-steps'
+import { selectSingle, useSelectionStore } from '../stores/selection-store'
+import { filterOptions, objectMenu } from './filter-steps'
 import { LAYERS } from './lane-map'
+
+/** Choices a menu lists at most: a select of thousands is slow to open and useless to scroll. */
+const MENU_LIMIT = 500
 
 /** Filters shared by the event list and the sequence diagram. */
 export function EventFilterBar() {
   const filters = usePlaybackStore(selectFilters)
   const steps = usePlaybackStore(selectSteps)
+  const selected = useSelectionStore(selectSingle)
   const options = useMemo(() => filterOptions(steps), [steps])
+  const objects = useMemo(() => objectMenu(options.objects, selected, MENU_LIMIT), [options, selected])
   const menu = (key: 'layer' | 'actor' | 'object', label: string, values: readonly string[]) => (
     <select
       data-testid={`filter-${key}`}
@@ -18,7 +24,7 @@ export function EventFilterBar() {
       onChange={(e) => setFilters({ [key]: e.target.value })}
     >
       <option value="">{label}</option>
-      {values.slice(0, 500).map((v) => (
+      {values.slice(0, MENU_LIMIT).map((v) => (
         <option key={v} value={v}>
           {v}
         </option>
@@ -29,7 +35,7 @@ export function EventFilterBar() {
     <div className="event-filters">
       {menu('layer', 'All layers', LAYERS)}
       {menu('actor', 'All actors', options.actors)}
-      {menu('object', 'All objects', options.objects)}
+      {menu('object', 'All objects', objects)}
       <label>
         <input
           type="checkbox"
