@@ -133,7 +133,8 @@ export function LabCanvas({ topology }: { topology: Topology }) {
         snapGrid={[10, 10]}
         proOptions={{ hideAttribution: true }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        {/* Far out the dots are a haze that costs a repaint on every frame of a pan. */}
+        {far ? null : <Background variant={BackgroundVariant.Dots} gap={20} size={1} />}
         <MiniMap pannable zoomable nodeColor={minimapColor} />
         <Controls />
         <MessageOverlay />

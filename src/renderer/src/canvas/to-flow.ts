@@ -3,9 +3,10 @@ import { Position as Side } from '@xyflow/react'
 
 import type { Kind } from '../../../shared/domain/kinds'
 import type { Problem } from '../../../shared/domain/problems'
-import { indexTopology, type LabNode, type Topology } from '../../../shared/domain/topology'
+import type { LabNode, Topology } from '../../../shared/domain/topology'
 import { derivedObjects, hostHasSpherelet, type DerivedObject } from './derived'
 import { collapsedSummary, nodeSummary } from './node-summary'
+import { topologyIndex } from './topology-index'
 
 /** Kinds drawn as groups that hold their children; every other kind is a card. */
 export const GROUP_KINDS: ReadonlySet<Kind> = new Set(['vcenter', 'cluster', 'supervisor', 'namespace'])
@@ -93,7 +94,7 @@ export function toFlow(
   topology: Topology,
   view: FlowView,
 ): { nodes: LabFlowNode[]; edges: Edge[]; rects: Map<string, Rect> } {
-  const index = indexTopology(topology)
+  const index = topologyIndex(topology)
   const derived = derivedObjects(topology)
   const sizes = new Map<string, { width: number; height: number }>()
   const moved = new Map<string, Point>()

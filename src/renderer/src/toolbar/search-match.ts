@@ -24,8 +24,14 @@ function namesOf(topology: Topology) {
 export function searchMatches(topology: Topology, query: string): LabNode[] {
   const q = query.trim().toLowerCase()
   if (!q) return []
+  // The box renders again on Enter (to step to the next match): the same search, not a new one.
+  if (last?.topology === topology && last.q === q) return last.matches
   const key = q.includes('/') ? 'path' : 'name'
-  return namesOf(topology)
+  const matches = namesOf(topology)
     .filter((entry) => entry[key].includes(q))
     .map((entry) => entry.node)
+  last = { topology, q, matches }
+  return matches
 }
+
+let last: { topology: Topology; q: string; matches: LabNode[] } | null = null

@@ -4,14 +4,14 @@ import { memo } from 'react'
 
 import { KIND_LABELS } from '../../../../shared/domain/kinds'
 import { usePlaybackNodeAttrs } from '../../playback/NodePlayback'
-import { KindIcon } from '../KindIcon'
 import { ProblemBadge } from '../nodes/ProblemBadge'
 import type { LabFlowNode } from '../to-flow'
 import { toneOf } from './tones'
 
 /**
- * A member of a large container drawn in its grid: kind, name and, during a run, its status as
- * a coloured line. It carries the same test id, kind and status attributes as a card.
+ * A member of a large container drawn in its grid: its name, its kind as the border's colour
+ * (the title names it) and, during a run, its status. A few elements only, as hundreds are drawn
+ * at once; it carries the same test id, kind and status attributes as a card.
  */
 export const MemberTile = memo(function MemberTile({ data, selected }: NodeProps<LabFlowNode>) {
   const { node } = data
@@ -26,7 +26,6 @@ export const MemberTile = memo(function MemberTile({ data, selected }: NodeProps
       data-tone={pb.status ? toneOf(pb.status) : undefined}
       title={`${KIND_LABELS[node.kind]} ${node.name}${pb.status ? `: ${pb.status}` : ''}`}
     >
-      <KindIcon kind={node.kind} size={14} />
       <span className="member-text">
         <span className="node-name">{node.name}</span>
         {pb.status ? <span className="member-status">{pb.status}</span> : null}

@@ -4,9 +4,11 @@ import type { Edge } from '@xyflow/react'
  * Edges as the level of detail draws them: an end on a member that is not drawn moves to the
  * container drawn in its place, edges that then join the same two nodes become one (labelled
  * with how many it stands for), and an edge left inside one container is not drawn. Edges whose
- * ends are both drawn are returned as they are.
+ * ends are both drawn are returned as they are (the same array when all are).
  */
-export function aggregateEdges(edges: readonly Edge[], drawnAs: (id: string) => string): Edge[] {
+export function aggregateEdges(edges: Edge[], drawnAs: (id: string) => string): Edge[] {
+  // Most labs link nothing inside a large container: the same array, so React Flow keeps its edges.
+  if (edges.every((e) => drawnAs(e.source) === e.source && drawnAs(e.target) === e.target)) return edges
   const out: Edge[] = []
   const merged = new Map<string, { edge: Edge; count: number; at: number }>()
   for (const edge of edges) {

@@ -41,26 +41,46 @@ export interface LodChoices {
 
 /** Which containers are large, their members in grid order, and whether each is shown collapsed. */
 export function planLod(index: TopologyIndex, choices: LodChoices): LodPlan {
-  const large: { node: LabNode; members: readonly LabNode[] }[] = []
+  const { large, containerOf, summariseByDefault } = structureOf(index)
+  const containers = new Map<string, LodContainer>()
+  for (const c of large) {
+    // Where they open summarised, only this session's choice opens one (lod-store.ts).
+    const collapsed = summariseByDefault ? !choices.expanded.has(c.id) : choices.collapsed.has(c.id)
+    containers.set(c.id, collapsed ? c.collapsed : c.open)
+  }
+  return { containers, containerOf, summariseByDefault }
+}
+
+interface Structure {
+  /** Each large container, as drawn collapsed and open (the same objects from plan to plan). */
+  large: { id: string; collapsed: LodContainer; open: LodContainer }[]
+  containerOf: Map<string, string>
+  summariseByDefault: boolean
+}
+
+// What depends on the topology only, built once per topology: opening or collapsing a container
+// (a search revealing a PodVM) then costs a pass over the large containers, not their members.
+const structures = new WeakMap<TopologyIndex, Structure>()
+
+function structureOf(index: TopologyIndex): Structure {
+  const known = structures.get(index)
+  if (known) return known
+  const large: Structure['large'] = []
+  const containerOf = new Map<string, string>()
   let total = 0
   for (const node of index.byId.values()) {
     if (!LOD_KINDS.has(node.kind)) continue
     const members = index.children.get(node.id) ?? []
     if (members.length <= LARGE_MEMBERS) continue
-    large.push({ node, members })
-    total += members.length
-  }
-  const summariseByDefault = total > EXPANDED_MEMBERS_LIMIT
-  const containers = new Map<string, LodContainer>()
-  const containerOf = new Map<string, string>()
-  for (const { node, members } of large) {
     const ordered = inGridOrder(node, members)
     for (const m of ordered) containerOf.set(m.id, node.id)
-    // Where they open summarised, only this session's choice opens one (lod-store.ts).
-    const collapsed = summariseByDefault ? !choices.expanded.has(node.id) : choices.collapsed.has(node.id)
-    containers.set(node.id, { id: node.id, members: ordered, grid: gridOf(ordered.length), collapsed })
+    const base = { id: node.id, members: ordered, grid: gridOf(ordered.length) }
+    large.push({ id: node.id, collapsed: { ...base, collapsed: true }, open: { ...base, collapsed: false } })
+    total += members.length
   }
-  return { containers, containerOf, summariseByDefault }
+  const structure = { large, containerOf, summariseByDefault: total > EXPANDED_MEMBERS_LIMIT }
+  structures.set(index, structure)
+  return structure
 }
 
 // Sorting thousands of names on every edit would cost more than the rest of the plan: the order

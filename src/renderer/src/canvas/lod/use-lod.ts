@@ -1,8 +1,9 @@
 import { useStore, type Edge, type ReactFlowState } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
-import { indexTopology, type Topology } from '../../../../shared/domain/topology'
+import type { LabNode, Topology } from '../../../../shared/domain/topology'
 import type { LabFlowNode, LodHooks, Rect, Severity } from '../to-flow'
+import { topologyIndex } from '../topology-index'
 import { aggregateEdges } from './edges'
 import { gridExtent } from './grid'
 import { LOD_GROUP_TYPE, type LodGroupData } from './LodGroupNode'
@@ -10,7 +11,8 @@ import { publishPlan, selectExpanded, useLodStore } from './lod-store'
 import { makeRoom } from './make-room'
 import { windowsInView, type MemberWindow } from './materialise'
 import { MemberNodes } from './member-nodes'
-import { planLod, type LodPlan } from './plan'
+import { planLod, type LodContainer, type LodPlan } from './plan'
+import type { MemberProblems } from './SummaryBody'
 
 /** A large container's summary card: room for its counts, quota bars and sparkline. */
 export const SUMMARY_CARD = { width: 340, height: 190 } as const
@@ -22,7 +24,7 @@ export const SUMMARY_CARD = { width: 340, height: 190 } as const
  */
 export function useLod(topology: Topology, collapsed: readonly string[]) {
   const expanded = useLodStore(selectExpanded)
-  const index = useMemo(() => indexTopology(topology), [topology])
+  const index = topologyIndex(topology)
   const plan = useMemo(
     () => planLod(index, { collapsed: new Set(collapsed), expanded: new Set(expanded) }),
     [index, collapsed, expanded],
@@ -65,18 +67,32 @@ export function withLodGroups(
   return nodes.map((n) => {
     const container = plan.containers.get(n.id)
     if (!container) return n
-    const problems = { errors: 0, warnings: 0 }
-    for (const m of container.members) {
-      const severity = worst.get(m.id)
-      if (severity === 'error') problems.errors++
-      else if (severity === 'warning') problems.warnings++
-    }
+    const problems = memberProblems(container, worst)
     const data: LodGroupData = {
       ...n.data,
       lod: { container, containerOf: plan.containerOf, problems, worst },
     }
     return { ...n, type: LOD_GROUP_TYPE, data }
   })
+}
+
+const counted = new WeakMap<ReadonlyMap<string, Severity>, Map<readonly LabNode[], MemberProblems>>()
+
+/** How many of a container's members have errors and warnings, counted once per problems found. */
+function memberProblems(container: LodContainer, worst: ReadonlyMap<string, Severity>): MemberProblems {
+  let byMembers = counted.get(worst)
+  if (!byMembers) counted.set(worst, (byMembers = new Map<readonly LabNode[], MemberProblems>()))
+  let problems = byMembers.get(container.members)
+  if (!problems) {
+    problems = { errors: 0, warnings: 0 }
+    for (const m of container.members) {
+      const severity = worst.get(m.id)
+      if (severity === 'error') problems.errors++
+      else if (severity === 'warning') problems.warnings++
+    }
+    byMembers.set(container.members, problems)
+  }
+  return problems
 }
 
 const viewOf = (s: ReactFlowState) => ({
