@@ -19,6 +19,7 @@ import { sendBatch } from '../stores/edit-actions'
 import { toast } from '../stores/notice-store'
 import { selectSelection, setSelection, useSelectionStore } from '../stores/selection-store'
 import { dragStopBatch } from './drag-stop'
+import { LOD_HOST_TYPE, LodHostNode } from './lod/LodHostNode'
 import { LOD_GROUP_TYPE, LodGroupNode } from './lod/LodGroupNode'
 import { MEMBER_NODE_TYPE } from './lod/member-nodes'
 import { MemberTile } from './lod/MemberTile'
@@ -39,6 +40,7 @@ const nodeTypes: NodeTypes = {
   'group-node': GroupNode,
   'derived-node': DerivedNode,
   [LOD_GROUP_TYPE]: LodGroupNode,
+  [LOD_HOST_TYPE]: LodHostNode,
   [MEMBER_NODE_TYPE]: MemberTile,
 }
 const minimapColor = (node: LabFlowNode) => `var(--kind-${node.data.node.kind}, #64748b)`

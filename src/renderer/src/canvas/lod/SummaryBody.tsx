@@ -1,4 +1,7 @@
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
+
+import { KIND_LABELS, type Kind } from '../../../../shared/domain/kinds'
+import type { LabNode } from '../../../../shared/domain/topology'
 
 import type { LodContainer } from './plan'
 import { useQuotaShares, useSpark, useStatusCounts } from './run-hooks'
@@ -30,8 +33,17 @@ export const SummaryBody = memo(function SummaryBody({
   const spark = useSpark(container.id, containerOf)
   const quota = useQuotaShares(container.id)
   const [cpu, memory] = (quota ?? '|').split('|')
+  const kinds = useMemo(() => kindCounts(container.members), [container.members])
   return (
     <div className="lod-summary" data-testid={`lod-summary-${container.id}`}>
+      <div className="lod-line lod-total">
+        {kinds.map(([kind, n]) => (
+          <span key={kind}>
+            <b>{n.toLocaleString('en')}</b> {KIND_LABELS[kind]}
+            {n === 1 ? '' : 's'}
+          </span>
+        ))}
+      </div>
       {counts ? <StatusCounts line={counts} /> : <div className="lod-line muted">Not provisioned</div>}
       {problems.errors + problems.warnings > 0 ? (
         <div className="lod-line lod-problems" data-testid="lod-problems">
@@ -84,4 +96,11 @@ function Bar({ label, share }: { label: string; share: number }) {
       <span className="lod-bar-value">{percent}%</span>
     </div>
   )
+}
+
+/** How many members of each kind, most numerous first. */
+export function kindCounts(members: readonly LabNode[]): [Kind, number][] {
+  const counts = new Map<Kind, number>()
+  for (const m of members) counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1)
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
 }

@@ -22,6 +22,9 @@ export const publishPlan = (plan: LodPlan) => {
   current = plan
 }
 
+/** The large container `id` is a member of, in the plan drawn last. */
+export const currentContainerOf = (id: string) => current?.containerOf.get(id)
+
 /**
  * The collapse toggle of a large container in a lab whose large containers open summarised:
  * it opens or closes it for this session. False for every other container (stored as usual).

@@ -6,6 +6,7 @@ import type { LabFlowNode, LodHooks, Rect, Severity } from '../to-flow'
 import { topologyIndex } from '../topology-index'
 import { aggregateEdges } from './edges'
 import { gridExtent } from './grid'
+import { LOD_HOST_TYPE } from './LodHostNode'
 import { LOD_GROUP_TYPE, type LodGroupData } from './LodGroupNode'
 import { publishPlan, selectExpanded, useLodStore } from './lod-store'
 import { makeRoom } from './make-room'
@@ -57,14 +58,20 @@ export function lodHooks(plan: LodPlan): LodHooks {
   }
 }
 
-/** toFlow's nodes with large containers drawn by the level of detail (their summary and mosaic). */
+/**
+ * toFlow's nodes with large containers drawn by the level of detail (their summary and mosaic)
+ * and, in a lab that has large containers, hosts that count their guests instead of listing them.
+ */
 export function withLodGroups(
   nodes: LabFlowNode[],
   plan: LodPlan,
   worst: ReadonlyMap<string, Severity>,
 ): LabFlowNode[] {
   if (plan.containers.size === 0) return nodes
+  const lodHost = { containerOf: plan.containerOf }
   return nodes.map((n) => {
+    if (n.type === 'card-node' && n.data.node.kind === 'host')
+      return { ...n, type: LOD_HOST_TYPE, data: { ...n.data, lodHost } }
     const container = plan.containers.get(n.id)
     if (!container) return n
     const problems = memberProblems(container, worst)
