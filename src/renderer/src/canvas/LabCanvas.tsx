@@ -19,6 +19,7 @@ import { sendBatch } from '../stores/edit-actions'
 import { toast } from '../stores/notice-store'
 import { selectSelection, setSelection, useSelectionStore } from '../stores/selection-store'
 import { dragStopBatch } from './drag-stop'
+import { StableFlow } from './lod/keep-unchanged'
 import { LOD_HOST_TYPE, LodHostNode } from './lod/LodHostNode'
 import { LOD_GROUP_TYPE, LodGroupNode } from './lod/LodGroupNode'
 import { MEMBER_NODE_TYPE } from './lod/member-nodes'
@@ -55,11 +56,12 @@ export function LabCanvas({ topology }: { topology: Topology }) {
   const selection = useSelectionStore(selectSelection)
   const problems = useProblems(topology)
   const lod = useLod(topology, collapsed)
+  const [stable] = useState(() => new StableFlow())
   const base = useMemo(() => {
     const view = { collapsed: lod.collapsed, problems: problems.worst, selection: new Set<string>() }
     const mapped = toFlow(topology, { ...view, lod: lod.hooks })
-    return { ...mapped, nodes: withLodGroups(mapped.nodes, lod.plan, problems.worst) }
-  }, [topology, lod, problems])
+    return stable.keep({ ...mapped, nodes: withLodGroups(mapped.nodes, lod.plan, problems.worst) })
+  }, [topology, lod, problems, stable])
   const members = useMemberNodes(lod.plan, base.rects, selection, problems.worst, base.nodes)
   // Selection changes only touch the nodes whose flag flips, so React Flow re-renders few.
   const flow = useMemo(

@@ -86,8 +86,9 @@ export const handlesFor = (width: number, height: number, group: boolean): NodeH
 
 /**
  * Maps a topology to React Flow nodes and edges: parents before children, child positions
- * relative to the parent, group sizes fitted to their children. Every node gets its size and
- * handles up front so React Flow can skip measuring (DESIGN.md section 8). `rects` holds each
+ * relative to the parent, group sizes fitted to their children. Every node gets its size (as
+ * measured too) and handles up front so React Flow can skip measuring (DESIGN.md section 8): a
+ * node mounted later, as a pan or a reveal brings it into view, costs no layout read. `rects` holds each
  * node's absolute box, for drop and reparent hit tests.
  */
 export function toFlow(
@@ -146,6 +147,7 @@ export function toFlow(
       ...(node.parentId !== null ? { parentId: node.parentId } : {}),
       width: size.width,
       height: size.height,
+      measured: { width: size.width, height: size.height },
       handles: handlesFor(size.width, size.height, isGroup),
       style: { width: size.width, height: size.height },
       hidden,
@@ -206,6 +208,7 @@ function derivedNode(
     parentId: chip.parentId,
     width: CHIP_SIZE.width,
     height: CHIP_SIZE.height,
+    measured: { width: CHIP_SIZE.width, height: CHIP_SIZE.height },
     handles: handlesFor(CHIP_SIZE.width, CHIP_SIZE.height, false),
     style: { width: CHIP_SIZE.width, height: CHIP_SIZE.height },
     hidden,

@@ -5,7 +5,7 @@ import type { LodPlan } from './plan'
 /** Below this zoom a tile's name cannot be read: a grid shows as a mosaic, without member nodes. */
 export const MEMBER_ZOOM = 0.55
 /** Share of the view's size drawn beyond each edge, so a short pan finds its tiles drawn. */
-const MARGIN = 0.1
+const MARGIN = 0.05
 /** Windows grow in blocks of this many rows and columns, so the drawn set changes seldom. */
 const BLOCK = 2
 

@@ -8,6 +8,7 @@ export const MEMBER_NODE_TYPE = 'lod-member'
 
 const HANDLES = handlesFor(TILE.width, TILE.height, false)
 const STYLE = { width: TILE.width, height: TILE.height }
+const MEASURED = { width: TILE.width, height: TILE.height }
 
 /**
  * React Flow nodes for the members in the windows, plus `always` (selected members, so React Flow
@@ -79,6 +80,7 @@ export class MemberNodes {
       parentId,
       width: TILE.width,
       height: TILE.height,
+      measured: MEASURED,
       handles: HANDLES,
       style: STYLE,
       hidden,

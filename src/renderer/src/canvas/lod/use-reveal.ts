@@ -8,7 +8,7 @@ import { cellPosition, TILE } from './grid'
 import type { LodPlan } from './plan'
 
 /** The zoom a revealed member is shown at, at least: its tile's name reads there. */
-export const REVEAL_ZOOM = 0.9
+export const REVEAL_ZOOM = 1.2
 
 /**
  * Reveals a member of a large container (it has no node until it is in view) when a search or a
