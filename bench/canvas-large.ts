@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -91,11 +91,17 @@ export async function largeLabFigures(browser: Browser, plainUrl: string): Promi
     await cdp.send('HeapProfiler.collectGarbage')
     const heap = await cdp.send('Runtime.getHeapUsage')
     const reveals: number[] = []
+    const cpu: number[] = []
+    const renderers = await rendererIds(browser)
     await page.getByTestId('fit-view').click()
     await page.keyboard.press('Control+f')
     for (const { query, id } of REVEALS) {
       await page.getByTestId('search').fill(query)
+      // A person reads the match count before pressing Enter.
+      await page.waitForTimeout(300)
+      const before = mainThreadsCpuMs(renderers)
       reveals.push(await page.evaluate<number>(revealScript(id)))
+      cpu.push(mainThreadsCpuMs(renderers) - before)
     }
     await page.close()
     const lab = median(labRenders)
@@ -110,6 +116,8 @@ export async function largeLabFigures(browser: Browser, plainUrl: string): Promi
       heap20kMb: round(heap.usedSize / 1024 / 1024, 1),
       reveal20kMs: round(median(reveals), 1),
       reveal20kMaxMs: round(Math.max(...reveals), 1),
+      // The renderers' main threads' CPU time per reveal: what the reveal costs on a quiet machine.
+      ...(cpu.every(Number.isFinite) ? { reveal20kCpuMs: round(median(cpu), 1) } : {}),
     }
   } finally {
     await server.close()
@@ -132,4 +140,27 @@ async function settled(page: Page) {
   await page.evaluate(FIRST_RENDER)
   await page.locator('[data-testid="problem-row"][data-code="checking"]').waitFor({ state: 'detached' })
   await page.waitForTimeout(1000)
+}
+
+/** Process ids of the browser's renderers (one is the lab's page). */
+async function rendererIds(browser: Browser): Promise<number[]> {
+  const cdp = await browser.newBrowserCDPSession()
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+    processInfo: { type: string; id: number }[]
+  }
+  await cdp.detach()
+  return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id)
+}
+
+/** CPU time of those renderers' main threads, in ms (Linux's schedstat; NaN elsewhere). */
+function mainThreadsCpuMs(ids: readonly number[]): number {
+  let ns = 0
+  for (const id of ids) {
+    try {
+      ns += Number(readFileSync(`/proc/${id}/task/${id}/schedstat`, 'utf8').split(' ')[0])
+    } catch {
+      return Number.NaN
+    }
+  }
+  return ns / 1e6
 }

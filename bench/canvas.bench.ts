@@ -6,13 +6,7 @@ import type { Browser } from '@playwright/test'
 
 import { LabService } from '../src/node/lab-service'
 import { startServer } from '../src/node/server'
-import {
-  BENCH_PAGE,
-  ensureBenchPageBuilt,
-  ensureRendererBuilt,
-  launchChromium,
-  RENDERER,
-} from './browser'
+import { BENCH_PAGE, ensureBenchPageBuilt, ensureRendererBuilt, launchChromium, RENDERER } from './browser'
 import { largeLabFigures } from './canvas-large'
 import { FIRST_RENDER, framesWhile, panFps } from './canvas-measure'
 import { round, type Benchmark } from './harness'

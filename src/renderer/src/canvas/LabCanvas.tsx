@@ -10,7 +10,7 @@ import {
   type NodeTypes,
   type OnSelectionChangeParams,
 } from '@xyflow/react'
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 
 import type { Topology } from '../../../shared/domain/topology'
 import { useProblems } from '../problems/use-problems'
@@ -35,6 +35,7 @@ import { publishRects } from './rects-registry'
 import { toFlow, withSelection, type LabFlowNode } from './to-flow'
 import { useDropAndConnect } from './use-drop-and-connect'
 import { useFocus } from './use-focus'
+import { useMovingLayer } from './use-moving-layer'
 
 const nodeTypes: NodeTypes = {
   'card-node': CardNode,
@@ -46,6 +47,10 @@ const nodeTypes: NodeTypes = {
 }
 const minimapColor = (node: LabFlowNode) => `var(--kind-${node.data.node.kind}, #64748b)`
 const MULTI_KEYS = ['Shift', 'Meta', 'Control']
+// Props React Flow copies into its store one by one: a new object each render is a store update
+// (and every node's selectors running) each render.
+const FIT_VIEW_OPTIONS = { padding: 0.1 }
+const SNAP_GRID: [number, number] = [10, 10]
 /** Below this zoom, nodes drop shadows, icons and summaries: unreadable there, costly to paint. */
 const FAR_ZOOM = 0.35
 const selectFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM
@@ -92,26 +97,32 @@ export function LabCanvas({ topology }: { topology: Topology }) {
     ({ nodes: n, edges: e }: OnSelectionChangeParams) => setSelection([...n, ...e].map((x) => x.id)),
     [],
   )
-  const onNodeDragStop = useCallback(
-    (_: unknown, __: LabFlowNode, dragged: LabFlowNode[]) => {
-      const result = dragStopBatch(
-        dragged
-          .filter((d) => !d.data.derived)
-          .map((d) => ({ id: d.id, position: d.position, width: d.width ?? 0, height: d.height ?? 0 })),
-        topology,
-        flow.rects,
-      )
-      if ('refused' in result) {
-        toast(result.refused, 'error')
-        setNodes(flow.nodes)
-      } else if (result.batch) void sendBatch(result.batch)
-    },
-    [topology, flow],
-  )
+  // One handler for the canvas's life, reading the flow drawn last: a new one on each redraw would
+  // be a React Flow store update on each redraw.
+  const drawn = useRef({ topology, flow })
+  useEffect(() => {
+    drawn.current = { topology, flow }
+  }, [topology, flow])
+  const onNodeDragStop = useCallback((_: unknown, __: LabFlowNode, dragged: LabFlowNode[]) => {
+    const { topology, flow } = drawn.current
+    const result = dragStopBatch(
+      dragged
+        .filter((d) => !d.data.derived)
+        .map((d) => ({ id: d.id, position: d.position, width: d.width ?? 0, height: d.height ?? 0 })),
+      topology,
+      flow.rects,
+    )
+    if ('refused' in result) {
+      toast(result.refused, 'error')
+      setNodes(flow.nodes)
+    } else if (result.batch) void sendBatch(result.batch)
+  }, [])
   const { onDrop, onConnect } = useDropAndConnect(topology, flow.rects)
+  const { ref: movingRef, onMoveStart, onMoveEnd } = useMovingLayer()
 
   return (
     <div
+      ref={movingRef}
       className={far ? 'canvas is-far' : 'canvas'}
       data-testid="canvas"
       onDragOver={allowDrop}
@@ -124,6 +135,8 @@ export function LabCanvas({ topology }: { topology: Topology }) {
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         onConnect={onConnect}
         onNodeContextMenu={openHostMenu}
         deleteKeyCode={null}
@@ -131,10 +144,10 @@ export function LabCanvas({ topology }: { topology: Topology }) {
         multiSelectionKeyCode={MULTI_KEYS}
         onlyRenderVisibleElements
         fitView
-        fitViewOptions={{ padding: 0.1 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
         snapToGrid
-        snapGrid={[10, 10]}
+        snapGrid={SNAP_GRID}
         proOptions={{ hideAttribution: true }}
       >
         {/* Far out the dots are a haze that costs a repaint on every frame of a pan. */}

@@ -230,19 +230,23 @@ function derivedNode(
   }
 }
 
-/** The flow with `selected` set from the selection; unchanged nodes keep their identity. */
+/**
+ * The flow with `selected` set from the selection; unchanged nodes and edges keep their
+ * identity, and so do the lists when nothing changed (React Flow takes a new list as a change).
+ */
 export function withSelection<T extends { nodes: LabFlowNode[]; edges: Edge[] }>(
   flow: T,
   selection: readonly string[],
 ): T {
   const set = new Set(selection)
-  return {
-    ...flow,
-    nodes: flow.nodes.map((n) =>
-      Boolean(n.selected) === set.has(n.id) ? n : { ...n, selected: set.has(n.id) },
-    ),
-    edges: flow.edges.map((e) =>
-      Boolean(e.selected) === set.has(e.id) ? e : { ...e, selected: set.has(e.id) },
-    ),
+  const mark = <E extends { id: string; selected?: boolean }>(list: E[]): E[] => {
+    let changed = false
+    const out = list.map((x) => {
+      if (Boolean(x.selected) === set.has(x.id)) return x
+      changed = true
+      return { ...x, selected: set.has(x.id) }
+    })
+    return changed ? out : list
   }
+  return { ...flow, nodes: mark(flow.nodes), edges: mark(flow.edges) }
 }
