@@ -6,15 +6,18 @@ import {
   ReactFlow,
   applyNodeChanges,
   useStore,
+  type EdgeTypes,
   type NodeChange,
   type NodeTypes,
   type OnSelectionChangeParams,
 } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 
+import './canvas.css'
+
 import type { Topology } from '../../../shared/domain/topology'
 import { useProblems } from '../problems/use-problems'
-import { selectCollapsed, useCanvasViewStore } from '../stores/canvas-view-store'
+import { requestFit, selectCollapsed, selectExporting, useCanvasViewStore } from '../stores/canvas-view-store'
 import { sendBatch } from '../stores/edit-actions'
 import { toast } from '../stores/notice-store'
 import { selectSelection, setSelection, useSelectionStore } from '../stores/selection-store'
@@ -28,6 +31,7 @@ import { useLod, useMemberNodes, withLodGroups, withMembers } from './lod/use-lo
 import { useReveal } from './lod/use-reveal'
 import { MessageOverlay } from '../playback/MessageOverlay'
 import { openHostMenu } from '../stores/playback-actions'
+import { RoutedEdge } from './edges/RoutedEdge'
 import { CardNode } from './nodes/CardNode'
 import { DerivedNode } from './nodes/DerivedNode'
 import { GroupNode } from './nodes/GroupNode'
@@ -36,6 +40,7 @@ import { toFlow, withSelection, type LabFlowNode } from './to-flow'
 import { useDropAndConnect } from './use-drop-and-connect'
 import { useFocus } from './use-focus'
 import { useMovingLayer } from './use-moving-layer'
+import { MINIMAP, useViewportRequests } from './use-viewport-requests'
 
 const nodeTypes: NodeTypes = {
   'card-node': CardNode,
@@ -45,11 +50,11 @@ const nodeTypes: NodeTypes = {
   [LOD_HOST_TYPE]: LodHostNode,
   [MEMBER_NODE_TYPE]: MemberTile,
 }
+const edgeTypes: EdgeTypes = { routed: RoutedEdge }
 const minimapColor = (node: LabFlowNode) => `var(--kind-${node.data.node.kind}, #64748b)`
 const MULTI_KEYS = ['Shift', 'Meta', 'Control']
 // Props React Flow copies into its store one by one: a new object each render is a store update
 // (and every node's selectors running) each render.
-const FIT_VIEW_OPTIONS = { padding: 0.1 }
 const SNAP_GRID: [number, number] = [10, 10]
 /** Below this zoom, nodes drop shadows, icons and summaries: unreadable there, costly to paint. */
 const FAR_ZOOM = 0.35
@@ -64,7 +69,7 @@ export function LabCanvas({ topology }: { topology: Topology }) {
   const [stable] = useState(() => new StableFlow())
   const base = useMemo(() => {
     const view = { collapsed: lod.collapsed, problems: problems.worst, selection: new Set<string>() }
-    const mapped = toFlow(topology, { ...view, lod: lod.hooks })
+    const mapped = toFlow(topology, view)
     return stable.keep({ ...mapped, nodes: withLodGroups(mapped.nodes, lod.plan, problems.worst) })
   }, [topology, lod, problems, stable])
   const members = useMemberNodes(lod.plan, base.rects, selection, problems.worst, base.nodes)
@@ -81,12 +86,17 @@ export function LabCanvas({ topology }: { topology: Topology }) {
     setShown(flow.nodes)
     setNodes(flow.nodes)
   }
-  const far = useStore(selectFar)
+  const exporting = useCanvasViewStore(selectExporting)
+  const far = useStore(selectFar) && !exporting
   const parentOf = useCallback(
     (id: string) => topology.nodes.find((n) => n.id === id)?.parentId ?? null,
     [topology],
   )
   useFocus(flow.rects, parentOf, useReveal(lod.plan, flow.rects))
+  useViewportRequests(topology, flow.rects)
+  // The lab opens fitted into view (React Flow's own fitView would also fit the first drop
+  // into an empty lab, at twice the size).
+  useEffect(requestFit, [])
   useEffect(() => publishRects(flow.rects), [flow.rects])
 
   const onNodesChange = useCallback(
@@ -132,6 +142,7 @@ export function LabCanvas({ topology }: { topology: Topology }) {
         nodes={nodes}
         edges={flow.edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStop={onNodeDragStop}
@@ -142,9 +153,7 @@ export function LabCanvas({ topology }: { topology: Topology }) {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_KEYS}
-        onlyRenderVisibleElements
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
+        onlyRenderVisibleElements={!exporting}
         minZoom={0.05}
         snapToGrid
         snapGrid={SNAP_GRID}
@@ -152,7 +161,7 @@ export function LabCanvas({ topology }: { topology: Topology }) {
       >
         {/* Far out the dots are a haze that costs a repaint on every frame of a pan. */}
         {far ? null : <Background variant={BackgroundVariant.Dots} gap={20} size={1} />}
-        <MiniMap pannable zoomable nodeColor={minimapColor} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} style={MINIMAP} />
         <Controls />
         <MessageOverlay />
       </ReactFlow>

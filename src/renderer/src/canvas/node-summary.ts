@@ -98,12 +98,19 @@ function summarise(node: LabNode, index: TopologyIndex): string {
   return parts.length > 0 ? parts.join(' · ') : 'empty'
 }
 
-/** A host's capacity and how much of it is already busy (usage), as a host card shows it. */
+/** A host's capacity: cores and memory. */
 function hostSummary(s: Record<string, unknown>): string {
+  return `${num(s['cpuCores'])} cores · ${formatMemory(num(s['memoryMiB']))}`
+}
+
+/**
+ * How busy a host already is before anything of the lab runs on it (its active usage), as the
+ * host card's second line shows it; empty when idle.
+ */
+export function hostUsageLine(s: Record<string, unknown>): string {
   const mhz = num(s['cpuCores']) * num(s['cpuMhzPerCore'])
   const cpuUse = mhz > 0 ? Math.round((num(s['activeCpuMhz']) / mhz) * 100) : 0
   const memUse =
     num(s['memoryMiB']) > 0 ? Math.round((num(s['activeMemoryMiB']) / num(s['memoryMiB'])) * 100) : 0
-  const base = `${num(s['cpuCores'])} cores · ${formatMemory(num(s['memoryMiB']))}`
-  return cpuUse || memUse ? `${base} · ${cpuUse}% / ${memUse}% used` : base
+  return cpuUse || memUse ? `in use: CPU ${cpuUse}%, mem ${memUse}%` : ''
 }

@@ -1,23 +1,14 @@
 import type { Edge, Node, NodeHandle } from '@xyflow/react'
 import { Position as Side } from '@xyflow/react'
 
-import type { Kind } from '../../../shared/domain/kinds'
 import type { Problem } from '../../../shared/domain/problems'
 import type { LabNode, Topology } from '../../../shared/domain/topology'
-import { derivedObjects, hostHasSpherelet, type DerivedObject } from './derived'
+import { derivedObjects, hostHasSpherelet, type DerivedObject } from '../../../shared/domain/derived-objects'
+import { linkRoutes, type DrawnBox } from './edge-routes'
 import { collapsedSummary, nodeSummary } from './node-summary'
+import { layoutLab } from '../../../shared/domain/layout/lab-layout'
+import { GROUP_KINDS } from '../../../shared/domain/layout/lab-sizes'
 import { topologyIndex } from './topology-index'
-
-/** Kinds drawn as groups that hold their children; every other kind is a card. */
-export const GROUP_KINDS: ReadonlySet<Kind> = new Set(['vcenter', 'cluster', 'supervisor', 'namespace'])
-
-export const CARD_SIZE = { width: 180, height: 60 } as const
-export const CHIP_SIZE = { width: 170, height: 32 } as const
-const GROUP_PAD = { right: 20, bottom: 20 } as const
-const GROUP_MIN = { width: 240, height: 110 } as const
-const COLLAPSED = { width: 260, height: 64 } as const
-/** Derived objects sit in a strip along the bottom of their container. */
-const STRIP = 44
 
 export type Severity = Problem['severity']
 
@@ -32,6 +23,8 @@ export interface LabFlowData extends Record<string, unknown> {
   derived: DerivedObject | null
   spherelet: boolean
   status: string
+  /** The name does not fit even at the object's largest size: it is cut, with a tooltip. */
+  nameClipped: boolean
 }
 
 export type LabFlowNode = Node<LabFlowData>
@@ -47,22 +40,6 @@ export interface FlowView {
   collapsed: ReadonlySet<string>
   problems: ReadonlyMap<string, Severity>
   selection: ReadonlySet<string>
-  /** The level of detail (canvas/lod/), which draws the members of large containers itself. */
-  lod?: LodHooks
-}
-
-type Size = { width: number; height: number }
-type Point = { x: number; y: number }
-
-/** How toFlow defers to the level of detail: it leaves out the members of the containers it sizes. */
-export interface LodHooks {
-  /** A large container's members box (expanded) or summary card (collapsed); undefined for others. */
-  box(id: string, collapsed: boolean): Size | undefined
-  /** New positions for the children of `parentId` that must move to make room, or null. */
-  arrange(
-    parentId: string,
-    children: { id: string; position: Point; size: Size }[],
-  ): ReadonlyMap<string, Point> | null
 }
 
 export const handlesFor = (width: number, height: number, group: boolean): NodeHandle[] => [
@@ -97,53 +74,28 @@ export function toFlow(
 ): { nodes: LabFlowNode[]; edges: Edge[]; rects: Map<string, Rect> } {
   const index = topologyIndex(topology)
   const derived = derivedObjects(topology)
-  const sizes = new Map<string, { width: number; height: number }>()
-  const moved = new Map<string, Point>()
-  const positionOf = (node: LabNode) => moved.get(node.id) ?? node.position
-  const childrenOf = (node: LabNode) =>
-    view.lod?.box(node.id, false) ? [] : (index.children.get(node.id) ?? [])
-  const sizeOf = (node: LabNode): { width: number; height: number } => {
-    const known = sizes.get(node.id)
-    if (known) return known
-    let size: { width: number; height: number } = CARD_SIZE
-    if (GROUP_KINDS.has(node.kind) && view.collapsed.has(node.id))
-      size = view.lod?.box(node.id, true) ?? COLLAPSED
-    else if (GROUP_KINDS.has(node.kind)) {
-      const chips = derived.get(node.id) ?? []
-      const members = view.lod?.box(node.id, false) ?? { width: 0, height: 0 }
-      let width: number = Math.max(
-        GROUP_MIN.width,
-        20 + chips.length * (CHIP_SIZE.width + 10),
-        members.width + GROUP_PAD.right,
-      )
-      let height: number = Math.max(GROUP_MIN.height, members.height + GROUP_PAD.bottom)
-      const children = childrenOf(node)
-      const placed = children.map((c) => ({ id: c.id, position: c.position, size: sizeOf(c) }))
-      view.lod?.arrange(node.id, placed)?.forEach((p, id) => moved.set(id, p))
-      for (const child of children) {
-        const c = sizeOf(child)
-        width = Math.max(width, positionOf(child).x + c.width + GROUP_PAD.right)
-        height = Math.max(height, positionOf(child).y + c.height + GROUP_PAD.bottom)
-      }
-      size = { width, height: height + (chips.length > 0 ? STRIP : 0) }
-    }
-    sizes.set(node.id, size)
-    return size
-  }
+  // Positions and sizes come from the layout, which keeps siblings apart and children inside.
+  const layout = layoutLab(topology, { collapsed: view.collapsed, index })
+  const boxOf = (id: string) => layout.boxes.get(id) ?? { x: 0, y: 0, width: 0, height: 0 }
 
   const nodes: LabFlowNode[] = []
   const rects = new Map<string, Rect>()
+  /** Every drawn box, read-only chips too: what a link's route keeps clear of. */
+  const drawn = new Map<string, DrawnBox>()
   const visit = (node: LabNode, origin: { x: number; y: number }, hidden: boolean, depth: number) => {
-    const size = sizeOf(node)
+    const { x, y, ...size } = boxOf(node.id)
     const isGroup = GROUP_KINDS.has(node.kind)
     const collapsed = isGroup && view.collapsed.has(node.id)
-    const children = childrenOf(node)
-    const abs = { x: origin.x + positionOf(node).x, y: origin.y + positionOf(node).y }
+    // A large container's members are its grid's tiles, drawn by the level of detail (canvas/lod/).
+    const children = layout.grids.has(node.id) ? [] : (index.children.get(node.id) ?? [])
+    const position = { x, y }
+    const abs = { x: origin.x + x, y: origin.y + y }
     if (!hidden) rects.set(node.id, { ...abs, ...size })
+    if (!hidden) drawn.set(node.id, { ...abs, ...size, parentId: node.parentId })
     nodes.push({
       id: node.id,
       type: isGroup ? 'group-node' : 'card-node',
-      position: positionOf(node),
+      position,
       ...(node.parentId !== null ? { parentId: node.parentId } : {}),
       width: size.width,
       height: size.height,
@@ -161,23 +113,30 @@ export function toFlow(
         derived: null,
         spherelet: hostHasSpherelet(topology, index, node),
         status: 'idle',
+        nameClipped: layout.clipped.has(node.id),
       },
       zIndex: depth,
     })
-    const chips = derived.get(node.id) ?? []
-    chips.forEach((chip, i) => {
-      const position = { x: 20 + i * (CHIP_SIZE.width + 10), y: size.height - STRIP + 4 }
-      nodes.push(derivedNode(chip, position, hidden || collapsed, depth + 1, view.selection.has(chip.id)))
+    const chips = layout.chips.get(node.id) ?? []
+    ;(derived.get(node.id) ?? []).forEach((chip, i) => {
+      const box = chips[i] ?? { x: 0, y: 0, width: 0, height: 0 }
+      if (!hidden && !collapsed)
+        drawn.set(chip.id, { ...box, x: abs.x + box.x, y: abs.y + box.y, parentId: node.id })
+      const shown = derivedNode(chip, box, hidden || collapsed, depth + 1, view.selection.has(chip.id))
+      shown.data.nameClipped = layout.clipped.has(chip.id)
+      nodes.push(shown)
     })
     for (const child of children) visit(child, abs, hidden || collapsed, depth + 1)
   }
   for (const root of index.children.get(null) ?? []) visit(root, { x: 0, y: 0 }, false, 0)
 
+  const routes = linkRoutes(topology.links, drawn, index)
   const edges: Edge[] = topology.links.map((link) => ({
     id: link.id,
     source: link.source,
     target: link.target,
-    type: 'smoothstep',
+    type: 'routed',
+    data: { route: routes.get(link.id) ?? null },
     label: 'runs on',
     className: `edge-${link.kind}`,
     selected: view.selection.has(link.id),
@@ -188,11 +147,12 @@ export function toFlow(
 
 function derivedNode(
   chip: DerivedObject,
-  position: { x: number; y: number },
+  { x, y, width, height }: Rect,
   hidden: boolean,
   depth: number,
   selected: boolean,
 ): LabFlowNode {
+  const position = { x, y }
   const node: LabNode = {
     id: chip.id,
     kind: chip.kind,
@@ -206,11 +166,11 @@ function derivedNode(
     type: 'derived-node',
     position,
     parentId: chip.parentId,
-    width: CHIP_SIZE.width,
-    height: CHIP_SIZE.height,
-    measured: { width: CHIP_SIZE.width, height: CHIP_SIZE.height },
-    handles: handlesFor(CHIP_SIZE.width, CHIP_SIZE.height, false),
-    style: { width: CHIP_SIZE.width, height: CHIP_SIZE.height },
+    width,
+    height,
+    measured: { width, height },
+    handles: handlesFor(width, height, false),
+    style: { width, height },
     hidden,
     selected,
     draggable: false,
@@ -225,6 +185,7 @@ function derivedNode(
       derived: chip,
       spherelet: false,
       status: 'idle',
+      nameClipped: false,
     },
     zIndex: depth,
   }

@@ -7,6 +7,7 @@
 export type KeyAction =
   | 'open-search'
   | 'open-export'
+  | 'export-image'
   | 'escape'
   | 'delete'
   | 'undo'
@@ -54,6 +55,7 @@ export const BINDINGS: readonly Binding[] = [
   { keys: 'Escape', action: 'escape', inFields: true, inDialog: true },
   { keys: 'Mod+F', action: 'open-search', inFields: true },
   { keys: 'Mod+E', action: 'open-export', inFields: true },
+  { keys: 'Mod+Shift+E', action: 'export-image' },
   { keys: 'Delete', action: 'delete' },
   { keys: 'Backspace', action: 'delete' },
   { keys: 'Mod+Z', action: 'undo' },

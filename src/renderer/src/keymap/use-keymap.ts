@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 
+import { exportImage } from '../export/export-image'
 import { closeDialog, openDialog, useDialogStore } from '../stores/dialog-store'
 import { copySelection, deleteSelection, duplicate, paste, redo, undo } from '../stores/edit-actions'
 import {
@@ -12,7 +13,7 @@ import {
 } from '../stores/playback-actions'
 import { selectHostMenu, selectRunId, usePlaybackStore } from '../stores/playback-store'
 import { setSearchOpen, useSearchStore } from '../stores/search-store'
-import { selectAllRoots, setSelection } from '../stores/selection-store'
+import { selectAllRoots, setSelection, useSelectionStore } from '../stores/selection-store'
 import { isMac, keyAction, type KeyAction } from './keymap'
 
 const typing = (target: EventTarget | null) =>
@@ -39,6 +40,12 @@ const playing = (action: () => void) => () => {
 const ACTIONS: Record<Exclude<KeyAction, 'escape'>, () => unknown> = {
   'open-search': () => setSearchOpen(true),
   'open-export': () => openDialog('export'),
+  // A PNG of what is selected, else of the whole canvas; the toolbar offers SVG too.
+  'export-image': () =>
+    exportImage({
+      format: 'png',
+      scope: useSelectionStore.getState().selection.length > 0 ? 'selection' : 'canvas',
+    }),
   delete: deleteSelection,
   undo,
   redo,

@@ -1,9 +1,8 @@
 import type { Topology } from '../../../shared/domain/topology'
+import { Icon } from '../icons/Icon'
 import { focusObject } from '../stores/selection-store'
 import { countLine } from './count-line'
 import { useProblems } from './use-problems'
-
-const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const
 
 /**
  * Live findings of the domain validation; a row selects and centres the object it concerns.
@@ -33,8 +32,8 @@ export function ProblemsPanel({ topology }: { topology: Topology }) {
             data-severity={p.severity}
             onClick={() => focusObject(p.objectId)}
           >
-            <span className="problem-severity" aria-label={p.severity}>
-              {ICON[p.severity]}
+            <span className="problem-severity">
+              <Icon name={p.severity} label={p.severity} />
             </span>
             <span className="problem-object">{names.get(p.objectId) ?? p.objectId}</span>
             <span className="problem-message">{p.message}</span>

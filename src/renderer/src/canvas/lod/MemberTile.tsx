@@ -22,7 +22,9 @@ export const MemberTile = memo(function MemberTile({ data, selected }: NodeProps
       className={`member-tile kind-${node.kind}${selected ? ' is-selected' : ''}${pb.className}`}
       data-testid={`node-${node.id}`}
       data-kind={node.kind}
+      data-parent-id={node.parentId ?? ''}
       data-status={status}
+      data-name-clipped={data.nameClipped}
       data-tone={pb.status ? toneOf(pb.status) : undefined}
       title={`${KIND_LABELS[node.kind]} ${node.name}${pb.status ? `: ${pb.status}` : ''}`}
     >

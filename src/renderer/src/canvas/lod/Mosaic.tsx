@@ -3,7 +3,7 @@ import { memo, useEffect, useRef } from 'react'
 import type { Problem } from '../../../../shared/domain/problems'
 import { objectText } from '../../../../shared/engine/fields'
 import { session } from '../../stores/playback-actions'
-import { cellPosition, GRID_ORIGIN, gridExtent, TILE } from './grid'
+import { cellPosition, GRID_ORIGIN, gridExtent, TILE } from '../../../../shared/domain/layout/member-grid'
 import type { LodContainer } from './plan'
 import { toneOf, type Tone } from './tones'
 

@@ -5,7 +5,7 @@ import { toFlow } from '../to-flow'
 import { topologyIndex } from '../topology-index'
 import { keepUnchanged } from './keep-unchanged'
 import { planLod } from './plan'
-import { lodHooks, withLodGroups } from './use-lod'
+import { withLodGroups } from './use-lod'
 
 const topology = generateLargeLab({ hosts: 64, namespaces: 50, pods: 20_000 }).topology
 const none = new Map()
@@ -13,7 +13,7 @@ const none = new Map()
 function draw(expanded: string[]) {
   const plan = planLod(topologyIndex(topology), { collapsed: new Set(), expanded: new Set(expanded) })
   const collapsed = new Set([...plan.containers.values()].filter((c) => c.collapsed).map((c) => c.id))
-  const flow = toFlow(topology, { collapsed, problems: none, selection: new Set(), lod: lodHooks(plan) })
+  const flow = toFlow(topology, { collapsed, problems: none, selection: new Set() })
   return withLodGroups(flow.nodes, plan, none)
 }
 

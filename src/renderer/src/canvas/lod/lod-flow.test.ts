@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { generateLargeLab } from '../../../../shared/domain/large-lab'
 import { indexTopology } from '../../../../shared/domain/topology'
 import { toFlow, type Rect } from '../to-flow'
-import { cellPosition, TILE } from './grid'
+import { cellPosition, TILE } from '../../../../shared/domain/layout/member-grid'
 import { MEMBER_ZOOM, windowsInView, type View } from './materialise'
 import { MemberNodes } from './member-nodes'
 import { planLod } from './plan'
-import { lodHooks } from './use-lod'
 
 const topology = generateLargeLab({ hosts: 64, namespaces: 50, pods: 20_000 }).topology
 const index = indexTopology(topology)
@@ -16,7 +15,7 @@ const none = new Map()
 function draw(expanded: string[], view: View, selection: string[] = []) {
   const plan = planLod(index, { collapsed: new Set(), expanded: new Set(expanded) })
   const collapsed = new Set([...plan.containers.values()].filter((c) => c.collapsed).map((c) => c.id))
-  const flow = toFlow(topology, { collapsed, problems: none, selection: new Set(), lod: lodHooks(plan) })
+  const flow = toFlow(topology, { collapsed, problems: none, selection: new Set() })
   const { windows } = windowsInView(plan, flow.rects, view)
   const members = new MemberNodes().build(plan, windows, selection, none, () => 2)
   return { plan, flow, members }
@@ -74,7 +73,7 @@ describe('the level of detail on a 20,000-PodVM lab', () => {
   it('reuses the node of a member still in view, so a pan re-renders only new tiles', () => {
     const plan = planLod(index, { collapsed: new Set(), expanded: new Set(['ns-01']) })
     const collapsed = new Set([...plan.containers.values()].filter((c) => c.collapsed).map((c) => c.id))
-    const flow = toFlow(topology, { collapsed, problems: none, selection: new Set(), lod: lodHooks(plan) })
+    const flow = toFlow(topology, { collapsed, problems: none, selection: new Set() })
     const ns = flow.rects.get('ns-01')!
     const cache = new MemberNodes()
     const at = (dx: number) => {

@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 
-import type { LodPlan } from './plan'
+import { collapsedShown, type LodPlan } from './plan'
 
 interface LodState {
   /**
@@ -24,6 +24,13 @@ export const publishPlan = (plan: LodPlan) => {
 
 /** The large container `id` is a member of, in the plan drawn last. */
 export const currentContainerOf = (id: string) => current?.containerOf.get(id)
+
+/**
+ * The containers drawn collapsed now, for an edit's layout (`settleBatch`) to size them as drawn:
+ * in a lab whose large containers open summarised, the summary cards.
+ */
+export const currentCollapsed = (collapsed: readonly string[]): Set<string> =>
+  current ? collapsedShown(current, collapsed) : new Set(collapsed)
 
 /**
  * The collapse toggle of a large container in a lab whose large containers open summarised:

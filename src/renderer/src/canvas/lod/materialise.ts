@@ -1,5 +1,5 @@
 import type { Rect } from '../to-flow'
-import { cellsIn } from './grid'
+import { cellsIn } from '../../../../shared/domain/layout/member-grid'
 import type { LodPlan } from './plan'
 
 /** Below this zoom a tile's name cannot be read: a grid shows as a mosaic, without member nodes. */

@@ -1,10 +1,13 @@
+import { nameWidth } from '../../../../shared/domain/layout/lab-sizes'
 import type { LabNode } from '../../../../shared/domain/topology'
 import { handlesFor, type LabFlowNode, type Severity } from '../to-flow'
-import { cellPosition, TILE } from './grid'
+import { cellPosition, TILE } from '../../../../shared/domain/layout/member-grid'
 import { membersIn, type MemberWindow } from './materialise'
 import type { LodPlan } from './plan'
 
 export const MEMBER_NODE_TYPE = 'lod-member'
+/** A tile's padding and border around its name (lod.css: .member-tile). */
+const TILE_CHROME = 18
 
 const HANDLES = handlesFor(TILE.width, TILE.height, false)
 const STYLE = { width: TILE.width, height: TILE.height }
@@ -95,6 +98,8 @@ export class MemberNodes {
         derived: null,
         spherelet: false,
         status: 'idle',
+        // Cut names keep their full name in the tile's tooltip.
+        nameClipped: nameWidth(member.name) > TILE.width - TILE_CHROME,
       },
       zIndex: depthOf(parentId) + 1,
     }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 
 import { defaultSpec } from '../../../../shared/domain/specs'
 import { indexTopology, type LabNode, type Topology } from '../../../../shared/domain/topology'
-import { EXPANDED_MEMBERS_LIMIT, LARGE_MEMBERS, planLod } from './plan'
+import { LARGE_MEMBERS } from '../../../../shared/domain/layout/member-grid'
+import { EXPANDED_MEMBERS_LIMIT, planLod } from './plan'
 
 const node = (id: string, kind: LabNode['kind'], parentId: string | null, name = id): LabNode => ({
   id,

@@ -1,17 +1,13 @@
 import type { Kind } from '../../../../shared/domain/kinds'
 import type { LabNode, TopologyIndex } from '../../../../shared/domain/topology'
-import { gridOf, type Grid } from './grid'
+import { gridOf, isLargeContainer, type Grid } from '../../../../shared/domain/layout/member-grid'
 
-/** A container with more members than this is drawn by the level of detail: a grid, in view only. */
-export const LARGE_MEMBERS = 40
 /**
  * Labs whose large containers hold at most this many members in all open with them expanded (a
  * 200-pod namespace shows its grid at once); above it they open as summary cards.
  */
 export const EXPANDED_MEMBERS_LIMIT = 2000
 
-/** Containers whose members can run into thousands: a namespace's workloads. */
-const LOD_KINDS: ReadonlySet<Kind> = new Set(['namespace'])
 /** Grid order: the kinds a namespace holds, most numerous first, then by name. */
 const KIND_RANK: Partial<Record<Kind, number>> = { pod: 0, deployment: 1, vm: 2, tkc: 3, pvc: 4, service: 5 }
 
@@ -39,7 +35,7 @@ export interface LodChoices {
   expanded: ReadonlySet<string>
 }
 
-/** Which containers are large, their members in grid order, and whether each is shown collapsed. */
+/** Which containers are large (`isLargeContainer`, the layout's rule), their members in grid order, and whether each is shown collapsed. */
 export function planLod(index: TopologyIndex, choices: LodChoices): LodPlan {
   const { large, containerOf, summariseByDefault } = structureOf(index)
   const containers = new Map<string, LodContainer>()
@@ -49,6 +45,16 @@ export function planLod(index: TopologyIndex, choices: LodChoices): LodPlan {
     containers.set(c.id, collapsed ? c.collapsed : c.open)
   }
   return { containers, containerOf, summariseByDefault }
+}
+
+/** The containers drawn collapsed: the stored ones, with the large ones as the plan shows them. */
+export function collapsedShown(plan: LodPlan, collapsed: Iterable<string>): Set<string> {
+  const set = new Set(collapsed)
+  for (const c of plan.containers.values()) {
+    if (c.collapsed) set.add(c.id)
+    else set.delete(c.id)
+  }
+  return set
 }
 
 interface Structure {
@@ -69,9 +75,8 @@ function structureOf(index: TopologyIndex): Structure {
   const containerOf = new Map<string, string>()
   let total = 0
   for (const node of index.byId.values()) {
-    if (!LOD_KINDS.has(node.kind)) continue
     const members = index.children.get(node.id) ?? []
-    if (members.length <= LARGE_MEMBERS) continue
+    if (!isLargeContainer(node.kind, members.length)) continue
     const ordered = inGridOrder(node, members)
     for (const m of ordered) containerOf.set(m.id, node.id)
     const base = { id: node.id, members: ordered, grid: gridOf(ordered.length) }

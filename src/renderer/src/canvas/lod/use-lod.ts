@@ -2,26 +2,21 @@ import { useStore, type Edge, type ReactFlowState } from '@xyflow/react'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 
 import type { LabNode, Topology } from '../../../../shared/domain/topology'
-import type { LabFlowNode, LodHooks, Rect, Severity } from '../to-flow'
+import type { LabFlowNode, Rect, Severity } from '../to-flow'
 import { topologyIndex } from '../topology-index'
 import { aggregateEdges } from './edges'
-import { gridExtent } from './grid'
 import { LOD_HOST_TYPE } from './LodHostNode'
 import { LOD_GROUP_TYPE, type LodGroupData } from './LodGroupNode'
 import { publishPlan, selectExpanded, useLodStore } from './lod-store'
-import { makeRoom } from './make-room'
 import { windowsInView, type MemberWindow } from './materialise'
 import { MemberNodes } from './member-nodes'
-import { planLod, type LodContainer, type LodPlan } from './plan'
+import { collapsedShown, planLod, type LodContainer, type LodPlan } from './plan'
 import type { MemberProblems } from './SummaryBody'
-
-/** A large container's summary card: room for its counts, quota bars and sparkline. */
-export const SUMMARY_CARD = { width: 340, height: 190 } as const
 
 /**
  * The level of detail for a topology: which containers are large, which show collapsed (the
- * stored collapsed groups, or this session's choice where large ones open summarised), and the
- * hooks toFlow sizes them with.
+ * stored collapsed groups, or this session's choice where large ones open summarised): the
+ * collapsed set toFlow lays the lab out with.
  */
 export function useLod(topology: Topology, collapsed: readonly string[]) {
   const expanded = useLodStore(selectExpanded)
@@ -31,31 +26,8 @@ export function useLod(topology: Topology, collapsed: readonly string[]) {
     [index, collapsed, expanded],
   )
   useEffect(() => publishPlan(plan), [plan])
-  const hooks = useMemo(() => lodHooks(plan), [plan])
-  const shownCollapsed = useMemo(() => {
-    const set = new Set(collapsed)
-    for (const c of plan.containers.values()) {
-      if (c.collapsed) set.add(c.id)
-      else set.delete(c.id)
-    }
-    return set
-  }, [collapsed, plan])
-  return useMemo(() => ({ plan, hooks, collapsed: shownCollapsed }), [plan, hooks, shownCollapsed])
-}
-
-export function lodHooks(plan: LodPlan): LodHooks {
-  return {
-    box: (id, collapsed) => {
-      const container = plan.containers.get(id)
-      if (!container) return undefined
-      return collapsed ? SUMMARY_CARD : gridExtent(container.grid)
-    },
-    arrange: (_, children) => {
-      if (!children.some((c) => plan.containers.has(c.id))) return null
-      const moved = makeRoom(children)
-      return moved.size > 0 ? moved : null
-    },
-  }
+  const shownCollapsed = useMemo(() => collapsedShown(plan, collapsed), [collapsed, plan])
+  return useMemo(() => ({ plan, collapsed: shownCollapsed }), [plan, shownCollapsed])
 }
 
 /**

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef } from 'react'
 import { useSelectionStore } from '../../stores/selection-store'
 import { toggleCollapsed } from '../../stores/view-state-actions'
 import type { Rect } from '../to-flow'
-import { cellPosition, TILE } from './grid'
+import { cellPosition, TILE } from '../../../../shared/domain/layout/member-grid'
 import type { LodPlan } from './plan'
 
 /** The zoom a revealed member is shown at, at least: its tile's name reads there. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { cellPosition, cellsIn, gridExtent, gridOf, TILE } from './grid'
+import { cellPosition, cellsIn, gridExtent, gridOf, TILE } from './member-grid'
 
 describe('the grid of a large container', () => {
   it('lays 200 members out about twice as wide as tall, not as a strip', () => {

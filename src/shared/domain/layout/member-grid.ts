@@ -1,14 +1,34 @@
+import type { Kind } from '../kinds'
+import { GROUP, SIBLING_CLEARANCE } from './lab-sizes'
+import type { Box } from './settle'
+
 /**
- * The grid a large container lays its members out in: tiles of one size, in rows, about twice as
- * wide as tall (a screen's shape), so the container reads at Fit instead of running off as a
- * strip. Coordinates are relative to the container's top-left, like React Flow's child positions.
+ * Large containers: a namespace of more than `LARGE_MEMBERS` members lays them out in a grid of
+ * tiles of one size, in rows, about twice as wide as tall (a screen's shape), so the container
+ * reads at Fit instead of running off as a strip, whatever positions its members have stored.
+ * The layout sizes the container around its grid (`layoutLab`); the canvas's level of detail
+ * draws the tiles in view (renderer canvas/lod). Coordinates are relative to the container's
+ * top-left, like React Flow's child positions.
  */
+
+/** A container with more members than this is large: its members are laid out as a grid. */
+export const LARGE_MEMBERS = 40
+/** Containers whose members can run into thousands: a namespace's workloads. */
+const LARGE_KINDS: ReadonlySet<Kind> = new Set(['namespace'])
+
+/** Whether a container with `members` children is large (one rule for the layout and the canvas). */
+export const isLargeContainer = (kind: Kind, members: number) =>
+  LARGE_KINDS.has(kind) && members > LARGE_MEMBERS
+
+/** A large container collapsed: a summary card with counts, quota bars and a sparkline. */
+export const SUMMARY_CARD = { width: 340, height: 190 } as const
 
 /** One member's tile: wide enough for a name like `fn-0311`, tall enough for its status. */
 export const TILE = { width: 160, height: 40 } as const
-const GAP = { x: 10, y: 8 } as const
+/** Tiles keep the clearance the layout keeps between siblings. */
+const GAP = { x: SIBLING_CLEARANCE, y: SIBLING_CLEARANCE } as const
 /** Where the first tile sits: below the container's header, in from its border. */
-export const GRID_ORIGIN = { x: 20, y: 50 } as const
+export const GRID_ORIGIN = { x: GROUP.left, y: GROUP.top } as const
 const PITCH = { x: TILE.width + GAP.x, y: TILE.height + GAP.y } as const
 /** Width over height the grid aims for. */
 const ASPECT = 2
@@ -17,13 +37,6 @@ export interface Grid {
   count: number
   columns: number
   rows: number
-}
-
-export interface Box {
-  x: number
-  y: number
-  width: number
-  height: number
 }
 
 /** The grid of `count` members. */
