@@ -6,7 +6,9 @@ import { spawn, spawnSync } from 'node:child_process'
 import { createInterface } from 'node:readline'
 
 import { missingDisplay, openInBrowser } from './browser.mjs'
+import { follow } from './follow.mjs'
 import { electronBuild, fetchElectron, root } from './native.mjs'
+import { build } from './quiet-build.mjs'
 
 const args = process.argv.slice(2)
 const node = process.execPath
@@ -22,14 +24,6 @@ function desktop() {
   if (!runs('scripts/ensure-native.mjs', 'electron'))
     return { reason: 'better-sqlite3 could not be built for Electron (see above)' }
   return runtime
-}
-
-/** Runs `child` to its end: a kill reaches it, and its exit code becomes ours. */
-function follow(child) {
-  // Ctrl+C reaches the child from the terminal already; a second SIGINT would cut its shutdown short.
-  process.on('SIGINT', () => {})
-  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal))
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
 }
 
 function openWindow(binary) {
@@ -64,6 +58,6 @@ function serveInBrowser(reason) {
 }
 
 const { binary, reason } = desktop()
-if (!runs('node_modules/electron-vite/bin/electron-vite.js', 'build')) process.exit(1)
+if (!build()) process.exit(1)
 if (binary) openWindow(binary)
 else serveInBrowser(reason)

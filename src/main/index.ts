@@ -1,8 +1,6 @@
-import { join } from 'node:path'
+import { app, ipcMain, session, type BrowserWindow } from 'electron'
 
-import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron'
-
-import { channelOf, EVENT_CHANNEL } from '../shared/contract/channels'
+import { channelOf } from '../shared/contract/channels'
 import { REQUEST_NAMES } from '../shared/contract/contract'
 import { err } from '../shared/contract/result'
 import { LabService } from '../node/lab-service'
@@ -10,79 +8,84 @@ import { CONTENT_SECURITY_POLICY } from '../node/csp'
 import { createFileLog } from '../node/log'
 import { dispatchLogged } from '../node/logged-dispatch'
 import { dataDir } from '../node/persistence/app-data'
-
-/** Links the app may open in the user's browser; everything else is refused. */
-const EXTERNAL_ALLOW_LIST = [
-  'https://github.com/',
-  'https://docs.vmware.com/',
-  'https://techdocs.broadcom.com/',
-]
-
-let mainWindow: BrowserWindow | null = null
+import { installAppMenu } from './app-menu'
+import type { MainContext } from './context'
+import { openLab, openLabAt } from './file-dialogs'
+import { labFromArgs, labFromLaunchData, type LaunchData } from './launch-args'
+import { createWindow, focusWindow, hardenContents } from './window'
 
 /** The rotating log in the app data folder (docs/security.md). */
 const log = createFileLog(dataDir())
 
-function createWindow(service: LabService) {
-  const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    show: false,
-    title: 'Pacific Lab',
-    backgroundColor: '#0f172a',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
+// One app per data folder: Electron ties the single-instance lock to userData, so it is ours.
+app.setPath('userData', dataDir())
+const launchLab = labFromArgs(process.argv.slice(1), process.cwd())
+const launch: LaunchData = { lab: launchLab }
+
+if (!app.requestSingleInstanceLock(launch)) {
+  // Another Pacific Lab has this data folder open; it was handed our lab (second-instance).
+  app.quit()
+} else {
+  start()
+}
+
+function start() {
+  let context: MainContext | null = null
+  /** A lab macOS asked to open (open-file) before the app was ready. */
+  let pendingLab = launchLab
+
+  app.on('open-file', (event, path) => {
+    event.preventDefault()
+    if (context) void openLabAt(context, path)
+    else pendingLab = path
+  })
+  app.on('second-instance', (_event, argv, workingDirectory, data) => {
+    if (!context) return
+    const lab = labFromLaunchData(data) ?? labFromArgs(argv.slice(1), workingDirectory)
+    if (lab) void openLabAt(context, lab)
+    else focusWindow(context.ensureWindow())
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  void app.whenReady().then(async () => {
+    hardenSession()
+    log.info(`main: started ${app.getVersion()}`)
+    const service = new LabService('electron')
+    context = mainContext(service)
+    bindIpc(context)
+    installAppMenu(context)
+    // Closing checkpoints the WAL, so the lab is one self-contained file again after quitting.
+    app.on('will-quit', () => service.close())
+    app.on('activate', () => context?.ensureWindow())
+    // The lab the launch named opens before the window exists, so the page starts on it.
+    if (pendingLab) await openLab(context, pendingLab)
+    context.ensureWindow()
+  })
+}
+
+function mainContext(service: LabService): MainContext {
+  let win: BrowserWindow | null = null
+  const context: MainContext = {
+    service,
+    log,
+    window: () => (win && !win.isDestroyed() ? win : null),
+    ensureWindow() {
+      const open = context.window()
+      if (open) return open
+      const created = createWindow(service, { onLabDropped: (path) => void openLabAt(context, path) })
+      created.on('closed', () => {
+        if (win === created) win = null
+      })
+      win = created
+      return created
     },
-  })
-  mainWindow = win
-  win.once('ready-to-show', () => win.show())
-  win.on('closed', () => {
-    mainWindow = null
-  })
-  hardenContents(win.webContents)
-  const off = service.onEvent((event) => {
-    if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event)
-  })
-  win.on('closed', off)
-  // Only a development build (electron-vite dev) loads the renderer from an address; a release
-  // build never takes one from the environment, so the string is not even in it (docs/security.md).
-  const devUrl = import.meta.env.DEV ? process.env['ELECTRON_RENDERER_URL'] : undefined
-  if (devUrl) void win.loadURL(devUrl)
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'))
-}
-
-/** No navigation, no new windows, external links only from the allow-list. */
-function hardenContents(contents: WebContents) {
-  contents.on('will-navigate', (event) => event.preventDefault())
-  contents.on('will-redirect', (event) => event.preventDefault())
-  contents.setWindowOpenHandler(({ url }) => {
-    if (EXTERNAL_ALLOW_LIST.some((prefix) => url.startsWith(prefix))) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-}
-
-/** Every request is validated by `dispatch`; only our window's main frame may call. */
-function bindIpc(service: LabService) {
-  for (const name of REQUEST_NAMES) {
-    ipcMain.handle(channelOf(name), (event, input: unknown) => {
-      const frame = event.senderFrame
-      if (
-        !mainWindow ||
-        event.sender !== mainWindow.webContents ||
-        frame !== mainWindow.webContents.mainFrame
-      )
-        return err('forbidden-sender', 'Requests are accepted only from the Pacific Lab window.')
-      return dispatchLogged(service.handlers, name, input, log, 'ipc')
-    })
   }
+  return context
 }
 
-void app.whenReady().then(() => {
+function hardenSession() {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -92,17 +95,16 @@ void app.whenReady().then(() => {
   })
   app.on('web-contents-created', (_event, contents) => hardenContents(contents))
   app.on('render-process-gone', (_event, _contents, details) => log.error(`renderer gone: ${details.reason}`))
-  log.info(`main: started ${app.getVersion()}`)
-  const service = new LabService('electron')
-  bindIpc(service)
-  createWindow(service)
-  // Closing checkpoints the WAL, so the lab is one self-contained file again after quitting.
-  app.on('will-quit', () => service.close())
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow(service)
-  })
-})
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit()
-})
+/** Every request is validated by `dispatch`; only our window's main frame may call. */
+function bindIpc(context: MainContext) {
+  for (const name of REQUEST_NAMES) {
+    ipcMain.handle(channelOf(name), (event, input: unknown) => {
+      const win = context.window()
+      if (!win || event.sender !== win.webContents || event.senderFrame !== win.webContents.mainFrame)
+        return err('forbidden-sender', 'Requests are accepted only from the Pacific Lab window.')
+      return dispatchLogged(context.service.handlers, name, input, log, 'ipc')
+    })
+  }
+}

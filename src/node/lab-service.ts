@@ -8,6 +8,7 @@ import { LabError } from '../shared/contract/result'
 import { EMPTY_TOPOLOGY, type Topology } from '../shared/domain/topology'
 import { diffTopology } from '../shared/domain/topology-diff'
 import { loadDemoLab } from './demo-lab'
+import { listFolder } from './lab-folders'
 import { packageVersion } from './paths'
 import { createManifestHandlers } from './manifests/manifest-handlers'
 import { AppData, dataDir } from './persistence/app-data'
@@ -37,13 +38,12 @@ export class LabService {
   /** Why the service opened what it opened, e.g. the last lab failed; shown until the next switch. */
   private notice: string | null = null
   private readonly app: AppData
+  private readonly appInfo: z.output<typeof AppInfo>
   private readonly listeners = new Set<(event: PushEvent) => void>()
 
-  constructor(
-    private readonly shell: Shell,
-    options: LabServiceOptions = {},
-  ) {
+  constructor(shell: Shell, options: LabServiceOptions = {}) {
     this.app = new AppData(options.dataDir ?? dataDir())
+    this.appInfo = appInfo(shell)
     try {
       this.lab = this.openStartLab(options.lab)
     } catch (e) {
@@ -79,6 +79,11 @@ export class LabService {
         return LabFile.create(this.app.demoPath, loadDemoLab())
       throw e
     }
+  }
+
+  /** The data folder (recent labs, the demo lab, settings). */
+  get dataDir(): string {
+    return this.app.dir
   }
 
   /** The open lab file (for the engine service and the CLI). */
@@ -157,12 +162,8 @@ export class LabService {
       emit: (event) => this.emit(event),
       runs: () => this.runs,
     }),
-    getAppInfo: () => ({
-      name: 'Pacific Lab',
-      version: packageVersion(),
-      shell: this.shell,
-      platform: platform(),
-    }),
+    // A copy: the caller owns what it is given.
+    getAppInfo: () => ({ ...this.appInfo }),
     openDemoLab: () => this.switchTo(this.openDemo()),
     getTopology: () => this.snapshot(),
     applyEdits: ({ batch, baseRevision }) => {
@@ -175,10 +176,12 @@ export class LabService {
     },
     undo: () => this.edit(() => this.lab.undo()),
     redo: () => this.edit(() => this.lab.redo()),
-    newLab: ({ path }) => {
+    newLab: ({ path, overwrite }) => {
       const file = this.app.resolveLabPath(path)
+      if (file === this.lab.path) throw new LabError('bad-path', `${file} is the lab that is open already.`)
       const name = basename(file, '.pacificlab') || 'Untitled lab'
-      return this.switchTo(LabFile.create(file, { name, description: '', topology: EMPTY_TOPOLOGY }))
+      const doc = { name, description: '', topology: EMPTY_TOPOLOGY }
+      return this.switchTo(LabFile.create(file, doc, { overwrite }))
     },
     openLab: ({ path }) => this.switchTo(LabFile.open(this.app.resolveLabPath(path))),
     saveLabAs: async ({ path, overwrite }) => {
@@ -188,6 +191,7 @@ export class LabService {
       return this.switchTo(LabFile.open(file))
     },
     listRecentLabs: () => ({ labs: this.app.recentLabs() }),
+    listFolder: ({ path }) => listFolder(path, { dataDir: this.app.dir, labPath: this.lab.path }),
     listRuns: () => ({ runs: this.runs.list() }),
     getViewState: () => this.lab.viewState,
     setViewState: (view) => {
@@ -195,4 +199,22 @@ export class LabService {
       return view
     },
   } satisfies Handlers
+}
+
+/** What the app is and runs on: fixed for the life of the process, so asked once. */
+function appInfo(shell: Shell): z.output<typeof AppInfo> {
+  return {
+    name: 'Pacific Lab',
+    version: packageVersion(),
+    shell,
+    platform: platform(),
+    versions: runtimeVersions(),
+  }
+}
+
+/** The runtime's versions a user reports with a bug: Node, and Electron's parts when it runs there. */
+function runtimeVersions(): Record<string, string> {
+  const names = ['node', 'electron', 'chrome', 'v8'] as const
+  const known = process.versions as Partial<Record<(typeof names)[number], string>>
+  return Object.fromEntries(names.flatMap((name) => (known[name] ? [[name, known[name]]] : [])))
 }

@@ -13,7 +13,7 @@ export async function dispatchLogged(
   method: string,
   input: unknown,
   log: Log | undefined,
-  transport: 'ipc' | 'http',
+  transport: 'ipc' | 'http' | 'menu',
 ): Promise<Result<unknown>> {
   const result = await dispatch(handlers, method, input)
   if (!result.ok && result.error.code === 'internal')

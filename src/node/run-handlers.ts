@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 
 import type { Handlers, PushEvent, RunInfo, RunOpened, StepPage } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
+import { labFingerprint } from '../shared/domain/lab-fingerprint'
 import type { Topology } from '../shared/domain/topology'
+import { DisplayNames } from '../shared/engine/display-names'
 import { FaultError } from '../shared/engine/faults'
 import { plan } from '../shared/engine/plan'
 import type { Fault, Step } from '../shared/engine/types'
@@ -24,9 +26,6 @@ type RunHandlers = Pick<Handlers, 'startRun' | 'openRun' | 'getRunSteps' | 'getS
 
 /** A step as lists need it: the placement keeps its verdict and explanation, not the per-host rows. */
 const lite = (s: Step): Step => (s.placement ? { ...s, placement: { ...s.placement, rows: [] } } : s)
-
-const describeFault = (f: Fault) =>
-  `${f.kind} ${f.target} at step ${f.atSeq}${f.value ? ` (${f.value})` : ''}`
 
 /** Plans a run; a fault that names nothing in the lab is the user's mistake, not a bug. */
 function planOrRefuse(topology: Topology, seed: number, faults: Fault[]) {
@@ -81,6 +80,7 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
       parentId,
       stepCount: run.steps.length,
       summary: run.summary,
+      labHash: labFingerprint(topology),
     }
     deps.runs().save(stored, run.steps, topology)
     deps.emit({ name: 'runProgress', payload: { runId: id, planned: run.steps.length, phase: 'done' } })
@@ -97,11 +97,17 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
       const opened = await planAndStore(deps.topology(), seed, faults, `Run ${number} · seed ${seed}`, null)
       return { ...opened, labRevision }
     },
-    openRun: ({ runId }) => ({
-      run: info(runId),
-      topology: deps.runs().topology(runId),
-      firstPage: page(runId, 1, FIRST_PAGE),
-    }),
+    openRun: ({ runId }) => {
+      const topology = deps.runs().topology(runId)
+      const run = info(runId)
+      // A run stored before format 4 with its lab kept: its fingerprint is worked out here.
+      const labHash = run.labHash ?? (topology ? labFingerprint(topology) : undefined)
+      return {
+        run: labHash === undefined ? run : { ...run, labHash },
+        topology,
+        firstPage: page(runId, 1, FIRST_PAGE),
+      }
+    },
     getRunSteps: ({ runId, from, count }) => page(runId, from, count),
     getStep: ({ runId, seq }) => {
       info(runId)
@@ -123,7 +129,7 @@ export function createRunHandlers(deps: RunDeps): RunHandlers {
           `${parent.label} was stored by an older Pacific Lab without the lab it was planned from, so it replays but cannot branch. Provision again to branch.`,
         )
       const faults = [...parent.faults, fault]
-      const label = `${parent.label} + ${describeFault(fault)}`
+      const label = `${parent.label} + ${new DisplayNames(topology).fault(fault)}`
       return planAndStore(topology, parent.seed, faults, label, runId)
     },
   }

@@ -1,10 +1,10 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 
 import { channelOf, EVENT_CHANNEL, type LabBridge } from '../shared/contract/channels'
 
 /**
- * `window.lab`: a generic invoke and one event subscription. No logic and no validation here;
- * the main process validates every request against the contract.
+ * `window.lab`: a generic invoke, one event subscription and the path of a dropped file. No logic
+ * and no validation here; the main process validates every request against the contract.
  */
 const bridge: LabBridge = {
   invoke: (method, input) =>
@@ -16,6 +16,13 @@ const bridge: LabBridge = {
     const handler = (_event: IpcRendererEvent, payload: unknown) => listener(payload)
     ipcRenderer.on(EVENT_CHANNEL, handler)
     return () => ipcRenderer.removeListener(EVENT_CHANNEL, handler)
+  },
+  pathForFile: (file) => {
+    try {
+      return webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0])
+    } catch {
+      return '' // not a File: nothing to open
+    }
   },
 }
 

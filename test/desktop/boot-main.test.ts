@@ -36,6 +36,24 @@ describe('the built main process, booted under the stand-in Electron', () => {
     expect(existsSync(prefs?.preload ?? '')).toBe(true)
   })
 
+  it('keeps its window options exactly: size, title, background and the hardened web preferences', () => {
+    expect(snapshot.windows[0]?.options).toEqual({
+      width: 1440,
+      height: 900,
+      show: false,
+      title: 'Pacific Lab',
+      backgroundColor: '#0f172a',
+      webPreferences: {
+        preload: join(ROOT, 'out', 'preload', 'index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: false,
+      },
+    })
+  })
+
   it('loads the built renderer from its file and shows the window when it is ready', () => {
     const renderer = join(ROOT, 'out', 'renderer', 'index.html')
     expect(snapshot.windows[0]).toMatchObject({ loaded: { file: renderer }, shown: true })

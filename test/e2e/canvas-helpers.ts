@@ -85,3 +85,13 @@ export async function parentOf(page: Page, id: string): Promise<string | null> {
   }
   return best?.id ?? null
 }
+
+/**
+ * Unfolds the problems panel if it is folded (it folds by itself when nothing needs a fix),
+ * so its rows can be read and clicked; the choice is kept with the lab.
+ */
+export async function unfoldProblems(page: Page) {
+  const toggle = page.getByTestId('problems-toggle')
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click()
+  await expect(page.getByTestId('problems')).toHaveAttribute('data-folded', 'false')
+}

@@ -6,6 +6,7 @@ import {
   app,
   BrowserWindow,
   defaultSession,
+  dialogAnswers,
   ipcHandlers,
   Menu,
   preventable,
@@ -136,7 +137,34 @@ export const act = {
       items = item.submenu?.items ?? item.submenu ?? []
     }
     if (typeof item?.click !== 'function') throw new Error(`menu item ${JSON.stringify(labels)} has no click`)
+    // Electron never runs a disabled item, by click or by key.
+    if (item.enabled === false) throw new Error(`menu item ${JSON.stringify(labels)} is disabled`)
     item.click(item, BrowserWindow.getFocusedWindow(), { triggeredByAccelerator: false })
+    return true
+  },
+
+  /** Queues what the user answers in the next dialog of `kind` (e.g. a chosen file). */
+  answerDialog(kind, answer) {
+    dialogAnswers.set(kind, [...(dialogAnswers.get(kind) ?? []), answer])
+    return true
+  },
+
+  /** Another launch of the app, refused the single-instance lock, hands over its arguments. */
+  secondInstance(argv, workingDirectory, data) {
+    app.emit('second-instance', preventable(), argv, workingDirectory, data)
+    return true
+  },
+
+  /** macOS asks the app to open a file (Finder, the Dock, `open x.pacificlab`): was it taken? */
+  openFile(path) {
+    const event = preventable()
+    app.emit('open-file', event, path)
+    return { prevented: event.defaultPrevented }
+  },
+
+  /** The user minimizes a window. */
+  minimize(index = 0) {
+    windowAt(index).minimize()
     return true
   },
 

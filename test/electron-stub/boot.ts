@@ -22,6 +22,12 @@ export interface BootOptions {
   env?: Record<string, string>
   /** How long the main process may take to open its window; default 60 s (a loaded machine). */
   timeoutMs?: number
+  /** Command-line arguments after the main script (as after `electron .`). */
+  args?: string[]
+  /** The working directory it starts in; default this process's. */
+  cwd?: string
+  /** Another instance holds the single-instance lock, so this launch is the second one. */
+  lockHeld?: boolean
 }
 
 /** How a booted main process ended. */
@@ -53,10 +59,20 @@ export interface BootedMain {
   receiveHeaders(url: string, headers?: Record<string, string[]>): Promise<Record<string, string[]> | null>
   /** Clicks an application-menu item by its labels. */
   clickMenu(labels: string[]): Promise<void>
+  /** Queues the user's answer to the next dialog of `kind` (showOpenDialog, showSaveDialog, ...). */
+  answerDialog(kind: string, answer: unknown): Promise<void>
+  /** A second launch hands over its argv, working directory and additional data. */
+  secondInstance(argv: string[], workingDirectory: string, data: unknown): Promise<void>
+  /** macOS's open-file event: was the default prevented (the app took the file)? */
+  openFile(path: string): Promise<{ prevented: boolean }>
+  /** The user minimizes the window. */
+  minimize(): Promise<void>
   /** Calls `listener` with every push to a renderer from now on; returns the unsubscribe. */
   onSent(listener: (sent: StubSent) => void): () => void
   /** What the main process printed (stdout and stderr). */
   output(): string
+  /** Resolves when the main process has ended by itself (within 10 s, else rejects). */
+  ended(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   /** Closes the window as a user would; quits, then kills, if the app does not end by itself. */
   close(): Promise<Ending>
 }
@@ -67,6 +83,17 @@ export interface BootedMain {
  * with what the process printed, when it exits or hangs before that.
  */
 export async function bootMain(options: BootOptions = {}): Promise<BootedMain> {
+  const { child, dataDir, exited, printed } = startMain(options)
+  try {
+    await whenLoaded(child, exited, printed, options.timeoutMs ?? 60_000)
+  } catch (e) {
+    child.kill('SIGKILL')
+    throw e
+  }
+  return connect(child, exited, dataDir, printed)
+}
+
+function startMain(options: BootOptions) {
   const main = options.main ?? BUILT_MAIN
   if (!existsSync(main)) throw new Error(`${main} does not exist: run "npm run build" first`)
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pacific-lab-boot-'))
@@ -74,25 +101,46 @@ export async function bootMain(options: BootOptions = {}): Promise<BootedMain> {
   // Nothing of the caller's decides what the main process loads, except what the test says.
   delete env['ELECTRON_RENDERER_URL']
   delete env['PACIFIC_LAB_SQLITE_BINDING']
-  const child = fork(main, [], {
+  delete env['PACIFIC_LAB_STUB_LOCK']
+  if (options.lockHeld) env['PACIFIC_LAB_STUB_LOCK'] = 'held'
+  const child = fork(main, options.args ?? [], {
     execArgv: ['--import', REGISTER],
     env: { ...env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',
+    ...(options.cwd ? { cwd: options.cwd } : {}),
   })
-  let printed = ''
-  child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString()))
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
   )
-  try {
-    await whenLoaded(child, exited, () => printed, options.timeoutMs ?? 60_000)
-  } catch (e) {
-    child.kill('SIGKILL')
-    throw e
-  }
-  return connect(child, exited, dataDir, () => printed)
+  return { child, dataDir, exited, printed: () => output }
+}
+
+/** How a launch that quit by itself ended, and what it did before. */
+export interface QuitLaunch {
+  code: number | null
+  /** The record at the moment it quit (null when it ended without quitting through the app). */
+  snapshot: StubSnapshot | null
+  output: string
+}
+
+/**
+ * Starts a main script that is expected to quit on its own (a second instance hands over its
+ * lab and quits before any window), and resolves once it has ended.
+ */
+export async function launchUntilQuit(options: BootOptions = {}): Promise<QuitLaunch> {
+  const { child, exited, printed } = startMain(options)
+  let snapshot: StubSnapshot | null = null
+  child.on('message', (m: { type?: string; snapshot?: StubSnapshot }) => {
+    if (m.type === 'quit' && m.snapshot) snapshot = m.snapshot
+  })
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
+  const { code } = await exited
+  clearTimeout(timer)
+  return { code, snapshot, output: printed() }
 }
 
 function whenLoaded(
@@ -171,11 +219,20 @@ function connect(
     checkPermission: (permission, origin) => act('checkPermission', permission, origin ? { origin } : {}),
     receiveHeaders: (url, headers = {}) => act('receiveHeaders', url, headers),
     clickMenu: (labels) => act('clickMenu', labels),
+    answerDialog: (kind, answer) => act('answerDialog', kind, answer),
+    secondInstance: (argv, workingDirectory, data) => act('secondInstance', argv, workingDirectory, data),
+    openFile: (path) => act('openFile', path),
+    minimize: () => act('minimize', 0),
     onSent(listener) {
       sentListeners.add(listener)
       return () => sentListeners.delete(listener)
     },
     output: printed,
+    async ended() {
+      const ending = await endsWithin(10_000)
+      if (!ending) throw new Error(`the main process did not end in 10 s; it printed:\n${printed()}`)
+      return ending
+    },
     async close() {
       if (child.exitCode !== null || child.signalCode !== null)
         return { ...(await exited), by: 'already-ended' }

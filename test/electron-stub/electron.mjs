@@ -19,7 +19,17 @@ export const record = {
   sent: [],
   nativeModules: [],
   quit: false,
+  /** What `app.requestSingleInstanceLock(data)` was given, and whether the lock was granted. */
+  singleInstanceLock: null,
+  /** Paths set with `app.setPath`, by name. */
+  paths: {},
 }
+
+/**
+ * Dialog answers a test queued (act.answerDialog), by dialog kind, used once each in order;
+ * a dialog with none queued is answered as cancelled.
+ */
+export const dialogAnswers = new Map()
 
 /** `loaded` (a window started loading its page), `sent` (a push to a renderer), `quit`. */
 export const stubEvents = new EventEmitter()
@@ -86,7 +96,15 @@ export class BrowserWindow extends EventEmitter {
     super()
     this.destroyed = false
     this.webContents = new WebContents('about:blank')
-    this.entry = { options, webContentsId: this.webContents.id, loaded: null, shown: false, closed: false }
+    this.entry = {
+      options,
+      webContentsId: this.webContents.id,
+      loaded: null,
+      shown: false,
+      closed: false,
+      focused: 0,
+      minimized: false,
+    }
     record.windows.push(this.entry)
     windows.push(this)
     app.emit('web-contents-created', preventable(), this.webContents)
@@ -110,7 +128,18 @@ export class BrowserWindow extends EventEmitter {
   show() {
     this.entry.shown = true
   }
-  focus() {}
+  focus() {
+    this.entry.focused++
+  }
+  isMinimized() {
+    return this.entry.minimized
+  }
+  minimize() {
+    this.entry.minimized = true
+  }
+  restore() {
+    this.entry.minimized = false
+  }
   isDestroyed() {
     return this.destroyed
   }
@@ -153,11 +182,17 @@ class App extends EventEmitter {
   getVersion() {
     return '0.0.0-stub'
   }
-  getPath() {
-    return process.env['PACIFIC_LAB_DATA_DIR'] ?? tmpdir()
+  getPath(name) {
+    return record.paths[name] ?? process.env['PACIFIC_LAB_DATA_DIR'] ?? tmpdir()
   }
-  requestSingleInstanceLock() {
-    return true
+  setPath(name, path) {
+    record.paths[name] = path
+  }
+  /** Granted unless the test says another instance holds it (PACIFIC_LAB_STUB_LOCK=held). */
+  requestSingleInstanceLock(data) {
+    const granted = process.env['PACIFIC_LAB_STUB_LOCK'] !== 'held'
+    record.singleInstanceLock = { data: data ?? null, granted }
+    return granted
   }
   /** Quits as Electron does: before-quit, the windows close, will-quit, quit (each may be prevented). */
   quit() {
@@ -231,11 +266,13 @@ export const Menu = {
   getApplicationMenu: () => applicationMenu,
 }
 
-/** Every dialog is recorded and answered as if the user cancelled it. */
+/** Every dialog is recorded and answered with the next answer queued for it, else as cancelled. */
 const cancelled =
   (kind) =>
   (...args) => {
-    record.dialogs.push({ kind, options: args.at(-1) })
+    record.dialogs.push({ kind, options: args.at(-1), parent: args.length > 1 })
+    const queued = dialogAnswers.get(kind)?.shift()
+    if (queued) return Promise.resolve(queued)
     return Promise.resolve(
       kind === 'showMessageBox'
         ? { response: 0, checkboxChecked: false }

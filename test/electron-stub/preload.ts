@@ -38,6 +38,15 @@ export function runPreload(
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
     ipcRenderer,
+    // A dropped file here is `{ path }` standing in for a File; anything else is refused, as Electron
+    // refuses what is not a File.
+    webUtils: {
+      getPathForFile(file: unknown) {
+        const path = (file as { path?: unknown } | null)?.path
+        if (typeof path !== 'string') throw new TypeError('getPathForFile: the argument is not a File')
+        return path
+      },
+    },
   }
   const sandboxRequire = (id: string) => {
     required.push(id)

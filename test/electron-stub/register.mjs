@@ -33,8 +33,9 @@ if (send) {
   stubEvents.on('sent', (sent) => send({ type: 'sent', sent }))
 }
 // Electron ends the process when the app quits; so does the stand-in, once the parent knows.
+// The parent hears what the app did before it quit, also when it quit before opening a window.
 stubEvents.on('quit', () => {
-  if (send) send({ type: 'quit' }, () => process.exit(0))
+  if (send) send({ type: 'quit', snapshot: act.snapshot() }, () => process.exit(0))
   else process.exit(0)
 })
 // A parent that goes away takes its stand-in app with it: no orphan processes after a test.

@@ -13,7 +13,8 @@ export interface StubSnapshot {
   appListeners: string[]
   /** `Menu.buildFromTemplate` and `Menu.setApplicationMenu` calls (click handlers left out). */
   menu: { call: 'buildFromTemplate' | 'setApplicationMenu'; template: unknown }[]
-  dialogs: { kind: string; options: unknown }[]
+  /** Dialogs shown, in order: their kind, options and whether they had a parent window. */
+  dialogs: { kind: string; options: Record<string, unknown>; parent: boolean }[]
   /** URLs and paths given to `shell.openExternal`, `openPath`, `showItemInFolder`. */
   openedExternally: string[]
   /** Pushes to renderers (`webContents.send`). */
@@ -21,6 +22,10 @@ export interface StubSnapshot {
   /** Native addons the process loaded, by file (better-sqlite3's build shows here). */
   nativeModules: string[]
   quit: boolean
+  /** What `app.requestSingleInstanceLock(data)` was given, and whether it was granted. */
+  singleInstanceLock: { data: unknown; granted: boolean } | null
+  /** Paths the main process set with `app.setPath`, by name (e.g. userData). */
+  paths: Record<string, string>
   /** Which handlers the main process installed on the default session. */
   session: Record<
     'permissionRequest' | 'permissionCheck' | 'devicePermission' | 'headersReceived' | 'beforeRequest',
@@ -46,6 +51,9 @@ export interface StubWindow {
   loaded: { file: string } | { url: string } | null
   shown: boolean
   closed: boolean
+  /** How often the main process brought the window to the front (`focus()`). */
+  focused: number
+  minimized: boolean
 }
 
 export interface StubSent {

@@ -25,6 +25,7 @@ export function validInputs(ctx: FuzzContext): Record<RequestName, unknown[]> {
     undo: none,
     redo: none,
     listRecentLabs: none,
+    listFolder: [{}, { path: ctx.dataDir }, { path: `${ctx.dataDir}/missing` }],
     listRuns: none,
     getViewState: none,
     applyEdits: [

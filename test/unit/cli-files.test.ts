@@ -44,7 +44,15 @@ describe('pacific-lab lab file commands', () => {
       .split('\n')
       .filter((l) => /^\S/.test(l))
       .map((l) => l.split(/\s+/)[0])
-    expect(names).toEqual(['demo', 'capacity', 'failures', 'three-zones', 'vds-haproxy'])
+    expect(names).toEqual([
+      'demo',
+      'capacity',
+      'failures',
+      'three-zones',
+      'vcf9-services',
+      'vcf9-zones',
+      'vds-haproxy',
+    ])
     const dir = mkdtempSync(join(tmpdir(), 'pl-cli-'))
     for (const name of names.slice(1)) {
       const out = join(dir, `${name}.pacificlab`)

@@ -87,6 +87,8 @@ describe('pacific-lab export and import', () => {
   it('names a bad option value and exits 2', () => {
     const r = cli('export', 'demo', '--vm-api', 'v1alpha9')
     expect(r.status).toBe(2)
-    expect(r.stderr).toContain('--vm-api must be one of v1alpha1, v1alpha2, v1alpha3, not "v1alpha9"')
+    expect(r.stderr).toContain(
+      '--vm-api must be one of v1alpha1, v1alpha2, v1alpha3, v1alpha4, v1alpha5, not "v1alpha9"',
+    )
   })
 })

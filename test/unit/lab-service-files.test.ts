@@ -124,6 +124,27 @@ describe('LabService with lab files', () => {
     })
   })
 
+  it('makes a new lab over an old file only when told to (a save dialog asked), never over the open lab', async () => {
+    const dir = freshDir()
+    const service = start(dir)
+    await dispatch(service.handlers, 'newLab', { path: 'first.pacificlab' })
+    service.handlers.applyEdits({ batch: addNodeBatch('vcenter', 'vc', null, { x: 0, y: 0 }, 'vc-1') })
+    await dispatch(service.handlers, 'openDemoLab', {})
+    expect(await dispatch(service.handlers, 'newLab', { path: 'first.pacificlab' })).toMatchObject({
+      ok: false,
+      error: { code: 'exists' },
+    })
+    const replaced = await dispatch(service.handlers, 'newLab', { path: 'first.pacificlab', overwrite: true })
+    expect(replaced).toMatchObject({ ok: true, value: { path: join(dir, 'first.pacificlab') } })
+    expect(service.handlers.getTopology()).toMatchObject({ name: 'first', topology: { nodes: [] } })
+    expect(
+      await dispatch(service.handlers, 'newLab', { path: 'first.pacificlab', overwrite: true }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'bad-path', message: expect.stringContaining('open already') as string },
+    })
+    expect(service.handlers.getTopology().path).toBe(join(dir, 'first.pacificlab'))
+  })
   it('opens a read-only lab read-only with a notice and refuses edits', async () => {
     const dir = freshDir()
     const service = start(dir)

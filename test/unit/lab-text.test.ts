@@ -29,6 +29,7 @@ function everyKindLab(): LabDocument {
     node('lib', 'content-library', 'vc', { images: ['ubuntu', 'photon'] }),
     node('net', 'network', 'vc', { loadBalancer: 'avi' }),
     node('sv', 'supervisor', null, { network: 'net-net' }),
+    node('svc-h', 'supervisor-service', 'sv', { service: 'contour', version: 'v1.32.0' }),
     node('ns', 'namespace', 'sv', {
       cpuLimitMhz: 5000,
       policies: { allowOnlyPort443: true, auditLogs: true, drSite: 'b', snapshotSchedule: '' },

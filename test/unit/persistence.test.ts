@@ -17,6 +17,7 @@ import {
   checkpointAtOrBefore,
 } from '../../src/node/persistence/runs'
 import { LAB_APPLICATION_ID, LAB_MIGRATIONS, migrate, userVersion } from '../../src/node/persistence/schema'
+import { labFingerprint } from '../../src/shared/domain/lab-fingerprint'
 import { openSqlite } from '../../src/node/persistence/sqlite'
 import { fakeStep } from '../fake-step'
 
@@ -182,9 +183,9 @@ describe('migrations', () => {
     db.close()
 
     const lab = reopen(path)
-    expect(userVersion(lab.db)).toBe(3)
+    expect(userVersion(lab.db)).toBe(LAB_MIGRATIONS.length)
     expect(lab.notice).toMatch(
-      /older Pacific Lab \(format version 2\); it is upgraded to version 3 when you first change it/,
+      /older Pacific Lab \(format version 2\); it is upgraded to version 4 when you first change it/,
     )
     expect(listRuns(lab.db)).toMatchObject([
       { id: 'old', label: 'Run 1', parentId: null, stepCount: 1, summary: { seed: 5, steps: 1 } },
@@ -199,6 +200,9 @@ describe('migrations', () => {
     const again = reopen(path)
     expect(listRuns(again.db)[1]).toMatchObject({ id: 'new', summary })
     expect(getRunTopology(again.db, 'new')).toEqual(topology)
+    // The lab a run was planned from is fingerprinted, to tell a stale run; the old run cannot tell.
+    expect(listRuns(again.db)[1]?.labHash).toBe(labFingerprint(topology))
+    expect(listRuns(again.db)[0]).not.toHaveProperty('labHash')
   })
 
   it('applies each migration in its own transaction and is idempotent', () => {

@@ -117,7 +117,7 @@ describe('read means read (issue 14, defect 3)', () => {
     const before = state(lab)
     const service = new LabService('serve', { dataDir: tempDir(), lab })
     services.push(service)
-    expect(service.handlers.getTopology().notice).toMatch(/upgraded to version 3 when you first change it/)
+    expect(service.handlers.getTopology().notice).toMatch(/upgraded to version 4 when you first change it/)
     expect(state(lab)).toEqual(before)
     const host = service.handlers.getTopology().topology.nodes.find((n) => n.id === 'host-1')!
     service.handlers.applyEdits({

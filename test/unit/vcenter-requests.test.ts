@@ -136,14 +136,16 @@ describe('vCenter requests in the API shape of each version', () => {
     const files = readdirSync(vcenterSchemasDir(), { recursive: true, encoding: 'utf8' }).filter((f) =>
       f.endsWith('.json'),
     )
-    expect(files.length).toBe(7)
+    expect(files.length).toBe(14)
     const walk = (node: unknown, where: string) => {
       if (typeof node !== 'object' || node === null) return
       const o = node as Record<string, unknown>
       if (o.type === 'object') {
         expect(o.additionalProperties, where).toBe(false)
         for (const [k, p] of Object.entries(o.properties as Record<string, Record<string, unknown>>))
-          expect(p.$comment, `${where}.${k}`).toMatch(/^(govmomi|govmomi-v2|perl-sdk|python-sdk-2024): /)
+          expect(p.$comment, `${where}.${k}`).toMatch(
+            /^(govmomi|govmomi-v2|perl-sdk|python-sdk-2024|api-90|api-svc): /,
+          )
       }
       for (const [k, v] of Object.entries(o)) walk(v, `${where}/${k}`)
     }

@@ -4,7 +4,19 @@ export interface CliCommand {
   /** e.g. `serve [--port N] [LAB]` */
   usage: string
   summary: string
+  /** What `pacific-lab NAME --help` prints below the usage and summary. */
+  help?: CommandHelp
   run(args: string[], io: CliIo): Promise<number>
+}
+
+/** A term and what it means, one row of a help table (`--port N`, `The port to listen on`). */
+export type HelpRow = readonly [term: string, text: string]
+
+export interface CommandHelp {
+  arguments?: readonly HelpRow[]
+  options?: readonly HelpRow[]
+  /** Command lines a user can copy, each with what it does. */
+  examples?: readonly HelpRow[]
 }
 
 export interface CliIo {

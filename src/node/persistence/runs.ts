@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { RunInfo } from '../../shared/contract/contract'
 import { LabError } from '../../shared/contract/result'
+import { labFingerprint } from '../../shared/domain/lab-fingerprint'
 import type { Topology } from '../../shared/domain/topology'
 import type { Fault, RunSummary, Step } from '../../shared/engine/types'
 import { inTransaction, type Db } from './sqlite'
@@ -34,6 +35,7 @@ interface RunRow {
   parent_run_id: string | null
   step_count: number
   summary: string | null
+  lab_hash: string | null
 }
 
 /** Runs stored before format version 3 have no summary: the list shows their counts only. */
@@ -47,7 +49,7 @@ const bareSummary = (r: RunRow, faults: Fault[]): RunSummary => ({
 })
 
 /** The columns a list needs: not the topology, which only a branch reads. */
-const INFO_COLUMNS = 'id, seed, faults, created, label, parent_run_id, step_count, summary'
+const INFO_COLUMNS = 'id, seed, faults, created, label, parent_run_id, step_count, summary, lab_hash'
 
 const toInfo = (r: RunRow): RunInfo => {
   const faults = JSON.parse(r.faults) as Fault[]
@@ -60,6 +62,7 @@ const toInfo = (r: RunRow): RunInfo => {
     parentId: r.parent_run_id,
     stepCount: r.step_count,
     summary: r.summary === null ? bareSummary(r, faults) : (JSON.parse(r.summary) as RunSummary),
+    ...(r.lab_hash === null ? {} : { labHash: r.lab_hash }),
   }
 }
 
@@ -74,7 +77,7 @@ export function saveRun(db: Db, run: NewRun, steps: readonly Step[]): RunInfo {
     if (db.prepare('SELECT 1 FROM runs WHERE id = ?').get(id))
       throw new LabError('run-exists', `A run with id "${id}" is already stored.`)
     db.prepare(
-      'INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count, summary, topology) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count, summary, topology, lab_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(
       id,
       run.seed,
@@ -85,6 +88,7 @@ export function saveRun(db: Db, run: NewRun, steps: readonly Step[]): RunInfo {
       steps.length,
       run.summary === undefined ? null : JSON.stringify(run.summary),
       run.topology === undefined ? null : JSON.stringify(run.topology),
+      run.topology === undefined ? null : labFingerprint(run.topology),
     )
     for (const step of steps) {
       if (!Number.isSafeInteger(step.seq) || step.seq < 0)

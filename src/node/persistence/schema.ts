@@ -74,6 +74,12 @@ export const LAB_MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN summary TEXT;
   ALTER TABLE runs ADD COLUMN topology TEXT;
   `,
+  // 4: the fingerprint of the lab a run was planned from (shared/domain/lab-fingerprint.ts), to
+  // tell a stale run. Null on older runs: worked out from their topology where they kept one,
+  // else unknown, and the window says it cannot tell.
+  `
+  ALTER TABLE runs ADD COLUMN lab_hash TEXT;
+  `,
 ]
 
 /** Migrations of the app's settings database (recent labs). */

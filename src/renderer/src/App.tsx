@@ -14,6 +14,7 @@ import { closeDialog, openDialog, selectOpenDialog, useDialogStore } from './sto
 import { selectAppInfo, selectSnapshot, selectWrites, useLabStore } from './stores/lab-store'
 import { startLabSession } from './stores/lab-sync'
 import { dismissError, reportError, selectError, useNoticeStore } from './stores/notice-store'
+import { selectLayout, usePanelStore } from './stores/panel-store'
 import { SearchBox } from './toolbar/SearchBox'
 import { Toasts } from './toolbar/Toasts'
 import { Toolbar } from './toolbar/Toolbar'
@@ -25,6 +26,8 @@ export function App() {
   const error = useNoticeStore(selectError)
   const appInfo = useLabStore(selectAppInfo)
   const dialog = useDialogStore(selectOpenDialog)
+  const layout = usePanelStore(selectLayout)
+  const sized = layout.playbackHeight !== undefined || layout.problemsHeight !== undefined
   useKeymap()
 
   useEffect(() => {
@@ -44,7 +47,7 @@ export function App() {
 
   return (
     <div
-      className="app"
+      className={sized ? 'app has-sized-panels' : 'app'}
       data-testid={snapshot ? 'app-ready' : 'app-loading'}
       data-revision={snapshot?.revision}
       data-lab-writes={writes}

@@ -16,4 +16,10 @@ export const EVENT_CHANNEL = 'lab:event'
 export interface LabBridge {
   invoke(method: string, input: unknown): Promise<unknown>
   onEvent(listener: (event: unknown) => void): () => void
+  /**
+   * Electron only: the file-system path of a `File` dropped on the page (`webUtils.getPathForFile`),
+   * or '' when it has none; the page opens a dropped lab with `openLab({ path })`. A browser
+   * never tells a page where a file lives, so serve mode has no such method.
+   */
+  pathForFile?(file: object): string
 }

@@ -20,6 +20,8 @@ export const AppInfo = z.object({
   /** `electron` or `serve`: the shell the renderer runs in. */
   shell: z.enum(['electron', 'serve', 'cli']),
   platform: z.string(),
+  /** Versions of what runs the app, by name (`node`, and in Electron `electron`, `chrome`, `v8`). */
+  versions: z.record(z.string(), z.string()).optional(),
 })
 
 export const LabSnapshot = z.object({
@@ -63,6 +65,20 @@ export const LabChange = z.discriminatedUnion('kind', [
 ])
 export type LabChange = z.output<typeof LabChange>
 
+/** The panels around the canvas as the user left them; heights in CSS pixels. */
+export const PanelLayout = z.object({
+  playbackHeight: z.number().min(0).max(10_000).optional(),
+  problemsHeight: z.number().min(0).max(10_000).optional(),
+  /** True: only the header line with the counts; absent: folded while there is nothing to fix. */
+  problemsFolded: z.boolean().optional(),
+  /** True: the playback shows its controls and timeline, not the steps. */
+  playbackFolded: z.boolean().optional(),
+})
+export type PanelLayout = z.output<typeof PanelLayout>
+
+export const PlaybackSpeed = z.union([z.literal('fit'), z.number().min(0).max(1_000)])
+export type PlaybackSpeed = z.output<typeof PlaybackSpeed>
+
 /** What the window looks like for a lab; stored in the lab file, so it survives a restart. */
 export const ViewState = z.object({
   viewport: z.object({ x: z.number(), y: z.number(), zoom: z.number().positive() }),
@@ -70,6 +86,10 @@ export const ViewState = z.object({
   collapsed: z.array(z.string()),
   /** Ids of the selected nodes. */
   selection: z.array(z.string()),
+  /** Sizes and folds of the panels around the canvas (absent: the defaults). */
+  panels: PanelLayout.optional(),
+  /** Playback speed: `fit` plays any run in about a minute; a number is a multiple of simulated time (0: one step per tick). */
+  playbackSpeed: PlaybackSpeed.optional(),
 })
 export type ViewState = z.output<typeof ViewState>
 
@@ -87,6 +107,52 @@ export const RecentLab = z.object({
 const LabPath = z.object({ path: z.string().min(1) })
 
 const None = z.object({}).strict()
+
+/** One entry of a folder listing: only folders and lab files are ever listed. */
+export const FolderEntry = z.object({
+  name: z.string(),
+  /** Absolute path, as the listed folder's path joined with the name (links are not resolved). */
+  path: z.string(),
+  kind: z.enum(['folder', 'lab']),
+})
+
+/** A place the file browser offers to start from (home, the data folder, the open lab's folder). */
+export const FolderPlace = z.object({ name: z.string(), path: z.string() })
+
+/**
+ * The commands the Electron application menu pushes to the renderer (`menuCommand`). The shell's
+ * own commands (new, open, open recent, save as, close, quit, keyboard shortcuts, about) are done
+ * by the main process with native dialogs and never pushed. In serve mode the renderer's own menu
+ * bar runs every command; src/shared/menu/app-menu.ts describes the menu for both.
+ *
+ * When a text field has the focus, `undo`, `redo` and `selectAll` act on the field (its own
+ * editing), not on the lab. Cut, copy and paste are Electron's native roles: they fire the page's
+ * `cut`, `copy` and `paste` events on the focused element.
+ */
+export const MENU_COMMANDS = [
+  'undo',
+  'redo',
+  'selectAll',
+  'duplicate',
+  'delete',
+  'find',
+  'importManifests',
+  'exportManifests',
+  'exportImage',
+  'fitView',
+  'zoomIn',
+  'zoomOut',
+  'autoLayout',
+  'toggleTheme',
+  'startRun',
+  'playPause',
+  'stepBack',
+  'stepForward',
+  'jumpStart',
+  'jumpEnd',
+] as const
+export const MenuCommand = z.object({ command: z.enum(MENU_COMMANDS) })
+export type MenuCommandName = (typeof MENU_COMMANDS)[number]
 
 /** A file of an export or an import: path relative to its root, `/` separators. */
 export const ManifestFile = z.object({ path: z.string().min(1), content: z.string() })
@@ -115,6 +181,11 @@ export const RunInfo = z.object({
   parentId: z.string().nullable(),
   stepCount: z.number().int().nonnegative(),
   summary: RunSummary,
+  /**
+   * `labFingerprint` of the lab the run was planned from, so a client can tell a stale run;
+   * absent for runs stored before lab format 4 whose lab was not kept (it cannot be told).
+   */
+  labHash: z.string().optional(),
 })
 export type RunInfo = z.output<typeof RunInfo>
 
@@ -164,8 +235,8 @@ export const requests = {
   },
   undo: { input: None, output: LabRevision },
   redo: { input: None, output: LabRevision },
-  /** Creates an empty lab file at `path` (refused if it exists) and opens it. */
-  newLab: { input: LabPath, output: LabRevision },
+  /** Creates an empty lab file at `path` (refused if it exists, unless `overwrite`) and opens it. */
+  newLab: { input: LabPath.extend({ overwrite: z.boolean().default(false) }), output: LabRevision },
   /** Opens a lab file; a read-only file opens read-only with a `notice`. */
   openLab: { input: LabPath, output: LabRevision },
   /** Copies the open lab (history, runs and view included) to `path` and opens the copy. */
@@ -174,6 +245,23 @@ export const requests = {
     output: LabRevision,
   },
   listRecentLabs: { input: None, output: z.object({ labs: z.array(RecentLab) }) },
+  /**
+   * One folder for the file browser (serve mode has no native dialog): its sub-folders and
+   * `.pacificlab` files only, folders first, by name; hidden entries left out; at most 2,000
+   * entries (`truncated` says more were there; src/node/lab-folders.ts). No `path`: the data folder.
+   * A relative path is taken from the data folder, as lab paths are (docs/security.md).
+   */
+  listFolder: {
+    input: z.object({ path: z.string().min(1).optional() }).strict(),
+    output: z.object({
+      path: z.string(),
+      /** The folder above, or null at the top of the file system. */
+      parent: z.string().nullable(),
+      entries: z.array(FolderEntry),
+      truncated: z.boolean(),
+      places: z.array(FolderPlace),
+    }),
+  },
   /** Every run of the open lab, oldest first (a read-only lab adds the runs of this session). */
   listRuns: { input: None, output: z.object({ runs: z.array(RunInfo) }) },
   getViewState: { input: None, output: ViewState },
@@ -246,6 +334,8 @@ export const requests = {
 export const events = {
   labChanged: LabChange,
   runProgress: RunProgress,
+  /** A menu item of the Electron application menu was chosen (MENU_COMMANDS says which). */
+  menuCommand: MenuCommand,
 } as const
 
 export type RequestName = keyof typeof requests

@@ -1,9 +1,19 @@
 import { isKind, type ResolvedTopology } from './resolve'
+import {
+  classBuilds,
+  CLUSTER_CLASSES,
+  clusterClassNamed,
+  compareDotted,
+  type ClusterClassRow,
+} from './rules/cluster-classes'
+import { vksServiceOf } from './rules/placement-of'
 import { refusal, type Refusal } from './rules/refusal'
+import { serviceVersionOf } from './rules/supervisor-services'
 import { resolveVmClass } from './rules/vm-class'
 import {
   API_SINCE,
   CLUSTER_APIS,
+  hasRow,
   servedApis,
   VM_APIS,
   FEATURES,
@@ -179,6 +189,61 @@ export function clusterApiFor(
       writable.length > 0
         ? `Write the cluster as ${writable.join(' or ')}`
         : `Choose vCenter ${API_SINCE[candidates[candidates.length - 1]!].since} or later`,
+    ),
+  )
+}
+
+/** The VKS version a Supervisor runs: its VKS Supervisor Service's, when the lab places one. */
+export function vksVersionOf(r: ResolvedTopology, supervisorId: string): string | undefined {
+  const vks = vksServiceOf(r, supervisorId)
+  return vks ? serviceVersionOf('vks', r.spec(vks).version) : undefined
+}
+
+/**
+ * The ClusterClass a Cluster (`api: capi`) is built from: the one it names, else
+ * tanzukubernetescluster where the vCenter has it, else the newest builtin-generic class the
+ * Supervisor's VKS publishes that builds the cluster's Kubernetes release (rules/cluster-classes.ts).
+ */
+export function clusterClassFor(
+  r: ResolvedTopology,
+  supervisorId: string | undefined,
+  version: string | undefined,
+  requested: string | undefined,
+  release: string,
+  what: string,
+): Choice<ClusterClassRow> {
+  const names = CLUSTER_CLASSES.map((c) => c.name).join(', ')
+  if (requested) {
+    const row = clusterClassNamed(requested)
+    return row
+      ? ok(row)
+      : no(
+          refusal(
+            'cluster-class-unknown',
+            'cluster-api',
+            `${what} names ClusterClass "${requested}", which the lab does not know`,
+            `Choose one of: ${names}`,
+          ),
+        )
+  }
+  const tkc = CLUSTER_CLASSES[0]!
+  if (version === undefined || hasRow(version, tkc)) return ok(tkc)
+  const vks = supervisorId === undefined ? undefined : vksVersionOf(r, supervisorId)
+  const offered = CLUSTER_CLASSES.filter(
+    (c) => c.vks !== undefined && vks !== undefined && compareDotted(c.vks, vks) <= 0 && hasRow(version, c),
+  ).filter((c) => classBuilds(c, release))
+  const pick = offered[offered.length - 1]
+  if (pick) return ok(pick)
+  return no(
+    refusal(
+      'cluster-class-missing',
+      'cluster-api',
+      vks === undefined
+        ? `${what} names no ClusterClass; vCenter ${version} has no tanzukubernetescluster class and the Supervisor has no VKS Supervisor Service to say which builtin-generic classes it publishes`
+        : `${what} names no ClusterClass, and VKS ${vks} publishes none that builds ${release}`,
+      vks === undefined
+        ? 'Add the VKS Supervisor Service to the Supervisor, or name a ClusterClass'
+        : 'Name a ClusterClass, or choose another Kubernetes release',
     ),
   )
 }

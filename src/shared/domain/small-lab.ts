@@ -48,7 +48,11 @@ export function smallLab(o: SmallLabOptions = {}): Topology {
   const hosts = (o.hosts ?? [{}, {}, {}]).map((spec, i) =>
     node('host', `host-${i + 1}`, `esxi-${i + 1}`, 'cl-1', spec),
   )
-  const parents: Partial<Record<Kind, string>> = { host: 'cl-1', namespace: 'sv-1' }
+  const parents: Partial<Record<Kind, string>> = {
+    host: 'cl-1',
+    namespace: 'sv-1',
+    'supervisor-service': 'sv-1',
+  }
   const nodes: LabNode[] = [
     node('vcenter', 'vc-1', 'vcenter', null, o.vcenter),
     node('cluster', 'cl-1', 'cluster', 'vc-1', o.cluster),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 
 import { ExtraFields } from './extra-fields'
 import type { Kind } from './kinds'
+import { SERVICE_KEYS } from './rules/supervisor-services'
 
 /**
  * The spec of each node kind, as zod schemas with the product's defaults. Units are integers:
@@ -61,7 +62,8 @@ export const ContentLibrarySpec = z.object({
 })
 
 export const NetworkSpec = z.object({
-  type: z.enum(['nsx', 'vds']).default('nsx'),
+  /** NSX (Tier-0 and a Tier-1 per namespace), VDS, or NSX VPC (a VPC per namespace, VCF 9). */
+  type: z.enum(['nsx', 'vds', 'nsx-vpc']).default('nsx'),
   loadBalancer: z.enum(['nsx', 'haproxy', 'avi']).default('nsx'),
   t0Gateway: z.string().default('t0-gw'),
   edgeCluster: z.string().default('edge-cluster-1'),
@@ -70,8 +72,15 @@ export const NetworkSpec = z.object({
   namespaceCidr: CIDR.default('10.244.0.0/20'),
   ingressCidr: CIDR.default('10.20.0.0/24'),
   egressCidr: CIDR.default('10.30.0.0/27'),
-  /** Prefix of the blocks the namespace network is carved into (/28 by default). */
+  /** Prefix of the blocks the namespace network is carved into (/28 by default; VPC subnets /27). */
   subnetPrefix: z.number().int().min(16).max(30).default(28),
+  /**
+   * NSX VPC only: the NSX project and VPC connectivity profile (NSX paths; empty for NSX's
+   * defaults). The namespace CIDR is then the Supervisor's default private CIDR, the ingress
+   * and egress ranges the connectivity profile's external IP blocks (rules/README.md).
+   */
+  nsxProject: z.string().optional(),
+  vpcConnectivityProfile: z.string().optional(),
 })
 
 export const SupervisorSpec = z.object({
@@ -81,6 +90,13 @@ export const SupervisorSpec = z.object({
   /** Name of the network stack node that serves this Supervisor. */
   network: z.string().default(''),
   controlPlaneStoragePolicy: z.string().default(''),
+})
+
+/** A Supervisor Service installed on the Supervisor it sits in (rules/supervisor-services.ts). */
+export const SupervisorServiceSpec = z.object({
+  service: z.enum(SERVICE_KEYS).default('harbor'),
+  /** The version to install; empty for the newest the catalogue lists. */
+  version: z.string().default(''),
 })
 
 export const Permission = z.object({
@@ -210,12 +226,17 @@ export const NodePool = z.object({
   replicas: nonNegInt,
   vmClass: z.string(),
   storageClass: z.string().default(''),
+  /** The vSphere Zone (failure domain) the pool's machines go to, on a three-zone Supervisor. */
+  failureDomain: z.string().optional(),
 })
 
 export const TkcSpec = z.object({
   /** Which API expresses it: TanzuKubernetesCluster or a Cluster API Cluster (DOMAIN.md 3.4, 3.5). */
   api: z.enum(['tkc', 'capi']).default('tkc'),
+  /** Kubernetes release: a TKR, or a VKr on VKS (DOMAIN.md 3.5). */
   version: z.string().default('v1.26.5---vmware.2-fips.1-tkg.1'),
+  /** The ClusterClass of a Cluster (`api: capi`); empty for the one the platform offers. */
+  clusterClass: z.string().optional(),
   controlPlane: z
     .object({
       replicas: z.union([z.literal(1), z.literal(3)]),
@@ -278,6 +299,7 @@ export const SPEC_SCHEMAS = {
   'content-library': ContentLibrarySpec,
   network: NetworkSpec,
   supervisor: SupervisorSpec,
+  'supervisor-service': SupervisorServiceSpec,
   namespace: NamespaceSpec,
   pod: PodSpec,
   deployment: DeploymentSpec,

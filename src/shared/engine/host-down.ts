@@ -4,6 +4,8 @@ import { ruleById, takenHosts } from './anti-affinity'
 import { replicaJob, settleDeployment } from './flows/deployment'
 import { runPod, waiting } from './flows/pod'
 import { releasePodResources } from './flows/pod-start'
+import { replaceServicePod } from './flows/service-lifecycle'
+import { nodeHostLost } from './flows/machine-health'
 import { settleTkc } from './flows/tkc'
 import { hostdLane, LANES } from './lanes'
 import { place, type ApartNeed } from './placement'
@@ -87,6 +89,7 @@ function podLost(p: Planner, id: string, host: LabNode, failed: boolean): void {
       ],
     })
     const dep = p.r.index.byId.get(owner)
+    if (dep?.kind === 'supervisor-service') return void p.queue(() => replaceServicePod(p, id, next))
     if (dep?.kind !== 'deployment') return
     const typed = dep as LabNode & { kind: 'deployment' }
     p.queue(() => {
@@ -180,7 +183,9 @@ function vmMoved(p: Planner, id: string, host: LabNode, failed: boolean): void {
       const ruleBlocks = rule?.hard === true && placement.rows.some((r) => r.rules?.[0]?.pass === false)
       const why = ruleBlocks
         ? `vSphere HA does not restart ${name}: every host left that could take it already runs one of the ${rule.name}, and that rule is hard (${rule.source}; that HA declines such a restart, as for VM anti-affinity rules it must respect, is inferred); it waits for a host that allows it`
-        : `vSphere HA cannot restart ${name} yet: no other host has the unreserved capacity; it waits for some and retries`
+        : !p.r.hostsOf(host.parentId ?? '').some((h) => p.get('hosts', h.id, 'state') === 'connected')
+          ? `vSphere HA cannot restart ${name}: every host of its cluster is down; it waits for one to come back`
+          : `vSphere HA cannot restart ${name} yet: no other host has the unreserved capacity; it waits for some and retries`
       const keep: Change[] = []
       for (const [hold, want] of WANT)
         if (p.num('objects', id, hold) > 0) keep.push(['objects', id, want, p.num('objects', id, hold)])
@@ -200,8 +205,10 @@ function vmMoved(p: Planner, id: string, host: LabNode, failed: boolean): void {
         failure: { code: 'no-feasible-host', reason: why },
       })
     }
-    if (typeof owner === 'string' && p.get('objects', owner, 'status') !== STATUS.configuring)
+    if (typeof owner === 'string' && p.get('objects', owner, 'status') !== STATUS.configuring) {
       settleTkc(p, owner)
+      nodeHostLost(p, id)
+    }
     return
   }
   const breaks = placement.rows.find((r) => r.chosen)?.rules?.[0]?.pass === false
@@ -232,6 +239,8 @@ function vmMoved(p: Planner, id: string, host: LabNode, failed: boolean): void {
       ? `${name} is registered on ${toName}, still powered off.`
       : `${name} is ${failed ? 'powered on again' : 'running'} on ${toName}.`,
   )
+  // A cluster node HA restarted: its Node was NotReady meanwhile (its MachineHealthCheck says so).
+  if (failed && !off && p.get('objects', id, 'kind') === 'tkc-node') nodeHostLost(p, id)
 }
 
 /** Where HA or DRS can put a VM within `cluster`, keeping its rule (bent during maintenance [KC]). */

@@ -16,11 +16,18 @@ export const LANES = {
   nsx: 'nsx',
   /** The NSX Container Plugin in the Supervisor, which drives NSX Manager. */
   ncp: 'ncp',
+  /**
+   * nsx-operator in the Supervisor: VPCs, subnet sets and subnet ports of an NSX VPC Supervisor
+   * (vmware-tanzu/nsx-operator, crd.nsx.vmware.com/v1alpha1).
+   */
+  nsxOperator: 'nsx-operator',
   /** The load balancers of a VDS Supervisor. */
   haproxy: 'haproxy',
   avi: 'avi',
   images: 'image-service',
   vmop: 'vm-operator',
+  /** kapp-controller: installs a Supervisor Service's Carvel package (the component is assumed). */
+  kapp: 'kapp-controller',
   capi: 'capi',
   cns: 'cns',
   ha: 'vsphere-ha',

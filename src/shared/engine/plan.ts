@@ -11,6 +11,7 @@ import { runPod } from './flows/pod'
 import { onCapacityFreed } from './retry'
 import { runPvc, runService } from './flows/small'
 import { enableSupervisor } from './flows/supervisor'
+import { enableService, servicesInOrder } from './flows/supervisor-service'
 import { runTkc } from './flows/tkc'
 import { runVm } from './flows/vm'
 import { LANES } from './lanes'
@@ -23,8 +24,9 @@ export const WORKLOAD_ORDER: readonly Kind[] = ['pvc', 'service', 'pod', 'deploy
 
 /**
  * Plans a run: the steps that take the platform from `deployed` (nothing when omitted) to
- * `topology`. Removed objects are torn down first (workloads, namespaces, Supervisors), then new
- * ones are provisioned (Supervisors, namespaces, then each namespace's workloads). Faults become
+ * `topology`. Removed objects are torn down first (workloads, namespaces and services,
+ * Supervisors), then new ones are provisioned (Supervisors, their Supervisor Services, namespaces,
+ * then each namespace's workloads). Faults become
  * steps at their `atSeq` and the run continues with their consequences. Pure: the same inputs
  * give a byte-identical step list. Throws FaultError when a fault names no such target.
  */
@@ -46,7 +48,13 @@ export function plan(
     const present = new Set(topology.nodes.map((n) => n.id))
     const gone = deployed.topology.nodes.filter((n) => !present.has(n.id))
     const rank = (n: LabNode) =>
-      isWorkloadKind(n.kind) ? 0 : n.kind === 'namespace' ? 1 : n.kind === 'supervisor' ? 2 : 3
+      isWorkloadKind(n.kind)
+        ? 0
+        : n.kind === 'namespace' || n.kind === 'supervisor-service'
+          ? 1
+          : n.kind === 'supervisor'
+            ? 2
+            : 3
     for (const node of [...gone].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1)))
       if (rank(node) < 3) p.queue(() => deleteObject(p, node.id))
   }
@@ -54,6 +62,7 @@ export function plan(
   const absent = (n: LabNode) => p.status(n.id) === STATUS.absent
   for (const sv of r.ofKind('supervisor'))
     if (absent(sv)) p.queue(() => enableSupervisor(p, sv as LabNode & { kind: 'supervisor' }))
+  for (const svc of servicesInOrder(r)) if (absent(svc)) p.queue(() => enableService(p, svc))
   for (const ns of r.ofKind('namespace'))
     if (absent(ns)) p.queue(() => createNamespace(p, ns as LabNode & { kind: 'namespace' }))
   for (const ns of r.ofKind('namespace')) {
@@ -111,6 +120,7 @@ function runWorkload(p: Planner, node: LabNode): void {
 
 const TRACKED = new Set([
   'supervisor',
+  'supervisor-service',
   'namespace',
   'pod',
   'deployment',

@@ -3,7 +3,9 @@ import type { StateReader } from './accounting'
 import { crowded, ruleById, takenHosts, type RuleBook } from './anti-affinity'
 import { settleDeployment } from './flows/deployment'
 import { podJobOf, schedulePod, sizeOf, type Retry } from './flows/pod'
-import { clusterNodes, nodeJoined, settleTkc } from './flows/tkc'
+import { retryServicePod } from './flows/service-lifecycle'
+import { nodeJobOf } from './flows/machine-health'
+import { nodeJoined, settleTkc } from './flows/tkc'
 import type { VmJob } from './flows/vm-lifecycle'
 import { vmJob } from './flows/vm'
 import { deployVm } from './flows/vm-place'
@@ -38,6 +40,7 @@ export function onCapacityFreed(p: Planner, freed: Freed): void {
     }
     const kind = p.get('objects', id, 'unschedulable')
     if (kind === 'ha') haRestart(p, id, retry.why)
+    else if (kind === 'service-pod') retryServicePod(p, id, retry)
     else if (kind === 'pod') {
       const job = podJobOf(p, id)
       const size = job && sizeOf(p, job)
@@ -55,7 +58,7 @@ function vmJobOf(p: Planner, id: string): VmJob | null {
     const tkc = p.r.index.byId.get(owner)
     const scope = p.scope(tkc?.parentId ?? '')
     if (tkc?.kind !== 'tkc' || !scope) return null
-    return clusterNodes(p.r, tkc as LabNode & { kind: 'tkc' }, scope).find((n) => n.id === id) ?? null
+    return nodeJobOf(p, tkc as LabNode & { kind: 'tkc' }, scope, id)
   }
   const vm = p.r.index.byId.get(id)
   const scope = p.scope(vm?.parentId ?? '')

@@ -90,11 +90,13 @@ export function makeScopes(r: ResolvedTopology, svScope: (svId: string) => SvSco
       const pools = poolIds(sv.sv.id)
       const mine = nsPoolIds(ns.id)
       const o = spec.networkOverride
-      // Overrides are NSX namespace-network settings; a VDS namespace may only bring its own range.
+      // Overrides are NSX namespace-network settings; a VDS namespace may only bring its own
+      // range, a VPC namespace its private CIDR (domain/rules/network.ts).
+      const t1 = sv.stack.nsx && !sv.stack.vpc
       const own = {
         ...(o?.namespaceCidr ? { namespace: o.namespaceCidr } : {}),
-        ...(sv.stack.nsx && o?.ingressCidr ? { ingress: o.ingressCidr } : {}),
-        ...(sv.stack.nsx && o?.egressCidr ? { egress: o.egressCidr } : {}),
+        ...(t1 && o?.ingressCidr ? { ingress: o.ingressCidr } : {}),
+        ...(t1 && o?.egressCidr ? { egress: o.egressCidr } : {}),
       }
       scope = {
         ...sv,

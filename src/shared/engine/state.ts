@@ -117,7 +117,12 @@ export function initialState(topology: Topology, deployed?: DeployedState): Engi
     if (state.objects[node.id]) continue
     if (INFRA.includes(node.kind))
       state.objects[node.id] = { kind: node.kind, name: node.name, status: STATUS.ready }
-    else if (node.kind === 'supervisor' || node.kind === 'namespace' || isWorkloadKind(node.kind))
+    else if (
+      node.kind === 'supervisor' ||
+      node.kind === 'supervisor-service' ||
+      node.kind === 'namespace' ||
+      isWorkloadKind(node.kind)
+    )
       state.objects[node.id] = { kind: node.kind, name: node.name, status: STATUS.absent }
   }
   return state

@@ -15,6 +15,12 @@ export const TIMING: Readonly<Record<string, readonly [number, number]>> = {
   'api-vip': [8000, 4000],
   'supervisor-defaults': [5000, 2000],
   'supervisor-ready': [500, 200],
+  // Supervisor Services (docs/platform-facts.md)
+  'service-register': [2000, 1000],
+  'service-install': [30000, 10000],
+  'service-namespace': [5000, 2000],
+  'service-pod': [15000, 5000],
+  'service-ready': [1000, 500],
   // 4b: namespaces
   'namespace-create': [600, 300],
   'namespace-objects': [2000, 1000],

@@ -104,6 +104,7 @@ export type Placement = z.output<typeof Placement>
 
 export const SEQUENCES = [
   'supervisor',
+  'supervisor-service',
   'namespace',
   'pod',
   'deployment',

@@ -98,6 +98,9 @@ export function labFromText(text: string, file: string, validateShape?: ShapeVal
         targetKey: 'cluster',
       }),
     )
+    list(sv['services']).forEach((svc, j) =>
+      add('supervisor-service', svc, s, ['supervisors', i, 'services', j]),
+    )
     list(sv['namespaces']).forEach((ns, j) => {
       const nsPath = ['supervisors', i, 'namespaces', j]
       const n = add('namespace', ns, s, nsPath)

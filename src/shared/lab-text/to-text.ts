@@ -55,7 +55,12 @@ export function labToText(doc: LabDocument): string {
       for (const w of children.get(ns.id) ?? []) if (isWorkloadKind(w.kind)) written.add(w.id)
       return item(ns, workloads.length > 0 ? { workloads } : {})
     })
-    return item(sv, { clusters: bindings, ...(namespaces.length > 0 ? { namespaces } : {}) })
+    const services = kids(sv, 'supervisor-service').map((svc) => item(svc))
+    return item(sv, {
+      clusters: bindings,
+      ...(services.length > 0 ? { services } : {}),
+      ...(namespaces.length > 0 ? { namespaces } : {}),
+    })
   })
   const otherNodes = nodes
     .filter((n) => !written.has(n.id))

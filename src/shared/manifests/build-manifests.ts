@@ -17,6 +17,7 @@ import {
 } from './namespace-objects'
 import type { ExportOptions } from './options'
 import { workloadResolver, type WorkloadResolver } from './resolved-workload'
+import { serviceObjects } from './service-objects'
 import {
   isVmService,
   readVmApi,
@@ -38,7 +39,8 @@ export function buildManifests(
   const lab = labContext(topology)
   const out: ExportedObject[] = []
   const problems: Problem[] = []
-  const res = workloadResolver(resolveTopology(topology), options, problems)
+  const r = resolveTopology(topology)
+  const res = workloadResolver(r, options, problems)
   for (const ns of topology.nodes) {
     if (ns.kind !== 'namespace') continue
     const ctx = namespaceContext(lab, ns)
@@ -68,6 +70,7 @@ export function buildManifests(
       add(node, workloadObjectInForm(resolved, wctx, forms), (node.spec as SpecOf<'pod'>).extra)
     }
   }
+  out.push(...serviceObjects(r))
   out.sort((a, b) => compareObjects(a.object, b.object))
   return { objects: out, problems }
 }
@@ -132,7 +135,7 @@ function formsFor(
   return { clusterForm: res.clusterApi(ns, node, spec, chosen) }
 }
 
-function networkType(ctx: LabContext, ns: LabNode): 'nsx' | 'vds' {
+function networkType(ctx: LabContext, ns: LabNode): SpecOf<'network'>['type'] {
   const supervisor = supervisorOfNamespace(ctx, ns)
   const network = supervisor ? ctx.networkOf(supervisor) : undefined
   return network ? (network.spec as SpecOf<'network'>).type : 'nsx'

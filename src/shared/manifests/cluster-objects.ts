@@ -1,11 +1,13 @@
+import { CLUSTER_CLASSES, clusterClassNamed } from '../domain/rules/cluster-classes'
 import type { SpecOf } from '../domain/specs'
 import type { JsonObject, KubeObject } from './kube-object'
 import type { ClusterApi } from './options'
 
 /**
  * Kubernetes clusters as TanzuKubernetesCluster (v1alpha2 and v1alpha3 share the body,
- * DOMAIN.md 3.4) or as a Cluster API Cluster of class `tanzukubernetescluster` whose
- * required variables are vmClass and storageClass (DOMAIN.md 3.5).
+ * DOMAIN.md 3.4) or as a Cluster API Cluster of class `tanzukubernetescluster` or a VKS
+ * `builtin-generic-v3.x` class, whose required variables are vmClass and storageClass
+ * (DOMAIN.md 3.5; rules/cluster-classes.ts). Node pools keep their failure domain.
  */
 
 type TkcSpecT = SpecOf<'tkc'>
@@ -98,10 +100,12 @@ export const DEFAULT_CLUSTER_NETWORK = {
 
 function capiCluster(name: string, ns: string, spec: TkcSpecT): KubeObject {
   const cp = spec.controlPlane
+  const cls = clusterClassNamed(spec.clusterClass ?? '') ?? CLUSTER_CLASSES[0]!
   const variables: JsonObject[] = [{ name: 'vmClass', value: cp.vmClass }]
   if (cp.storageClass) variables.push({ name: 'storageClass', value: cp.storageClass })
   const machineDeployments = spec.nodePools.map((p) => {
     const md: JsonObject = { class: 'node-pool', name: p.name, replicas: p.replicas }
+    if (p.failureDomain) md.failureDomain = p.failureDomain
     const overrides: JsonObject[] = []
     if (p.vmClass !== cp.vmClass) overrides.push({ name: 'vmClass', value: p.vmClass })
     if (p.storageClass !== cp.storageClass) overrides.push({ name: 'storageClass', value: p.storageClass })
@@ -115,7 +119,9 @@ function capiCluster(name: string, ns: string, spec: TkcSpecT): KubeObject {
     spec: {
       clusterNetwork: DEFAULT_CLUSTER_NETWORK,
       topology: {
-        class: 'tanzukubernetescluster',
+        class: cls.name,
+        // VKS classes live in their own namespace ([PAPI-TF]; rules/cluster-classes.ts).
+        ...(cls.namespace ? { classNamespace: cls.namespace } : {}),
         version: spec.version,
         controlPlane: { replicas: cp.replicas },
         workers: { machineDeployments },

@@ -57,7 +57,7 @@ function describeApis(topology: Topology, options: Pick<ExportOptions, 'vmApi' |
   const clusters = {
     'tkc-v1alpha3': 'TanzuKubernetesCluster run.tanzu.vmware.com/v1alpha3',
     'tkc-v1alpha2': 'TanzuKubernetesCluster run.tanzu.vmware.com/v1alpha2',
-    'capi-v1beta1': 'Cluster cluster.x-k8s.io/v1beta1 (class tanzukubernetescluster)',
+    'capi-v1beta1': 'Cluster cluster.x-k8s.io/v1beta1 (of its ClusterClass)',
   }
   const r = resolveTopology(topology)
   const versions = new Set(r.ofKind('vcenter').map((v) => r.spec(v as LabNode & { kind: 'vcenter' }).version))

@@ -1,7 +1,14 @@
-import { clusterApiFor, storageClassFor, vmApiFor, vmClassFor, type Choice } from '../domain/defaults'
+import {
+  clusterApiFor,
+  clusterClassFor,
+  storageClassFor,
+  vmApiFor,
+  vmClassFor,
+  type Choice,
+} from '../domain/defaults'
 import type { Problem } from '../domain/problems'
 import type { ResolvedTopology } from '../domain/resolve'
-import { vcenterVersionOf } from '../domain/rules/placement-of'
+import { supervisorOf, vcenterVersionOf } from '../domain/rules/placement-of'
 import type { ClusterApi, VmApi } from '../domain/rules/versions'
 import type { SpecOf } from '../domain/specs'
 import type { LabNode } from '../domain/topology'
@@ -43,6 +50,18 @@ export function workloadResolver(
     take(node, storageClassFor(nsOf(ns), sc, what), sc)
   const vmClass = (ns: LabNode, node: LabNode, cls: string, what: string) =>
     take(node, vmClassFor(r, nsOf(ns), cls, what), undefined)?.name ?? cls
+  const clusterClass = (ns: LabNode, node: LabNode, spec: SpecOf<'tkc'>) => {
+    const sv = supervisorOf(r, ns)
+    const choice = clusterClassFor(
+      r,
+      sv?.id,
+      vcenterVersionOf(r, ns),
+      spec.clusterClass,
+      spec.version,
+      `Cluster "${node.name}"`,
+    )
+    return take(node, choice, undefined)?.name ?? spec.clusterClass
+  }
   // The export's own option is refused once per namespace, not once per VM.
   const vmApis = new Map<string, VmApi>()
   return {
@@ -70,6 +89,7 @@ export function workloadResolver(
     }),
     tkc: (ns, node, spec) => ({
       ...spec,
+      ...(spec.api === 'capi' ? { clusterClass: clusterClass(ns, node, spec) } : {}),
       controlPlane: {
         ...spec.controlPlane,
         vmClass: vmClass(ns, node, spec.controlPlane.vmClass, `Cluster "${node.name}" control plane`),

@@ -26,6 +26,9 @@ export interface EnableInput {
 
 export const placeholder = (what: string) => `<${what}>`
 
+/** File name under vcenter/, numbered in the order to send them. */
+export const seqName = (seq: number, what: string) => `${String(seq).padStart(2, '0')}-${what}.json`
+
 const SIZE = { tiny: 'TINY', small: 'SMALL', medium: 'MEDIUM', large: 'LARGE' } as const
 
 /** The HAProxy appliance's data plane API listens on 5556 unless changed; NSX ALB's controller on 443. */
@@ -52,9 +55,9 @@ export function enableBody(input: EnableInput): Json {
   return input.shape.enable === 'clusters' ? clustersEnableSpec(input) : supervisorsEnableSpec(input)
 }
 
-/** vSphere 7.0: `POST .../clusters/{cluster}?action=enable`. */
+/** vSphere 7.0: `POST .../clusters/{cluster}?action=enable` (no NSX VPC there: validate refuses it). */
 function clustersEnableSpec({ supervisor, network: net, networkName, policy }: EnableInput): Json {
-  const nsx = net.type === 'nsx'
+  const nsx = net.type !== 'vds'
   const start = net.managementStartIp
   const body: Json = {
     size_hint: SIZE[supervisor.size],
@@ -162,6 +165,14 @@ function supervisorsEnableSpec({
 
 function workloadNetwork(net: NetworkSpec, networkName: string): Json {
   const services = { assignee: 'SERVICE', ranges: [cidrRange(net.serviceCidr)] }
+  if (net.type === 'nsx-vpc') {
+    // [API-90] VpcNetwork: project and connectivity profile default on NSX when left out.
+    const vpc: Json = {}
+    if (net.nsxProject) vpc.nsx_project = net.nsxProject
+    if (net.vpcConnectivityProfile) vpc.vpc_connectivity_profile = net.vpcConnectivityProfile
+    vpc.default_private_cidrs = [ipv4Cidr(net.namespaceCidr)]
+    return { network_type: 'NSX_VPC', nsx_vpc: vpc, ip_management: { ip_assignments: [services] } }
+  }
   if (net.type === 'nsx')
     return {
       network_type: 'NSXT',
@@ -184,6 +195,8 @@ function workloadNetwork(net: NetworkSpec, networkName: string): Json {
 }
 
 function edge(net: NetworkSpec): Json {
+  // NSX_VPC: NSX's own edge, detected by the Supervisor (NSX_LB or NSX_REGISTERED_AVI), [API-90].
+  if (net.type === 'nsx-vpc') return { provider: 'NSX_VPC' }
   const vips = [cidrRange(net.ingressCidr)]
   if (net.type === 'nsx')
     return {

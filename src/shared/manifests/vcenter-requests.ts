@@ -1,9 +1,16 @@
 import { defaultSpec, SPEC_SCHEMAS, type SpecOf } from '../domain/specs'
 import type { LabNode } from '../domain/topology'
-import { vcenterApiShape, type VcenterApiShape } from '../domain/vcenter-api-shape'
+import {
+  enablePath,
+  namespaceBySupervisor,
+  namespacePath,
+  vcenterApiShape,
+  type VcenterApiShape,
+} from '../domain/vcenter-api-shape'
 import { ipv4Cidr } from './ipv4'
 import { slowestCoreMhz, type LabContext } from './lab-context'
-import { enableBody, placeholder, workloadNetworkName } from './vcenter-enable'
+import { enableBody, placeholder, seqName, workloadNetworkName } from './vcenter-enable'
+import { serviceRequests } from './vcenter-services'
 
 /**
  * The vSphere Automation API requests no Kubernetes manifest can express: enabling each
@@ -40,12 +47,10 @@ function versionOf(ctx: LabContext, supervisor: LabNode): string {
 }
 
 /** A network node's spec with its defaults; the defaults alone when the Supervisor names none. */
-function networkSpec(node: LabNode | undefined): SpecOf<'network'> {
+export function networkSpec(node: LabNode | undefined): SpecOf<'network'> {
   const parsed = SPEC_SCHEMAS.network.safeParse(node?.spec ?? {})
   return parsed.success ? parsed.data : defaultSpec('network')
 }
-
-const seqName = (seq: number, what: string) => `${String(seq).padStart(2, '0')}-${what}.json`
 
 export function enableSupervisorRequest(
   ctx: LabContext,
@@ -68,12 +73,7 @@ export function enableSupervisorRequest(
   const first = clusters[0] ?? '(not bound)'
   const clusterId = placeholder(`MoID of cluster ${first}`)
   const zones = shape.enable === 'supervisors' && spec.zones === 3
-  const path =
-    shape.enable === 'clusters'
-      ? `/api/vcenter/namespace-management/clusters/${clusterId}?action=enable`
-      : zones
-        ? '/api/vcenter/namespace-management/supervisors?action=enable_on_zones'
-        : `/api/vcenter/namespace-management/supervisors/${clusterId}?action=enable_on_compute_cluster`
+  const path = enablePath(shape, zones, clusterId)
   const schema =
     shape.enable === 'clusters'
       ? '7.0/clusters-enable-spec.json'
@@ -126,6 +126,19 @@ function namespaceNetwork(spec: SpecOf<'namespace'>) {
   return { network_provider: 'NSXT_CONTAINER_PLUGIN', network: n }
 }
 
+/**
+ * A VPC namespace's network ([API-90] NetworkConfigCreateSpec): the Supervisor creates one VPC
+ * for it from the project and connectivity profile; the namespace CIDR override becomes its
+ * private CIDRs, and the subnet prefix its default subnet size in addresses.
+ */
+function vpcNetworkSpec(spec: SpecOf<'namespace'>, net: SpecOf<'network'>) {
+  const vpcNetwork: Record<string, unknown> = {}
+  const own = spec.networkOverride?.namespaceCidr
+  if (own) vpcNetwork.vpc_config = { private_cidrs: [ipv4Cidr(own)] }
+  vpcNetwork.default_subnet_size = 2 ** (32 - net.subnetPrefix)
+  return { network_provider: 'NSX_VPC', vpc_network: vpcNetwork }
+}
+
 export function createNamespaceRequest(
   ctx: LabContext,
   ns: LabNode,
@@ -136,9 +149,14 @@ export function createNamespaceRequest(
   const spec = ns.spec as SpecOf<'namespace'>
   const cluster = ctx.clustersOf(supervisor)[0]
   const networkNode = ctx.networkOf(supervisor)
-  const vds = networkNode !== undefined && (networkNode.spec as SpecOf<'network'>).type === 'vds'
-  // A three-zone Supervisor spans clusters: its namespaces are created by Supervisor (8.0 on).
-  const bySupervisor = shape.namespaceBySupervisor && (supervisor.spec as SpecOf<'supervisor'>).zones === 3
+  const netSpec = networkNode ? networkSpec(networkNode) : undefined
+  const vds = netSpec?.type === 'vds'
+  const vpc = netSpec?.type === 'nsx-vpc' && shape.schemaSet !== '7.0' && shape.schemaSet !== '8.0'
+  const bySupervisor = namespaceBySupervisor(
+    shape,
+    (supervisor.spec as SpecOf<'supervisor'>).zones === 3,
+    vpc,
+  )
   const body: Record<string, unknown> = bySupervisor
     ? { supervisor: placeholder(`id of Supervisor ${supervisor.name}`) }
     : { cluster: placeholder(`MoID of cluster ${cluster?.name ?? '(not bound)'}`) }
@@ -157,34 +175,40 @@ export function createNamespaceRequest(
       : { policy: policyId(ctx, s.policy), limit: s.limitMiB },
   )
   // On VDS a namespace joins workload networks by name; on NSX it gets its own segment.
-  if (vds) body.networks = [workloadNetworkName(networkNode.name)]
+  if (vds && networkNode) body.networks = [workloadNetworkName(networkNode.name)]
   if (spec.vmClasses.length || spec.contentLibraries.length)
     body.vm_service_spec = {
       vm_classes: spec.vmClasses,
       content_libraries: spec.contentLibraries.map((l) => placeholder(`id of content library ${l}`)),
     }
-  const override = vds ? null : namespaceNetwork(spec)
+  const override = vds || vpc ? null : namespaceNetwork(spec)
   if (override) body.namespace_network = override
+  if (vpc && netSpec) body.network_spec = vpcNetworkSpec(spec, netSpec)
   return {
     method: 'POST',
-    path: bySupervisor ? '/api/vcenter/namespaces/instances/v2' : '/api/vcenter/namespaces/instances',
+    path: namespacePath(bySupervisor),
     file: seqName(seq, `create-namespace-${ns.name}`),
     body,
     summary: `Create vSphere Namespace ${ns.name}`,
     schema: bySupervisor
-      ? 'namespaces-instances-create-spec-v2.json'
+      ? vpc
+        ? '9.0/namespaces-instances-create-spec-v2.json'
+        : 'namespaces-instances-create-spec-v2.json'
       : 'namespaces-instances-create-spec.json',
     nodeId: ns.id,
   }
 }
 
-/** Every request in the order to send them: each Supervisor, then its namespaces. */
+/** Every request in the order to send them: each Supervisor, its services, then its namespaces. */
 export function vcenterRequests(ctx: LabContext): VcenterRequest[] {
   const out: VcenterRequest[] = []
   const byName = (a: LabNode, b: LabNode) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   for (const sv of ctx.ofKind('supervisor').sort(byName)) {
     const shape = vcenterApiShape(versionOf(ctx, sv))
     out.push(enableSupervisorRequest(ctx, sv, shape, out.length + 1))
+    const services = (ctx.index.children.get(sv.id) ?? []).filter((n) => n.kind === 'supervisor-service')
+    for (const svc of [...services].sort(byName))
+      out.push(...serviceRequests(ctx, svc, sv, shape, out.length + 1))
     const namespaces = (ctx.index.children.get(sv.id) ?? []).filter((n) => n.kind === 'namespace')
     for (const ns of [...namespaces].sort(byName))
       out.push(createNamespaceRequest(ctx, ns, sv, shape, out.length + 1))

@@ -12,12 +12,19 @@ import { servicePorts } from './workload-objects'
 
 const V1ALPHA1_POWER = { PoweredOn: 'poweredOn', PoweredOff: 'poweredOff', Suspended: 'suspended' } as const
 
+/** v1alpha1 names the NIC by network type; a VPC subnet set is `nsx-t-subnetset` (inferred, DOMAIN.md 3.1). */
+const V1ALPHA1_NETWORK = {
+  nsx: 'nsx-t',
+  vds: 'vsphere-distributed',
+  'nsx-vpc': 'nsx-t-subnetset',
+} as const
+
 export function vmObject(
   name: string,
   ns: string,
   spec: SpecOf<'vm'>,
   api: VmApi,
-  networkType: 'nsx' | 'vds',
+  networkType: SpecOf<'network'>['type'],
 ): { object: KubeObject; comments: ObjectComment[] } {
   const body: JsonObject = { className: spec.className }
   // v1alpha3 on reference the image as {kind, name}; imageName is the older form (DOMAIN.md 3.1).
@@ -26,8 +33,7 @@ export function vmObject(
   else body.imageName = spec.image
   if (spec.storageClass) body.storageClass = spec.storageClass
   body.powerState = api === 'v1alpha1' ? V1ALPHA1_POWER[spec.powerState] : spec.powerState
-  if (api === 'v1alpha1')
-    body.networkInterfaces = [{ networkType: networkType === 'nsx' ? 'nsx-t' : 'vsphere-distributed' }]
+  if (api === 'v1alpha1') body.networkInterfaces = [{ networkType: V1ALPHA1_NETWORK[networkType] }]
   return {
     object: {
       apiVersion: `vmoperator.vmware.com/${api}`,

@@ -1,6 +1,8 @@
 import type { ExtraFields } from '../domain/extra-fields'
 import type { Kind } from '../domain/kinds'
 import type { SpecOf } from '../domain/specs'
+
+type NetworkType = SpecOf<'network'>['type']
 import { clusterObject, defaultClusterForm, readClusterForm, type ClusterForm } from './cluster-objects'
 import type { KubeObject, ObjectComment } from './kube-object'
 import { VM_SELECTOR_LABEL } from './lab-annotations'
@@ -18,7 +20,7 @@ import { deploymentObject, podObject, pvcObject, serviceObject } from './workloa
 export interface WorkloadContext {
   /** The vSphere Namespace's name. */
   ns: string
-  network: 'nsx' | 'vds'
+  network: NetworkType
   /** Names of the namespace's VMs and labels of its pods: a Service selecting only VMs is a VirtualMachineService. */
   vmNames: readonly string[]
   podLabels: readonly Record<string, string>[]
@@ -105,6 +107,7 @@ export function workloadObjectInForm(
     case 'content-library':
     case 'network':
     case 'supervisor':
+    case 'supervisor-service':
     case 'namespace':
     case 'control-plane-vm':
     case 'spherelet':

@@ -9,6 +9,17 @@ export const demoCommand: CliCommand = {
   name: 'demo',
   usage: 'demo [--force] [NAME] OUT.pacificlab | demo --list',
   summary: 'Write a sample lab (the demo unless NAME is given) to a lab file; --list names them',
+  help: {
+    arguments: [
+      ['NAME', 'A sample lab (default: demo); --list names them'],
+      ['OUT.pacificlab', 'The lab file to write'],
+    ],
+    options: [
+      ['--list', 'List the sample labs with what each shows'],
+      ['--force', 'Replace OUT when it exists'],
+    ],
+    examples: [['pacific-lab demo capacity cap.pacificlab', 'Write the "capacity" sample to cap.pacificlab']],
+  },
   run(args, io) {
     if (args.includes('--list')) {
       if (args.length > 1) throw new CliUsageError('demo --list takes nothing else')

@@ -21,9 +21,24 @@ function oneOf<T extends string>(
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  usage:
-    'export LAB [--out PATH] [--format yaml|dir|zip] [--vm-api v1alpha1|v1alpha2|v1alpha3] [--cluster-api tkc-v1alpha3|tkc-v1alpha2|capi-v1beta1] [--force]',
+  usage: 'export LAB [--out PATH] [--format FORMAT] [--vm-api VERSION] [--cluster-api API] [--force]',
   summary: 'Write the manifests and vCenter requests that build LAB (YAML to stdout without --out)',
+  help: {
+    arguments: [['LAB', '"demo", a .pacificlab file or a .lab.yaml file']],
+    options: [
+      [
+        '--out PATH',
+        'Where to write (a folder for dir, a file for yaml and zip); without it the YAML goes to stdout',
+      ],
+      ['--format FORMAT', `${EXPORT_FORMATS.join(', ')} (default: yaml)`],
+      ['--vm-api VERSION', `The VM Operator API: ${VM_APIS.join(', ')}`],
+      ['--cluster-api API', `The Kubernetes cluster API: ${CLUSTER_APIS.join(', ')}`],
+      ['--force', 'Replace what is at --out'],
+    ],
+    examples: [
+      ['pacific-lab export demo --format dir --out out/', 'Manifests and vCenter requests as a folder tree'],
+    ],
+  },
   run(args, io) {
     const { values, positionals } = parseArgs({
       args,

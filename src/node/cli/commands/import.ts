@@ -86,6 +86,19 @@ export const importCommand: CliCommand = {
   usage: 'import LAB FILE... [--namespace NS]',
   summary:
     'Read manifests (YAML files, folders, zips) into LAB: saved as one edit in a .pacificlab, else printed',
+  help: {
+    arguments: [
+      [
+        'LAB',
+        'A .pacificlab file (the import is saved in it as one undoable edit), or "demo" or a .lab.yaml file (the result is printed)',
+      ],
+      ['FILE...', 'YAML files, folders of them, or zips'],
+    ],
+    options: [['-n, --namespace NS', 'The namespace for objects that name none']],
+    examples: [
+      ['pacific-lab import my.pacificlab pods.yaml', 'Add the objects of pods.yaml to my.pacificlab'],
+    ],
+  },
   run(args, io) {
     const { values, positionals } = parseArgs({
       args,

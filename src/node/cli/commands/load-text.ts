@@ -10,6 +10,13 @@ export const loadTextCommand: CliCommand = {
   name: 'load-text',
   usage: 'load-text [--force] IN.lab.yaml OUT.pacificlab',
   summary: 'Make a lab file from a lab text (errors give line and column)',
+  help: {
+    arguments: [
+      ['IN.lab.yaml', 'A lab text (docs/lab-format.md)'],
+      ['OUT.pacificlab', 'The lab file to make'],
+    ],
+    options: [['--force', 'Replace OUT when it exists']],
+  },
   run(args, io) {
     const { force, positionals } = parseForceArgs(args)
     if (positionals.length !== 2)

@@ -11,6 +11,13 @@ export const newCommand: CliCommand = {
   name: 'new',
   usage: 'new [--force] [--name NAME] OUT.pacificlab',
   summary: 'Create an empty lab file',
+  help: {
+    arguments: [['OUT.pacificlab', 'The lab file to create']],
+    options: [
+      ['--name NAME', 'The lab name (default: the file name)'],
+      ['--force', 'Replace OUT when it exists'],
+    ],
+  },
   run(args, io) {
     const { values, positionals } = parseArgs({
       args,

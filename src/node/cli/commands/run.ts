@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util'
 
 import { createCursor } from '../../../shared/engine/cursor'
+import { DisplayNames } from '../../../shared/engine/display-names'
 import { formatFault, parseFault } from '../../../shared/engine/fault-syntax'
 import { faultProblem } from '../../../shared/engine/faults'
 import { plan } from '../../../shared/engine/plan'
 import { initialState, statusOf } from '../../../shared/engine/state'
-import type { Fault } from '../../../shared/engine/types'
+import { FAULT_KINDS, type Fault } from '../../../shared/engine/types'
 import { resolveTopology } from '../../../shared/domain/resolve'
 import { CliUsageError, type CliCommand } from '../command'
 import type { LabDocument } from '../../../shared/domain/lab-document'
@@ -18,6 +19,21 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
     name: 'run',
     usage: 'run LAB [--seed N] [--fault KIND:TARGET[=VALUE]@STEP]... [--json]',
     summary: 'Replay how the platform provisions a lab, step by step, with placement explained',
+    help: {
+      arguments: [['LAB', '"demo", a .pacificlab file or a .lab.yaml file']],
+      options: [
+        ['--seed N', 'The seed for durations and ties, 0 to 4294967295 (default 1): same seed, same run'],
+        [
+          '--fault SPEC',
+          `Inject a fault, KIND:TARGET[=VALUE]@STEP (repeatable); KIND is one of ${FAULT_KINDS.join(', ')}`,
+        ],
+        ['--json', 'One JSON object per step, then the summary'],
+      ],
+      examples: [
+        ['pacific-lab run demo --seed 7', 'The demo lab provisioned, step by step'],
+        ['pacific-lab run demo --fault host-failure:esxi-02@30', 'The same with a host failing at step 30'],
+      ],
+    },
     run(args, io) {
       const { values, positionals } = parseArgs({
         args,
@@ -48,6 +64,7 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
           `--fault ${formatFault(missed.fault)}: step ${missed.fault.atSeq} is past the end of the run (${run.steps.length} steps)`,
         )
       const cursor = createCursor(run, initialState(lab.topology))
+      const names = new DisplayNames(lab.topology).learn(run.steps)
       if (!values.json)
         io.out(
           `${lab.name}: ${run.steps.length} steps, seed ${seed}${faults.length ? `, faults ${faults.map(formatFault).join(' ')}` : ''}`,
@@ -72,7 +89,7 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
               ...(step.failure ? { failure: step.failure } : {}),
             }),
           )
-        else for (const line of stepLines(step, status)) io.out(line)
+        else for (const line of stepLines(step, status, names)) io.out(line)
       }
       if (values.json) io.out(JSON.stringify({ summary: run.summary }))
       else {
@@ -82,7 +99,8 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
             .map(([k, v]) => `${v} ${k}`)
             .join(', ')}`,
         )
-        for (const p of s.problems) io.out(`  ${p.object}: ${p.status}${p.reason ? ` (${p.reason})` : ''}`)
+        for (const p of s.problems)
+          io.out(`  ${names.label(p.object)}: ${p.status}${p.reason ? ` (${p.reason})` : ''}`)
       }
       return Promise.resolve(0)
     },

@@ -8,6 +8,13 @@ export const saveTextCommand: CliCommand = {
   name: 'save-text',
   usage: 'save-text [--force] LAB OUT.lab.yaml',
   summary: 'Write a lab as text (lab as code, docs/lab-format.md)',
+  help: {
+    arguments: [
+      ['LAB', '"demo", a .pacificlab file or a .lab.yaml file'],
+      ['OUT.lab.yaml', 'The lab text to write (docs/lab-format.md)'],
+    ],
+    options: [['--force', 'Replace OUT when it exists']],
+  },
   run(args, io) {
     const { force, positionals } = parseForceArgs(args)
     if (positionals.length !== 2)

@@ -16,6 +16,14 @@ export const serveCommand: CliCommand = {
   usage: 'serve [--port N] [LAB]',
   summary:
     'Serve the app to a browser on 127.0.0.1 (LAB: "demo" or a .pacificlab file; default: the last lab)',
+  help: {
+    arguments: [['LAB', '"demo", or a .pacificlab file to open; default: the lab you had open last']],
+    options: [['--port N', 'The port to listen on (default: a free one); always on 127.0.0.1']],
+    examples: [
+      ['pacific-lab serve', 'Serve the last lab; open the printed address in a browser'],
+      ['pacific-lab serve --port 8080 demo', 'Serve the demo lab on a fixed port'],
+    ],
+  },
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -50,12 +58,20 @@ export const serveCommand: CliCommand = {
   },
 }
 
-/** Builds the renderer once when it is missing, so `serve` works right after `npm ci`. */
+/**
+ * Builds the renderer once when it is missing, so `serve` works right after `npm ci`. One line
+ * says so; the build's own output is shown only when it fails.
+ */
 function ensureRendererBuilt(io: { err(line: string): void }) {
   if (existsSync(join(rendererDir(), 'index.html'))) return
   io.err('Building the renderer once (out/renderer is missing)...')
   const cli = join(packageRoot(), 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
-  const result = spawnSync(process.execPath, [cli, 'build'], { cwd: packageRoot(), stdio: ['ignore', 2, 2] })
-  if (result.status !== 0 || !existsSync(join(rendererDir(), 'index.html')))
-    throw new Error('building the renderer failed; run "npm run build" and look at its output')
+  const result = spawnSync(process.execPath, [cli, 'build'], {
+    cwd: packageRoot(),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
+  if (result.status === 0 && existsSync(join(rendererDir(), 'index.html'))) return
+  io.err(`${result.stdout ?? ''}${result.stderr ?? ''}`.trimEnd())
+  throw new Error('building the renderer failed (its output is above); run "npm run build" to try again')
 }

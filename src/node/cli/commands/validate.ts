@@ -12,6 +12,10 @@ export function validateCommandWith(load: (arg: string | undefined) => LabDocume
     name: 'validate',
     usage: 'validate LAB [--json]',
     summary: 'List the problems of a lab (exit 1 when any is an error)',
+    help: {
+      arguments: [['LAB', '"demo", a .pacificlab file or a .lab.yaml file']],
+      options: [['--json', 'The problems as one JSON object']],
+    },
     run(args, io) {
       const { values, positionals } = parseArgs({
         args,

@@ -10,6 +10,7 @@ const PATHS: Readonly<Record<Kind, string>> = {
   'content-library': 'M4 4h4v16H4z M10 4h4v16h-4z M16 5l4 1-3 15-4-1z',
   network: 'M12 3v6 M12 15v6 M3 12h6 M15 12h6 M9 9h6v6H9z',
   supervisor: 'M12 2l9 5v10l-9 5-9-5V7z M12 7v10 M7.5 9.5l9 5 M16.5 9.5l-9 5',
+  'supervisor-service': 'M4 8h16v12H4z M8 8V5h8v3 M4 13h16 M11 13v2h2v-2',
   namespace: 'M3 7l9-4 9 4v10l-9 4-9-4z M3 7l9 4 9-4 M12 11v10',
   pod: 'M12 3l8 4.5v9L12 21l-8-4.5v-9z M8 10h8v5H8z',
   deployment: 'M6 3h12v4H6z M4 10h16v4H4z M6 17h12v4H6z',

@@ -38,6 +38,7 @@ import { GroupNode } from './nodes/GroupNode'
 import { publishRects } from './rects-registry'
 import { toFlow, withSelection, type LabFlowNode } from './to-flow'
 import { useDropAndConnect } from './use-drop-and-connect'
+import { CanvasAnnouncer } from './CanvasAnnouncer'
 import { useFocus } from './use-focus'
 import { useMovingLayer } from './use-moving-layer'
 import { MINIMAP, useViewportRequests } from './use-viewport-requests'
@@ -137,7 +138,14 @@ export function LabCanvas({ topology }: { topology: Topology }) {
       data-testid="canvas"
       onDragOver={allowDrop}
       onDrop={onDrop}
+      // One tab stop for the whole canvas; the arrows travel between objects (keymap).
+      tabIndex={0}
+      role="application"
+      aria-label="Lab canvas"
+      aria-roledescription="canvas"
+      aria-describedby="canvas-keys"
     >
+      <CanvasAnnouncer topology={topology} selection={selection} />
       <ReactFlow
         nodes={nodes}
         edges={flow.edges}
@@ -151,6 +159,8 @@ export function LabCanvas({ topology }: { topology: Topology }) {
         onConnect={onConnect}
         onNodeContextMenu={openHostMenu}
         deleteKeyCode={null}
+        nodesFocusable={false}
+        edgesFocusable={false}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_KEYS}
         onlyRenderVisibleElements={!exporting}

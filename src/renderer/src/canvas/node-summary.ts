@@ -1,3 +1,9 @@
+import {
+  serviceVersionOf,
+  SUPERVISOR_SERVICES,
+  type ServiceEntry,
+  type ServiceKey,
+} from '../../../shared/domain/rules/supervisor-services'
 import { formatCpu, formatMemory } from '../../../shared/domain/units'
 import type { LabNode, TopologyIndex } from '../../../shared/domain/topology'
 
@@ -21,9 +27,11 @@ export function nodeSummary(node: LabNode, index: TopologyIndex): string {
     case 'content-library':
       return `${arr(s['images']).length} image${arr(s['images']).length === 1 ? '' : 's'}`
     case 'network':
-      return str(s['type']) === 'nsx' ? `NSX · T0 ${str(s['t0Gateway'])}` : `VDS · ${str(s['loadBalancer'])}`
+      return networkSummary(s)
     case 'supervisor':
       return `${str(s['size'])} · ${num(s['zones'], 1)} zone${num(s['zones'], 1) === 1 ? '' : 's'}`
+    case 'supervisor-service':
+      return serviceSummary(s)
     case 'namespace':
       return `${children.length} workloads`
     case 'pod':
@@ -96,6 +104,19 @@ function summarise(node: LabNode, index: TopologyIndex): string {
     )
   }
   return parts.length > 0 ? parts.join(' · ') : 'empty'
+}
+
+function networkSummary(s: Record<string, unknown>): string {
+  const type = str(s['type'], 'nsx')
+  if (type === 'nsx') return `NSX · T0 ${str(s['t0Gateway'])}`
+  if (type === 'nsx-vpc') return `NSX VPC · ${str(s['nsxProject']) || 'default project'}`
+  return `VDS · ${str(s['loadBalancer'])}`
+}
+
+function serviceSummary(s: Record<string, unknown>): string {
+  const key = str(s['service'], 'harbor') as ServiceKey
+  const entry = SUPERVISOR_SERVICES[key] as ServiceEntry | undefined
+  return `${entry?.label ?? key} ${serviceVersionOf(key, str(s['version']))}`
 }
 
 /** A host's capacity: cores and memory. */

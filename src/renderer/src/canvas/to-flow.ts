@@ -138,6 +138,8 @@ export function toFlow(
     type: 'routed',
     data: { route: routes.get(link.id) ?? null },
     label: 'runs on',
+    // Read by screen readers instead of React Flow's "Edge from <id> to <id>".
+    ariaLabel: `${index.byId.get(link.source)?.name ?? 'Supervisor'} runs on ${index.byId.get(link.target)?.name ?? 'a cluster'}`,
     className: `edge-${link.kind}`,
     selected: view.selection.has(link.id),
     zIndex: 1000,

@@ -7,6 +7,7 @@ import { derivedObjects, isDerivedId } from '../../../shared/domain/derived-obje
 import { deleteSelection, duplicate } from '../stores/edit-actions'
 import { selectSelection, useSelectionStore } from '../stores/selection-store'
 import { Bindings } from './Bindings'
+import { PlatformNotes } from './PlatformNotes'
 import { SpecForm } from './SpecForm'
 
 /** The right-hand panel: the selected object's settings, or what to do when none is. */
@@ -78,6 +79,7 @@ function InspectorBody({
         <KindIcon kind={node.kind} /> {node.name}
       </h2>
       <p className="kind-line">{KIND_LABELS[node.kind]}</p>
+      <PlatformNotes node={node} topology={topology} />
       <fieldset disabled={readOnly} className="plain">
         <SpecForm key={node.id} node={node} topology={topology} />
         <Bindings node={node} topology={topology} />

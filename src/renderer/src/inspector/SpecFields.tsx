@@ -1,6 +1,6 @@
 import { ChoiceListField, SelectRefField } from './choice-fields'
 import { blankOf, type FieldShape } from './schema-walk'
-import { labelOf } from './quantity'
+import { labelOf } from '../../../shared/domain/field-labels'
 import {
   BoolField,
   EnumField,
@@ -16,7 +16,8 @@ import {
 export function SpecField(props: FieldProps & { shape: FieldShape }) {
   const { shape } = props
   const choices = props.choices?.(props.path)
-  if (choices && shape.type === 'string')
+  // Enums whose values depend on the vCenter version are offered like names (platform-choices.ts).
+  if (choices && (shape.type === 'string' || shape.type === 'enum'))
     return <SelectRefField {...props} offered={choices} optional={shape.optional} />
   if (choices && shape.type === 'array' && shape.item.type === 'string')
     return <ChoiceListField {...props} offered={choices} />

@@ -40,7 +40,11 @@ export function SelectRefField(props: Omit<FieldProps, 'choices'> & { offered: C
         {choices.empty !== undefined || current === '' ? (
           <option value="">— {choices.empty ?? 'choose'} —</option>
         ) : null}
-        {current !== '' && !known ? <option value={current}>{current} (not in the lab)</option> : null}
+        {current !== '' && !known ? (
+          <option value={current}>
+            {current} ({choices.outside ?? 'not in the lab'})
+          </option>
+        ) : null}
         <Options choices={choices} />
       </select>
     </FieldRow>

@@ -62,3 +62,44 @@ describe('live validation in the renderer', () => {
     expect(countLine(problems)).toMatch(/^\d+ errors? · \d+ warnings? · \d+ infos?$/)
   })
 })
+
+describe('choices that follow the vCenter version', () => {
+  const lab = (version: string, extra: LabNode[] = []): Topology => ({
+    nodes: [
+      node('vc', 'vcenter', null, { version }),
+      node('cl', 'cluster', 'vc'),
+      node('net', 'network', 'vc'),
+      node('sv', 'supervisor', null, { network: 'net' }),
+      node('svc', 'supervisor-service', 'sv'),
+      node('ns', 'namespace', 'sv'),
+      node('k', 'tkc', 'ns', { api: 'capi' }),
+      ...extra,
+    ],
+    links: [{ id: 'l', kind: 'supervisor-cluster', source: 'sv', target: 'cl' }],
+  })
+  const offered = (t: Topology, id: string, path: (string | number)[]) => {
+    const r = resolveTopology(t)
+    return choicesOf(
+      t.nodes.find((n) => n.id === id)!,
+      r,
+    )(path)?.groups.flatMap((g) => g.options)
+  }
+
+  it('offers NSX VPC, VKS and its ClusterClasses on 9.0 only', () => {
+    expect(offered(lab('7.0U3'), 'net', ['type'])).toEqual(['nsx', 'vds'])
+    expect(offered(lab('9.0'), 'net', ['type'])).toEqual(['nsx', 'vds', 'nsx-vpc'])
+    expect(offered(lab('7.0U3'), 'svc', ['service'])).toEqual(['velero', 'minio'])
+    expect(offered(lab('9.0'), 'svc', ['service'])).toContain('vks')
+    expect(offered(lab('8.0U3'), 'k', ['clusterClass'])).toEqual(['tanzukubernetescluster'])
+    const withVks = lab('9.0', [
+      node('vks', 'supervisor-service', 'sv', { service: 'vks', version: '3.3.3' }),
+    ])
+    expect(offered(withVks, 'k', ['clusterClass'])).toEqual([
+      'builtin-generic-v3.1.0',
+      'builtin-generic-v3.2.0',
+      'builtin-generic-v3.3.0',
+    ])
+    expect(offered(lab('9.0'), 'k', ['nodePools', 0, 'failureDomain'])).toEqual(['cl'])
+    expect(offered(lab('9.0'), 'vc', ['version'])?.slice(0, 4)).toEqual(['7.0U3', '8.0U2', '8.0U3', '9.0'])
+  })
+})

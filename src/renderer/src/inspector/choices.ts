@@ -4,6 +4,7 @@ import type { LabNode } from '../../../shared/domain/topology'
 import { namespaceOf } from '../../../shared/domain/validation/namespace-rules'
 import { imagesOf, storageClassesOf } from '../../../shared/domain/validation/workload-rules'
 import { DEFAULT_VM_CLASSES } from '../../../shared/domain/vm-classes'
+import { PLATFORM_CHOICES } from './platform-choices'
 
 /** A field that names other objects: the valid names, grouped, offered as a select. */
 export interface Choices {
@@ -12,6 +13,8 @@ export interface Choices {
   empty?: string
   /** Whether names outside the choices may be typed too (images a library holds). */
   free?: boolean
+  /** How a value outside the choices is marked; 'not in the lab' when unset. */
+  outside?: string
 }
 
 /** Finds the choices of the field at a spec path, or undefined for a plain field. */
@@ -116,8 +119,8 @@ const TABLE: Partial<Record<Kind, Record<string, (node: LabNode, r: ResolvedTopo
   },
 }
 
-/** The choices of each field of `node` that names other objects in the lab. */
+/** The choices of each field of `node` that names other objects in the lab, or depends on its version. */
 export function choicesOf(node: LabNode, r: ResolvedTopology): ChoicesFor {
-  const table = TABLE[node.kind]
-  return (path) => table?.[pattern(path)]?.(node, r)
+  const table = { ...TABLE[node.kind], ...PLATFORM_CHOICES[node.kind] }
+  return (path) => table[pattern(path)]?.(node, r)
 }

@@ -29,6 +29,16 @@ describe('keymap', () => {
     expect(keyAction(key('A', { ctrlKey: true }), linux)).toBe('select-all')
   })
 
+  it('travels between objects with the arrows while the canvas has the focus, else steps the run', () => {
+    const canvas = { ...linux, canvas: true }
+    expect(keyAction(key('ArrowRight'), canvas)).toBe('canvas-right')
+    expect(keyAction(key('ArrowUp'), canvas)).toBe('canvas-up')
+    expect(keyAction(key('Enter'), canvas)).toBe('canvas-inspect')
+    expect(keyAction(key('ArrowRight'), linux)).toBe('step-forward')
+    expect(keyAction(key('ArrowUp'), linux)).toBeNull()
+    expect(keyAction(key('Enter'), linux)).toBeNull()
+  })
+
   it('leaves keys typed into a field to the field, except search, export and Escape', () => {
     const typing = { ...linux, typing: true }
     expect(keyAction(key('Backspace'), typing)).toBeNull()

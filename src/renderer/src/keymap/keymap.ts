@@ -21,6 +21,11 @@ export type KeyAction =
   | 'step-forward'
   | 'jump-start'
   | 'jump-end'
+  | 'canvas-left'
+  | 'canvas-right'
+  | 'canvas-up'
+  | 'canvas-down'
+  | 'canvas-inspect'
 
 /** The parts of a KeyboardEvent the keymap reads, so it can be tested without a browser. */
 export interface KeyLike {
@@ -38,6 +43,8 @@ export interface KeyContext {
   typing: boolean
   /** A modal dialog is open: only its own keys (Escape) apply. */
   dialog: boolean
+  /** The canvas has the keyboard focus: arrows travel between objects there. */
+  canvas?: boolean
 }
 
 interface Binding {
@@ -48,6 +55,8 @@ interface Binding {
   inFields?: boolean
   /** Also while a dialog is open. */
   inDialog?: boolean
+  /** Only while the canvas has the focus (it wins over a binding of the same keys elsewhere). */
+  inCanvas?: boolean
 }
 
 /** The keymap; the help texts in the toolbar, palette and playback bar name these keys. */
@@ -65,6 +74,11 @@ export const BINDINGS: readonly Binding[] = [
   { keys: 'Mod+V', action: 'paste' },
   { keys: 'Mod+D', action: 'duplicate' },
   { keys: 'Mod+A', action: 'select-all' },
+  { keys: 'ArrowLeft', action: 'canvas-left', inCanvas: true },
+  { keys: 'ArrowRight', action: 'canvas-right', inCanvas: true },
+  { keys: 'ArrowUp', action: 'canvas-up', inCanvas: true },
+  { keys: 'ArrowDown', action: 'canvas-down', inCanvas: true },
+  { keys: 'Enter', action: 'canvas-inspect', inCanvas: true },
   { keys: ' ', action: 'toggle-play' },
   { keys: 'ArrowLeft', action: 'step-back' },
   { keys: 'ArrowRight', action: 'step-forward' },
@@ -81,12 +95,14 @@ export function chordOf(e: KeyLike, mac: boolean): string | null {
   return `${mod ? 'Mod+' : ''}${e.shiftKey && (mod || key.length > 1) ? 'Shift+' : ''}${key}`
 }
 
-const TABLE = new Map(BINDINGS.map((b) => [b.keys.toLowerCase(), b]))
+const TABLE = new Map<string, Binding[]>()
+for (const b of BINDINGS) TABLE.set(b.keys.toLowerCase(), [...(TABLE.get(b.keys.toLowerCase()) ?? []), b])
 
 /** The action a key press asks for here, or null when it is not a shortcut (or not now). */
 export function keyAction(e: KeyLike, ctx: KeyContext): KeyAction | null {
   const chord = chordOf(e, ctx.mac)
-  const binding = chord === null ? undefined : TABLE.get(chord.toLowerCase())
+  const bindings = chord === null ? [] : (TABLE.get(chord.toLowerCase()) ?? [])
+  const binding = bindings.find((b) => b.inCanvas && ctx.canvas) ?? bindings.find((b) => !b.inCanvas)
   if (!binding) return null
   if (ctx.typing && !binding.inFields) return null
   if (ctx.dialog && !binding.inDialog) return null

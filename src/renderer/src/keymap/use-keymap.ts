@@ -13,7 +13,9 @@ import {
 } from '../stores/playback-actions'
 import { selectHostMenu, selectRunId, usePlaybackStore } from '../stores/playback-store'
 import { setSearchOpen, useSearchStore } from '../stores/search-store'
-import { selectAllRoots, setSelection, useSelectionStore } from '../stores/selection-store'
+import { nextInDirection, type Direction } from '../canvas/keyboard-nav'
+import { currentRects } from '../canvas/rects-registry'
+import { focusObject, selectAllRoots, setSelection, useSelectionStore } from '../stores/selection-store'
 import { isMac, keyAction, type KeyAction } from './keymap'
 
 const typing = (target: EventTarget | null) =>
@@ -34,6 +36,23 @@ const playing = (action: () => void) => () => {
   // Without a run these keys keep their usual meaning (scrolling, moving a caret).
   if (!selectRunId(usePlaybackStore.getState())) return false
   action()
+  return true
+}
+
+/** An arrow on the canvas: select the next object that way and bring it into view. */
+const travel = (direction: Direction) => () => {
+  const from = useSelectionStore.getState().selection[0] ?? null
+  const next = nextInDirection(currentRects(), from, direction)
+  if (next) focusObject(next)
+}
+
+/** Enter on the canvas: into the inspector's first field, to edit the selected object. */
+function inspect() {
+  const field = document.querySelector<HTMLElement>(
+    '[data-testid="inspector"] :is(input, select, textarea, button):not(:disabled)',
+  )
+  if (!field) return false
+  field.focus()
   return true
 }
 
@@ -58,6 +77,11 @@ const ACTIONS: Record<Exclude<KeyAction, 'escape'>, () => unknown> = {
   'step-forward': playing(stepForward),
   'jump-start': playing(jumpStart),
   'jump-end': playing(jumpEnd),
+  'canvas-left': travel('left'),
+  'canvas-right': travel('right'),
+  'canvas-up': travel('up'),
+  'canvas-down': travel('down'),
+  'canvas-inspect': inspect,
 }
 
 /** The app's one keyboard listener: looks each key up in the keymap and runs its action. */
@@ -66,7 +90,9 @@ export function useKeymap() {
     const mac = isMac(navigator.platform)
     const onKey = (e: KeyboardEvent) => {
       const inField = typing(e.target)
-      const action = keyAction(e, { mac, typing: inField, dialog: useDialogStore.getState().open !== null })
+      const canvas = e.target instanceof Element && e.target.closest('[data-testid="canvas"]') !== null
+      const dialog = useDialogStore.getState().open !== null
+      const action = keyAction(e, { mac, typing: inField, dialog, canvas })
       if (!action) return
       const result = action === 'escape' ? escape(inField) : ACTIONS[action]()
       // An action answers false when the key was not its business after all.

@@ -11,7 +11,7 @@ const SECTIONS: readonly { title: string; kinds: readonly PlaceableKind[] }[] = 
     title: 'Infrastructure',
     kinds: ['vcenter', 'cluster', 'host', 'storage-policy', 'content-library', 'network'],
   },
-  { title: 'Platform', kinds: ['supervisor', 'namespace'] },
+  { title: 'Platform', kinds: ['supervisor', 'supervisor-service', 'namespace'] },
   { title: 'Workloads', kinds: ['pod', 'deployment', 'vm', 'tkc', 'pvc', 'service'] },
 ]
 

@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 
+import { useDisplayNames } from '../stores/display-names'
 import { setFilters } from '../stores/playback-actions'
 import { selectFilters, selectSteps, usePlaybackStore } from '../stores/playback-store'
 import { selectSingle, useSelectionStore } from '../stores/selection-store'
@@ -15,8 +16,27 @@ export function EventFilterBar() {
   const steps = usePlaybackStore(selectSteps)
   const selected = useSelectionStore(selectSingle)
   const options = useMemo(() => filterOptions(steps), [steps])
-  const objects = useMemo(() => objectMenu(options.objects, selected, MENU_LIMIT), [options, selected])
-  const menu = (key: 'layer' | 'actor' | 'object', label: string, values: readonly string[]) => (
+  const names = useDisplayNames()
+  const byName = useMemo(() => {
+    const label = new Map(options.objects.map((id) => [id, names.label(id)]))
+    const ids = [...options.objects].sort((x, y) => label.get(x)!.localeCompare(label.get(y)!))
+    return { ids, label }
+  }, [options, names])
+  // The selected object stays offered when the limit would cut it (a PodVM found by search).
+  const objects = useMemo(
+    () =>
+      objectMenu(byName.ids, selected, MENU_LIMIT).map((id) => ({
+        value: id,
+        label: byName.label.get(id) ?? id,
+      })),
+    [byName, selected],
+  )
+  const own = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }))
+  const menu = (
+    key: 'layer' | 'actor' | 'object',
+    label: string,
+    values: readonly { value: string; label: string }[],
+  ) => (
     <select
       data-testid={`filter-${key}`}
       aria-label={`Filter by ${key}`}
@@ -25,16 +45,20 @@ export function EventFilterBar() {
     >
       <option value="">{label}</option>
       {values.slice(0, MENU_LIMIT).map((v) => (
-        <option key={v} value={v}>
-          {v}
+        <option key={v.value} value={v.value}>
+          {v.label}
         </option>
       ))}
     </select>
   )
   return (
     <div className="event-filters">
-      {menu('layer', 'All layers', LAYERS)}
-      {menu('actor', 'All actors', options.actors)}
+      {menu('layer', 'All layers', own(LAYERS))}
+      {menu(
+        'actor',
+        'All actors',
+        options.actors.map((a) => ({ value: a, label: names.lane(a) })),
+      )}
       {menu('object', 'All objects', objects)}
       <label>
         <input

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef } from 'react'
 
+import { useDisplayNames } from '../stores/display-names'
 import { seek } from '../stores/playback-actions'
 import { selectFilters, selectSeq, selectSteps, usePlaybackStore } from '../stores/playback-store'
 import { formatClock } from './derive'
@@ -15,6 +16,7 @@ export function EventList() {
   const filters = usePlaybackStore(selectFilters)
   const seq = usePlaybackStore(selectSeq)
   const rows = useMemo(() => filterSteps(steps, filters), [steps, filters])
+  const names = useDisplayNames()
   const parent = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read in render on purpose
   const virtual = useVirtualizer({
@@ -28,7 +30,14 @@ export function EventList() {
     if (currentRow >= 0) virtual.scrollToIndex(currentRow, { align: 'auto' })
   }, [currentRow, virtual])
   return (
-    <div className="event-list" data-testid="event-list" ref={parent}>
+    <div
+      className="event-list"
+      data-testid="event-list"
+      ref={parent}
+      tabIndex={0}
+      role="region"
+      aria-label="Events of the run; click one to go to it"
+    >
       <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
         {virtual.getVirtualItems().map((item) => {
           const s = steps[rows[item.index]!]!
@@ -43,8 +52,12 @@ export function EventList() {
             >
               <span className="ev-seq">{s.seq}</span>
               <span className="ev-time">{formatClock(s.t)}</span>
-              <span className={`ev-lanes layer-${layerOf(s.actor).toLowerCase()}`}>
-                {s.actor} → {s.target}
+              <span
+                className={`ev-lanes layer-${layerOf(s.actor).toLowerCase()}`}
+                data-actor={s.actor}
+                data-target={s.target}
+              >
+                {names.lane(s.actor)} → {names.lane(s.target)}
               </span>
               <span className="ev-action">{s.action}</span>
               <span className="ev-text" title={s.text}>

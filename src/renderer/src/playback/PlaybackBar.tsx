@@ -5,29 +5,29 @@ import {
   nextFailure,
   pause,
   play,
-  setSpeed,
+  chooseSpeed,
   stepBack,
   stepForward,
 } from '../stores/playback-actions'
 import {
   selectPlaying,
   selectSeq,
+  selectRunLength,
   selectSimTime,
-  selectSpeed,
+  selectSpeedChoice,
   selectTotal,
   usePlaybackStore,
 } from '../stores/playback-store'
 import { formatClock } from './derive'
+import { FIXED_SPEEDS, speedLabel } from './speed'
 import { Icon } from '../icons/Icon'
 import type { ReactNode } from 'react'
-
-/** Speeds as multiples of simulated time; 0 plays one step per tick. */
-const SPEEDS = [0, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64]
 
 /** Transport controls, speed and the simulated clock. */
 export function PlaybackBar() {
   const playing = usePlaybackStore(selectPlaying)
-  const speed = usePlaybackStore(selectSpeed)
+  const choice = usePlaybackStore(selectSpeedChoice)
+  const lengthMs = usePlaybackStore(selectRunLength)
   const seq = usePlaybackStore(selectSeq)
   const total = usePlaybackStore(selectTotal)
   const simTime = usePlaybackStore(selectSimTime)
@@ -42,7 +42,7 @@ export function PlaybackBar() {
       {button(
         'prev-sequence',
         <>
-          <Icon name="step-back" /> Seq
+          <Icon name="step-back" /> Sequence
         </>,
         'Previous sequence',
         () => jumpSequence(-1),
@@ -76,7 +76,7 @@ export function PlaybackBar() {
       {button(
         'next-sequence',
         <>
-          Seq <Icon name="step-forward" />
+          Sequence <Icon name="step-forward" />
         </>,
         'Next sequence',
         () => jumpSequence(1),
@@ -86,12 +86,12 @@ export function PlaybackBar() {
       <select
         data-testid="speed"
         aria-label="Speed"
-        value={speed}
-        onChange={(e) => setSpeed(Number(e.target.value))}
+        value={String(choice)}
+        onChange={(e) => chooseSpeed(e.target.value === 'fit' ? 'fit' : Number(e.target.value))}
       >
-        {SPEEDS.map((s) => (
-          <option key={s} value={s}>
-            {s === 0 ? 'step' : `${s}x`}
+        {(['fit', ...FIXED_SPEEDS] as const).map((s) => (
+          <option key={s} value={String(s)}>
+            {speedLabel(s, lengthMs)}
           </option>
         ))}
       </select>

@@ -1,3 +1,4 @@
+import { useDisplayNames } from '../stores/display-names'
 import { dismissPlaybackError, loadRun, provision, setSeed } from '../stores/playback-actions'
 import {
   selectBusy,
@@ -17,6 +18,7 @@ export function ProvisionControls() {
   const runs = usePlaybackStore(selectRuns)
   const runId = usePlaybackStore(selectRunId)
   const error = usePlaybackStore(selectPlaybackError)
+  const names = useDisplayNames()
   return (
     <div className="provision-controls">
       <label className="seed-field">
@@ -59,7 +61,7 @@ export function ProvisionControls() {
           {runs.map((r) => (
             <option key={r.id} value={r.id}>
               {r.parentId ? '↳ ' : ''}
-              {r.label} · {r.stepCount} steps
+              {names.run(r)} · {r.stepCount} steps
               {r.summary.problems.length ? ` · ${r.summary.problems.length} problems` : ''}
             </option>
           ))}

@@ -1,12 +1,14 @@
-import type { RunInfo, RunOpened, StepPage } from '../../../shared/contract/contract'
+import type { PlaybackSpeed, RunInfo, RunOpened, StepPage } from '../../../shared/contract/contract'
 import type { Topology } from '../../../shared/domain/topology'
 import type { Fault } from '../../../shared/engine/types'
 import { labClient } from '../api/lab-client'
 import { browserClock } from '../playback/browser-clock'
 import { nextFailureTarget, sequenceTarget } from '../playback/moves'
 import { createPlaybackSession } from '../playback/session'
+import { effectiveSpeed, runLengthMs } from '../playback/speed'
 import { useLabStore } from './lab-store'
 import { usePlaybackStore as store, type EventFilters } from './playback-store'
+import { savePlaybackSpeed } from './view-state-actions'
 
 /** Steps asked for per request after the first page (a page of the 10,000-pod run is ~6 MB). */
 export const PAGE_STEPS = 10_000
@@ -116,7 +118,15 @@ export async function injectFault(fault: Omit<Fault, 'atSeq'>): Promise<void> {
 /** Puts an opened run in the session at `seq` and pages in the rest of its steps. */
 function showRun({ run, firstPage }: RunOpened, topology: Topology, seq: number): void {
   listRun(run)
-  store.setState({ busy: false, detail: null, seed: run.seed, loading: !isLast(firstPage) })
+  const lengthMs = runLengthMs(run.summary.durationMs, firstPage.steps, firstPage.total)
+  store.setState({
+    busy: false,
+    detail: null,
+    seed: run.seed,
+    loading: !isLast(firstPage),
+    runLengthMs: lengthMs,
+  })
+  session.setSpeed(effectiveSpeed(store.getState().speedChoice, lengthMs))
   session.open(
     { runId: run.id, topology, steps: firstPage.steps, total: firstPage.total, complete: firstPage.complete },
     seq,
@@ -171,5 +181,10 @@ export function nextFailure(): void {
 }
 export const play = () => session.play()
 export const pause = () => session.pause()
-export const setSpeed = (speed: number) => session.setSpeed(speed)
+/** Plays at the speed chosen, and keeps the choice with the lab. */
+export function chooseSpeed(choice: PlaybackSpeed): void {
+  store.setState({ speedChoice: choice })
+  session.setSpeed(effectiveSpeed(choice, store.getState().runLengthMs))
+  savePlaybackSpeed(choice)
+}
 export const togglePlay = () => (session.view().playing ? session.pause() : session.play())

@@ -5,7 +5,7 @@ import { redo, undo } from '../stores/edit-actions'
 import { setSearchOpen } from '../stores/search-store'
 import { selectSnapshot, useLabStore } from '../stores/lab-store'
 import { ImageMenu } from './ImageMenu'
-import { toggleTheme } from './theme'
+import { ThemePicker } from './ThemePicker'
 
 /** Undo, redo, layout, fit and search above the canvas; each also has a shortcut. */
 export function Toolbar() {
@@ -54,15 +54,7 @@ export function Toolbar() {
       <button type="button" data-testid="open-search" onClick={() => setSearchOpen(true)} title="Ctrl/Cmd+F">
         Search
       </button>
-      <button
-        type="button"
-        data-testid="theme"
-        onClick={toggleTheme}
-        title="Switch light and dark"
-        aria-label="Switch light and dark"
-      >
-        <Icon name="theme" />
-      </button>
+      <ThemePicker />
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { isKind, type ResolvedTopology } from '../resolve'
 import type { LabNode } from '../topology'
+import { serviceNamespaceName } from './supervisor-services'
 
 type Of<K extends LabNode['kind']> = LabNode & { kind: K }
 
@@ -28,4 +29,26 @@ export function vcenterVersionOf(r: ResolvedTopology, node: LabNode): string | u
 export function zonesOf(r: ResolvedTopology, node: LabNode): number {
   const sv = supervisorOf(r, node)
   return sv ? r.spec(sv).zones : 1
+}
+
+/** The Supervisor Service nodes of a Supervisor, sorted by id. */
+export const servicesOf = (r: ResolvedTopology, svId: string): Of<'supervisor-service'>[] =>
+  (r.index.children.get(svId) ?? [])
+    .filter((n): n is Of<'supervisor-service'> => n.kind === 'supervisor-service')
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+
+/** The VKS service a Supervisor runs, when the lab places one. */
+export const vksServiceOf = (r: ResolvedTopology, svId: string) =>
+  servicesOf(r, svId).find((s) => r.spec(s).service === 'vks')
+
+/**
+ * The namespace a Supervisor Service's pods run in, `svc-<service>-domain-c<N>` (see
+ * serviceNamespaceName): N numbers the Supervisor's first cluster among the lab's clusters, the
+ * lab's stand-in for its MoID.
+ */
+export function serviceNamespaceOf(r: ResolvedTopology, svc: Of<'supervisor-service'>): string {
+  const sv = supervisorOf(r, svc)
+  const first = sv ? r.clustersOf(sv.id)[0] : undefined
+  const n = first ? r.ofKind('cluster').indexOf(first) + 1 : 0
+  return serviceNamespaceName(r.spec(svc).service, n)
 }

@@ -13,6 +13,11 @@ export interface Refusal {
   by: Refuser
   /** The node the problem belongs to, when not the one checked. */
   objectId?: string
+  /**
+   * Set when the refusal is a feature the vCenter version lacks: validate lists one problem per
+   * missing feature (`key`), naming every object that uses it (versionRefusal).
+   */
+  feature?: { key: string; missing: string; user: string }
 }
 
 export const refusal = (code: string, by: Refuser, reason: string, hint: string): Refusal => ({
@@ -21,3 +26,24 @@ export const refusal = (code: string, by: Refuser, reason: string, hint: string)
   reason,
   hint,
 })
+
+/**
+ * A feature the vCenter version lacks, used by `user` ('Supervisor "sv"'): the run refuses the
+ * user with `user: missing`; validate merges the users of one feature into one problem.
+ */
+export function versionRefusal(
+  code: string,
+  by: Refuser,
+  key: string,
+  missing: string,
+  user: string,
+  hint: string,
+): Refusal {
+  return {
+    code,
+    by,
+    reason: `${user}: ${missing}`,
+    hint,
+    feature: { key: `${key}\u0000${missing}`, missing, user },
+  }
+}

@@ -2,7 +2,8 @@ import { networkStackOf } from '../defaults'
 import { isKind, type ResolvedTopology } from '../resolve'
 import type { LabNode } from '../topology'
 import { vcenterVersionOf } from './placement-of'
-import { refusal, type Refusal } from './refusal'
+import { networkRefusals } from './network'
+import { refusal, versionRefusal, type Refusal } from './refusal'
 import { zonalPolicyRefusal } from './storage'
 import { missingFeature, type Feature } from './versions'
 
@@ -55,16 +56,19 @@ function versionRefusals(r: ResolvedTopology, sv: Of<'supervisor'>): Refusal[] {
     ['single-control-plane-vm', spec.controlPlaneCount === 1, 'Use three control-plane VMs'],
     ['vds-networking', net?.type === 'vds', 'Use NSX networking'],
     ['avi-load-balancer', net?.type === 'vds' && net.loadBalancer === 'avi', 'Use HAProxy'],
+    ['nsx-vpc', net?.type === 'nsx-vpc', 'Use NSX or VDS networking'],
   ]
   const out: Refusal[] = []
   for (const [feature, used, fix] of needs) {
     const missing = used ? missingFeature(version, feature) : null
     if (missing)
       out.push(
-        refusal(
+        versionRefusal(
           'feature-not-in-version',
           'wcpsvc',
-          `Supervisor "${sv.name}": ${missing}`,
+          feature,
+          missing,
+          `Supervisor "${sv.name}"`,
           `${fix}, or choose a later vCenter`,
         ),
       )
@@ -79,39 +83,6 @@ function versionRefusals(r: ResolvedTopology, sv: Of<'supervisor'>): Refusal[] {
       ),
     )
   return out
-}
-
-/** The network stack and its load balancer must exist and go together (DOMAIN.md 1.1, 4a). */
-function networkRefusals(r: ResolvedTopology, sv: Of<'supervisor'>): Refusal[] {
-  const net = r.networkOf(sv.id)
-  const name = r.spec(sv).network
-  if (!isKind(net, 'network'))
-    return [
-      refusal(
-        'network-missing',
-        'wcpsvc',
-        name === ''
-          ? `Supervisor "${sv.name}" names no network stack`
-          : `Supervisor "${sv.name}" names network "${name}", which is not in the lab`,
-        'Add an NSX or VDS network stack to the vCenter and name it in the Supervisor',
-      ),
-    ]
-  const s = r.spec(net)
-  if (s.type === 'vds' ? s.loadBalancer === 'nsx' : s.loadBalancer !== 'nsx')
-    return [
-      {
-        ...refusal(
-          'load-balancer-mismatch',
-          'wcpsvc',
-          s.type === 'vds'
-            ? `Network "${net.name}" is VDS with the NSX load balancer; VDS networking needs HAProxy or NSX Advanced Load Balancer`
-            : `Network "${net.name}" is NSX with ${s.loadBalancer === 'avi' ? 'NSX Advanced Load Balancer' : 'HAProxy'}; the lab's NSX Supervisors use NSX's own load balancer`,
-          s.type === 'vds' ? 'Set the load balancer to HAProxy or Avi' : 'Set the load balancer to NSX',
-        ),
-        objectId: net.id,
-      },
-    ]
-  return []
 }
 
 /**

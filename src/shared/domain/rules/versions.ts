@@ -1,24 +1,13 @@
+import { effectiveVersion, VCENTER_VERSIONS, type VcenterVersion } from './vcenter-versions'
+
 /**
  * What each vCenter version has, as data (rules/README.md cites every row). Validate refuses a
  * lab that uses what its vCenter lacks, the planner refuses it in the run, and the export picks
- * the API versions the vCenter serves. Issue 17 grows this table into platform profiles: add a
- * version to VCENTER_VERSIONS and a row or a `since` here, never a condition in a flow.
+ * the API versions the vCenter serves. The platform profiles (vcenter-versions.ts) are read
+ * through this table: add a version and a row or a `since` here, never a condition in a flow.
  */
 
-/** Known vCenter versions, oldest first (the order `since` compares in). */
-export const VCENTER_VERSIONS = [
-  '7.0',
-  '7.0U1',
-  '7.0U2',
-  '7.0U2a',
-  '7.0U3',
-  '8.0',
-  '8.0U1',
-  '8.0U2',
-  '8.0U3',
-  '9.0',
-] as const
-export type VcenterVersion = (typeof VCENTER_VERSIONS)[number]
+export { isKnownVersion, VCENTER_VERSIONS, type VcenterVersion } from './vcenter-versions'
 
 /** One row of the table: a feature, the first version that has it, and where that is read. */
 export interface FeatureRow {
@@ -26,7 +15,9 @@ export interface FeatureRow {
   /** First version with the feature; null when no version in the table has it. */
   since: VcenterVersion | null
   source: string
-  /** Set when no public source confirms `since`: what the lab assumes and why. */
+  /** First version without it again (a removal), when one is known. */
+  until?: VcenterVersion
+  /** Set when no public source confirms `since` (or `until`): what the lab assumes and why. */
   unverified?: string
 }
 
@@ -69,11 +60,35 @@ export const FEATURES = {
     since: null,
     source: '[D8-POD] "vSphere Pods only on NSX Supervisors" (Supervisor Services run their own)',
   },
+  'supervisor-services': {
+    label: 'Supervisor Services',
+    since: '7.0U3',
+    source:
+      '[API-SVC] SupervisorServices and ClusterSupervisorServices "added in vSphere API 7.0.3.0"; [D7-SVC] "only Supervisor Clusters configured with NSX support Supervisor Services" (7.x)',
+  },
+  'supervisor-services-on-vds': {
+    label: 'Supervisor Services on VDS networking',
+    since: '8.0U1',
+    source:
+      '[D8-SVC] GUID-052CF490 "Starting with the vSphere 8 Update 1 release, Supervisor Services are available on Supervisors deployed with both types of networking"; [SVC-README]',
+  },
+  vks: {
+    label: 'vSphere Kubernetes Service (VKS) as a Supervisor Service',
+    since: '8.0U3',
+    source:
+      '[D8-TKGS] GUID-8C947916 "Starting with vSphere 8.0 Update 3, TKG is installed as a Supervisor Service"; [SVC-README] "requires vSphere 8.0 Update 3 or later"',
+  },
+  'nsx-vpc': {
+    label: 'NSX VPC networking',
+    since: '9.0',
+    source:
+      '[API-90] Supervisors.Networks.Workload.NetworkType NSX_VPC and Namespaces.Instances.NetworkProvider NSX_VPC, "added in vSphere API 9.0.0.0"',
+  },
 } as const satisfies Record<string, FeatureRow>
 export type Feature = keyof typeof FEATURES
 
-/** vm-operator API versions, oldest first; the export writes all three (DOMAIN.md 3.1). */
-export const VM_APIS = ['v1alpha1', 'v1alpha2', 'v1alpha3'] as const
+/** vm-operator API versions, oldest first; the export writes each (DOMAIN.md 3.1). */
+export const VM_APIS = ['v1alpha1', 'v1alpha2', 'v1alpha3', 'v1alpha4', 'v1alpha5'] as const
 export type VmApi = (typeof VM_APIS)[number]
 
 /** How a Kubernetes cluster can be written; the export writes all but tkc-v1alpha1 (DOMAIN.md 3.4, 3.5). */
@@ -100,6 +115,20 @@ export const API_SINCE: Readonly<Record<VmApi | ServedClusterApi, FeatureRow>> =
     source: '[VMOP] api/v1alpha3 appears 2024-04',
     unverified: 'inferred from the folder date and the 8.0U3 release (2024-06); no release note read',
   },
+  v1alpha4: {
+    label: 'vmoperator.vmware.com/v1alpha4',
+    since: '9.0',
+    source: '[VMOP] api/v1alpha4 appears 2025-01 (commit bd5ba96c2 "Introduce v1alpha4")',
+    unverified: 'inferred from the folder date and the VCF 9.0 release (2025-06); no release note read',
+  },
+  v1alpha5: {
+    label: 'vmoperator.vmware.com/v1alpha5',
+    since: '9.0',
+    source:
+      '[VMOP] api/v1alpha5 appears 2025-08 (commit 8cd71daf2); CAPV moved to v1alpha5 (CAPV PR 3784); a public VCF 9.1 guide shows a Supervisor serving v1alpha5',
+    unverified:
+      'whether VCF 9.0 itself or only a 9.0 update or 9.1 serves it is not read; the lab serves it from its 9.0 profile',
+  },
   'tkc-v1alpha1': {
     label: 'run.tanzu.vmware.com/v1alpha1 TanzuKubernetesCluster',
     since: '7.0',
@@ -118,33 +147,39 @@ export const API_SINCE: Readonly<Record<VmApi | ServedClusterApi, FeatureRow>> =
       '[D8-TKGTYPES] "TKG 2.0 on Supervisor": TKC v1alpha3 over a Cluster of class tanzukubernetescluster',
   },
   'capi-v1beta1': {
-    label: 'cluster.x-k8s.io/v1beta1 Cluster (class tanzukubernetescluster)',
+    label: 'cluster.x-k8s.io/v1beta1 Cluster',
     since: '8.0',
     source: '[D8-CC] "TKG 2.0 on Supervisor supports ClusterClass using the v1beta1 API"',
   },
 }
 
-export const isKnownVersion = (v: string): v is VcenterVersion =>
-  (VCENTER_VERSIONS as readonly string[]).includes(v)
-
 /**
- * True when `version` has what the row describes. What no version has is never there; an
- * unknown version has everything else (its own rule reports it).
+ * True when `version` has what the row describes. What no version has is never there; a version
+ * the table does not know is read as its nearest platform profile (validate says which).
  */
 export function hasRow(version: string, row: FeatureRow): boolean {
   if (row.since === null) return false
-  if (!isKnownVersion(version)) return true
-  return VCENTER_VERSIONS.indexOf(version) >= VCENTER_VERSIONS.indexOf(row.since)
+  const at = VCENTER_VERSIONS.indexOf(effectiveVersion(version))
+  if (row.until !== undefined && at >= VCENTER_VERSIONS.indexOf(row.until)) return false
+  return at >= VCENTER_VERSIONS.indexOf(row.since)
 }
 
 export const hasFeature = (version: string, feature: Feature) => hasRow(version, FEATURES[feature])
 
-/** "vCenter 7.0U3 has no three-zone Supervisors (from 8.0)", or null when it has the feature. */
-export function missingFeature(version: string, feature: Feature): string | null {
-  const row: FeatureRow = FEATURES[feature]
+/** "vCenter 7.0U3 has no three-zone Supervisors (it arrives with 8.0)", or null when it has the row. */
+export function missingRow(version: string, row: FeatureRow): string | null {
   if (hasRow(version, row)) return null
-  return `vCenter ${version} has no ${row.label}${row.since === null ? '' : ` (it arrives with ${row.since})`}`
+  const when =
+    row.since === null
+      ? ''
+      : row.until !== undefined &&
+          VCENTER_VERSIONS.indexOf(effectiveVersion(version)) >= VCENTER_VERSIONS.indexOf(row.until)
+        ? ` (from ${row.since}, no longer from ${row.until})`
+        : ` (it arrives with ${row.since})`
+  return `vCenter ${version} has no ${row.label}${when}`
 }
+
+export const missingFeature = (version: string, feature: Feature) => missingRow(version, FEATURES[feature])
 
 /** The API versions of a list that `version` serves, oldest first. */
 export function servedApis<A extends VmApi | ServedClusterApi>(version: string, apis: readonly A[]): A[] {

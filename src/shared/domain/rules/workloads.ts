@@ -6,6 +6,7 @@ import { refusal, type Refusal } from './refusal'
 import { hasFeature } from './versions'
 import { fileVolumeRefusal, isFileVolume, zonalPolicyRefusal } from './storage'
 import { claimOf } from '../volumes'
+import { clusterShapeRefusals } from './vks-clusters'
 
 type Of<K extends LabNode['kind']> = LabNode & { kind: K }
 
@@ -131,9 +132,11 @@ function vmRefusals(r: ResolvedTopology, node: Of<'vm'>, ns: Of<'namespace'>): R
 
 function clusterRefusals(r: ResolvedTopology, node: Of<'tkc'>, ns: Of<'namespace'>): Refusal[] {
   const s = r.spec(node)
+  const shape = clusterShapeRefusals(r, node)
+  if (shape.versionFirst) return shape.refusals
   const api = clusterApiFor(vcenterVersionOf(r, ns), s.api)
-  if (!api.ok) return [api.refusal]
-  return [
+  if (!api.ok) return [api.refusal, ...shape.refusals]
+  const uses = [
     {
       vmClass: s.controlPlane.vmClass,
       storageClass: s.controlPlane.storageClass,
@@ -144,7 +147,8 @@ function clusterRefusals(r: ResolvedTopology, node: Of<'tkc'>, ns: Of<'namespace
       storageClass: p.storageClass,
       what: `Cluster "${node.name}" pool ${p.name}`,
     })),
-  ].flatMap((use) => vmUse(r, ns, use, 'cluster-api'))
+  ]
+  return [...shape.refusals, ...uses.flatMap((use) => vmUse(r, ns, use, 'cluster-api'))]
 }
 
 function pvcRefusals(r: ResolvedTopology, node: Of<'pvc'>, ns: Of<'namespace'>): Refusal[] {

@@ -1,6 +1,12 @@
 import { isKind } from '../resolve'
 import { supervisorRefusals } from '../rules/supervisor'
-import { isKnownVersion, VCENTER_VERSIONS } from '../rules/versions'
+import {
+  effectiveVersion,
+  isKnownVersion,
+  isProfileVersion,
+  nearestProfile,
+  PLATFORM_PROFILES,
+} from '../rules/vcenter-versions'
 import { finding, fromRefusal, type Rule } from './rule'
 
 /** Validate codes of the Supervisor's prerequisites (rules/supervisor.ts), by their run codes. */
@@ -11,6 +17,7 @@ const SUPERVISOR_CODES: Readonly<Record<string, string>> = {
   'cluster-drs-not-automated': 'cluster-ha-drs',
   'network-missing': 'supervisor-network-missing',
   'load-balancer-mismatch': 'network-load-balancer-mismatch',
+  'vpc-private-cidr-too-small': 'vpc-private-cidr-too-small',
   'feature-not-in-version': 'feature-not-in-version',
   'control-plane-count': 'supervisor-control-plane-count',
   'storage-policy-not-zonal': 'storage-policy-not-zonal',
@@ -30,16 +37,33 @@ export const INFRA_RULES: readonly Rule[] = [
   },
   {
     code: 'vcenter-version-unknown',
-    severity: 'error',
+    severity: 'warning',
     kinds: ['vcenter'],
-    source: 'rules/versions.ts',
+    source: 'rules/vcenter-versions.ts (platform profiles)',
     check(node, r) {
       if (!isKind(node, 'vcenter')) return null
       const v = r.spec(node).version
       if (isKnownVersion(v)) return null
+      const p = nearestProfile(v)
       return finding(
-        `vCenter "${node.name}" has version "${v}", which the lab does not know`,
-        `Choose one of: ${VCENTER_VERSIONS.join(', ')}`,
+        `vCenter "${node.name}" has version "${v}", which the lab does not know; it reads it as ${effectiveVersion(v)} (nearest platform profile: ${p.label}, ${p.version})`,
+        `Choose one of the profiles: ${PLATFORM_PROFILES.map((x) => x.version).join(', ')}`,
+      )
+    },
+  },
+  {
+    code: 'vcenter-version-between-profiles',
+    severity: 'info',
+    kinds: ['vcenter'],
+    source: 'rules/vcenter-versions.ts (platform profiles)',
+    check(node, r) {
+      if (!isKind(node, 'vcenter')) return null
+      const v = r.spec(node).version
+      if (!isKnownVersion(v) || isProfileVersion(v)) return null
+      const p = nearestProfile(v)
+      return finding(
+        `vCenter "${node.name}" runs ${v}, which is no platform profile; the lab reads its own row of the feature table (nearest profile: ${p.label}, ${p.version})`,
+        `Nothing to fix; the profiles are ${PLATFORM_PROFILES.map((x) => x.version).join(', ')}`,
       )
     },
   },

@@ -57,6 +57,26 @@ export const NAMESPACE_RULES: readonly Rule[] = [
     },
   },
   {
+    code: 'vpc-override-not-applicable',
+    severity: 'error',
+    kinds: ['namespace'],
+    source:
+      '[API-90] Namespaces.Instances.VpcNetworkCreateSpec (private CIDRs only; no Tier-0, ingress or egress)',
+    check(ns, r) {
+      if (!isKind(ns, 'namespace')) return null
+      const sv = ns.parentId === null ? undefined : r.index.byId.get(ns.parentId)
+      const net = sv ? r.networkOf(sv.id) : undefined
+      const o = r.spec(ns).networkOverride
+      if (!isKind(net, 'network') || r.spec(net).type !== 'nsx-vpc' || !o) return null
+      const set = (['t0Gateway', 'ingressCidr', 'egressCidr'] as const).filter((k) => o[k] !== undefined)
+      if (set.length === 0) return null
+      return finding(
+        `Namespace "${ns.name}" overrides ${set.join(', ')}, which an NSX VPC namespace does not take: its VPC gets private CIDRs only (the namespace CIDR override), the rest comes from the VPC connectivity profile`,
+        'Remove those overrides; keep the namespace CIDR override for the VPC private CIDR',
+      )
+    },
+  },
+  {
     code: 'namespace-policy-annotation',
     severity: 'info',
     kinds: ['namespace'],

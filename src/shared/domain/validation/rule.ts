@@ -11,6 +11,8 @@ export interface Finding {
   objectId?: string
   /** A more precise code than the rule's, for rules that report several domain rules. */
   code?: string
+  /** A feature the vCenter lacks: validate lists one problem per feature (Refusal.feature). */
+  feature?: { key: string; missing: string; user: string }
 }
 
 /**
@@ -32,6 +34,7 @@ export const fromRefusal = (r: Refusal, codes: Readonly<Record<string, string>>)
   hint: r.hint,
   ...(r.objectId === undefined ? {} : { objectId: r.objectId }),
   ...(codes[r.code] === undefined ? {} : { code: codes[r.code] }),
+  ...(r.feature === undefined ? {} : { feature: r.feature }),
 })
 
 /** Shorthand for a rule's single finding. */

@@ -6,10 +6,17 @@ import { COMMON_RULES } from './common-rules'
 import { INFRA_RULES } from './infra-rules'
 import { NAMESPACE_RULES } from './namespace-rules'
 import type { Finding, Rule } from './rule'
+import { SERVICE_RULES } from './service-rules'
 import { WORKLOAD_RULES } from './workload-rules'
 
 /** Every validation rule, in the order problems are listed. */
-export const RULES: readonly Rule[] = [...COMMON_RULES, ...INFRA_RULES, ...NAMESPACE_RULES, ...WORKLOAD_RULES]
+export const RULES: readonly Rule[] = [
+  ...COMMON_RULES,
+  ...INFRA_RULES,
+  ...SERVICE_RULES,
+  ...NAMESPACE_RULES,
+  ...WORKLOAD_RULES,
+]
 
 const RULES_BY_KIND = new Map<Kind, Rule[]>()
 for (const rule of RULES)
@@ -27,18 +34,29 @@ for (const rule of RULES)
 export function validateTopology(topology: Topology, resolved?: ResolvedTopology): Problem[] {
   const r = resolved ?? resolveTopology(topology)
   const out: Problem[] = []
-  for (const node of topology.nodes)
+  const features = new Map<string, { problem: Problem; users: string[] }>()
+  for (const node of [...topology.nodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)))
     for (const rule of RULES_BY_KIND.get(node.kind) ?? []) {
       const found = rule.check(node, r)
       if (found === null) continue
-      for (const f of (Array.isArray(found) ? found : [found]) as readonly Finding[])
-        out.push({
+      for (const f of (Array.isArray(found) ? found : [found]) as readonly Finding[]) {
+        const problem: Problem = {
           severity: rule.severity,
           code: f.code ?? rule.code,
           objectId: f.objectId ?? node.id,
           message: f.message,
           hint: f.hint,
-        })
+        }
+        // One problem per feature the vCenter lacks, naming every object that uses it.
+        const seen = f.feature ? features.get(f.feature.key) : undefined
+        if (f.feature && seen) {
+          if (!seen.users.includes(f.feature.user)) seen.users.push(f.feature.user)
+          seen.problem.message = `${seen.users.join(', ')}: ${f.feature.missing}`
+          continue
+        }
+        if (f.feature) features.set(f.feature.key, { problem, users: [f.feature.user] })
+        out.push(problem)
+      }
     }
   for (const link of topology.links) {
     const source = r.index.byId.get(link.source)
@@ -48,7 +66,7 @@ export function validateTopology(topology: Topology, resolved?: ResolvedTopology
         severity: 'error',
         code: 'link-invalid',
         objectId: link.source,
-        message: `Link "${link.id}" must go from a Supervisor to a vSphere cluster`,
+        message: `The link from ${source?.name ?? 'a removed object'} to ${target?.name ?? 'a removed object'} must go from a Supervisor to a vSphere cluster`,
         hint: 'Delete the link and connect a Supervisor to a cluster',
       })
   }

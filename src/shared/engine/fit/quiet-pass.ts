@@ -8,6 +8,7 @@ import { crowded, joinRule, ruleById } from '../anti-affinity'
 import { replicaJob } from '../flows/deployment'
 import { podHold, podNeed, type PodJob } from '../flows/pod'
 import { releasePodResources } from '../flows/pod-start'
+import { SERVICE_REFUSED } from '../flows/supervisor-service'
 import { clusterNodes } from '../flows/tkc'
 import { vmJob } from '../flows/vm'
 import {
@@ -60,7 +61,7 @@ export interface FitResult {
 }
 
 /** Failure codes of the infrastructure run that a validate rule already explains. */
-const EXPLAINED = new Set(['supervisor-incompatible', 'supervisor-not-running'])
+const EXPLAINED = new Set(['supervisor-incompatible', 'supervisor-not-running', SERVICE_REFUSED])
 
 /** schedulePod and finishPod without their steps (flows/pod.ts, pod-start.ts); `retry`: only a success counts. */
 function quietSchedule(

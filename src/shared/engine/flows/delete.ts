@@ -54,7 +54,7 @@ function deletePod(p: Planner, id: string, sequence: 'delete' = 'delete'): void 
     action: 'delete',
     text:
       typeof host === 'string'
-        ? `The Spherelet stops ${name}'s containers; hostd powers off and deletes the CRX; its IP returns to the namespace segment and the reservation to the host.`
+        ? `The Spherelet stops ${name}'s containers; hostd powers off and deletes the CRX; its IP returns to the namespace network and the reservation to the host.`
         : `Pod ${name} had no host; it is removed from etcd.`,
     set: [...releasePodResources(p, id), ...nsRelease(p, id), ...status(id, STATUS.deleted)],
   })
@@ -140,7 +140,7 @@ export function deleteObject(p: Planner, id: string): void {
         actor: stack.lbActor,
         target: stack.lbTarget,
         action: 'delete',
-        text: `${stack.nsx ? 'NCP' : stack.lbName} removes Service ${name}'s virtual ${stack.nsx ? 'server' : 'service'}; its VIP returns to ${stack.vipRange}.`,
+        text: `${stack.lbWho} removes Service ${name}'s virtual ${stack.nsx ? 'server' : 'service'}; its VIP returns to ${stack.vipRange}.`,
         set: [...addressRelease(p, id, 'vip'), ...nsRelease(p, id), ...status(id, STATUS.deleted)],
       })
       return
@@ -148,7 +148,7 @@ export function deleteObject(p: Planner, id: string): void {
     case 'namespace': {
       for (const child of ownedBy(p, 'ns', id))
         if (!String(p.get('objects', child, 'owner') ?? '').length) deleteObject(p, child)
-      const nsx = stackOf(p, id).nsx
+      const stack = stackOf(p, id)
       const l = ledger(p)
       const addresses = releaseAddress(l, p, id, 'snat')
       for (const pool of Object.values(nsPoolIds(id))) dissolveSegment(l, p, pool)
@@ -157,13 +157,17 @@ export function deleteObject(p: Planner, id: string): void {
         actor: LANES.user,
         target: LANES.wcpsvc,
         action: 'delete',
-        text: nsx
-          ? `wcpsvc removes namespace ${name}: its resource pool and folder; NCP removes its Tier-1, segment (its address blocks return to the namespace network), load balancer and SNAT IP.`
-          : `wcpsvc removes namespace ${name}: its resource pool and folder; the workload network stays.`,
+        text: stack.vpc
+          ? `wcpsvc removes namespace ${name}: its resource pool and folder; nsx-operator deletes its VPC (subnets, load balancer and SNAT IP).`
+          : stack.nsx
+            ? `wcpsvc removes namespace ${name}: its resource pool and folder; NCP removes its Tier-1, segment (its address blocks return to the namespace network), load balancer and SNAT IP.`
+            : `wcpsvc removes namespace ${name}: its resource pool and folder; the workload network stays.`,
         set: [...addresses, ...l.changes, ...status(id, STATUS.deleted)],
       })
       return
     }
+    case 'supervisor-service':
+      return deleteService(p, id, name)
     case 'supervisor':
       p.emit({
         ...base,
@@ -205,4 +209,33 @@ export function deleteObject(p: Planner, id: string): void {
         set: status(id, STATUS.deleted),
       })
   }
+}
+
+/**
+ * Uninstalling a Supervisor Service: its pods go, then its namespace and addresses. VKS, the core
+ * service, cannot be uninstalled [D8-TKGS]: it keeps running.
+ */
+function deleteService(p: Planner, id: string, name: string): void {
+  const base = { sequence: 'delete' as const, object: id, action: 'delete' }
+  if (p.get('objects', id, 'namespace') === null && p.status(id) === STATUS.running) {
+    p.emit({
+      ...base,
+      actor: LANES.user,
+      target: LANES.wcpsvc,
+      text: `${name} is a core Supervisor Service: it cannot be uninstalled and keeps running [D8-TKGS].`,
+      failure: { code: 'core-service', reason: 'a core Supervisor Service cannot be uninstalled' },
+    })
+    return
+  }
+  for (const pod of ownedBy(p, 'owner', id)) deletePod(p, pod)
+  const l = ledger(p)
+  const addresses = [...releaseAddress(l, p, id, 'vip'), ...releaseAddress(l, p, id, 'snat')]
+  for (const pool of [`${id}/pool/segment`, `${id}/pool/namespace`]) dissolveSegment(l, p, pool)
+  p.emit({
+    ...base,
+    actor: LANES.user,
+    target: LANES.wcpsvc,
+    text: `The admin uninstalls ${name}: kapp-controller deletes its package and wcpsvc its namespace ${String(p.get('objects', id, 'namespace') ?? '')}; its addresses are released.`,
+    set: [...addresses, ...l.changes, ...status(id, STATUS.deleted)],
+  })
 }

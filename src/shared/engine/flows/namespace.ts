@@ -1,4 +1,6 @@
 import { isKind } from '../../domain/resolve'
+import { vcenterVersionOf } from '../../domain/rules/placement-of'
+import { namespaceBySupervisor, namespacePath, vcenterApiShape } from '../../domain/vcenter-api-shape'
 import type { LabNode } from '../../domain/topology'
 import { status } from '../accounting'
 import { allocate, blockPool, createPool, holdAddress, ledger, rangePool, segmentPool } from '../addresses'
@@ -8,6 +10,7 @@ import { nsPoolIds, poolIds, type NsScope } from '../scope'
 import { quotaKey, type QuotaCounter } from '../fields'
 import { STATUS } from '../state'
 import { zoneLimitChanges, zoneShare } from '../zones'
+import { createVpc, vpcNames } from './vpc-network'
 
 /** Quota keys a namespace record holds, from its spec (DOMAIN.md 2). */
 export function quotaChanges(p: Planner, nsId: string): Change[] {
@@ -71,7 +74,7 @@ export function createNamespace(p: Planner, ns: LabNode & { kind: 'namespace' })
     actor: LANES.user,
     target: LANES.wcpsvc,
     action: 'namespace-create',
-    text: `The admin creates vSphere Namespace ${ns.name} on Supervisor ${sv.name}: POST /api/vcenter/namespaces/instances.`,
+    text: `The admin creates vSphere Namespace ${ns.name} on Supervisor ${sv.name}: POST ${createPath(p, scope)}.`,
     set: status(ns.id, STATUS.configuring),
   })
   p.emit({
@@ -118,10 +121,16 @@ export function createNamespace(p: Planner, ns: LabNode & { kind: 'namespace' })
   })
 }
 
+/** The request that creates a namespace in the lab's API shape (domain/vcenter-api-shape.ts). */
+function createPath(p: Planner, scope: NsScope): string {
+  const shape = vcenterApiShape(vcenterVersionOf(p.r, scope.ns) ?? '')
+  return namespacePath(namespaceBySupervisor(shape, scope.zones.length > 1, scope.stack.vpc))
+}
+
 /**
  * The namespace's network (DOMAIN.md 4b step 3). NSX: NCP creates a Tier-1, a segment that takes
  * /28 blocks from the namespace network (or the namespace's own CIDR), a load balancer and one
- * SNAT IP from the egress range (or its own). VDS: the namespace gets the workload network, a
+ * SNAT IP from the egress range (or its own). NSX VPC: a VPC of its own (vpc-network.ts). VDS: the namespace gets the workload network, a
  * distributed port group; there is no Tier-1, segment or SNAT. False when the network fails.
  */
 function namespaceNetwork(p: Planner, scope: NsScope): boolean {
@@ -142,6 +151,19 @@ function namespaceNetwork(p: Planner, scope: NsScope): boolean {
       set: own.changes,
     })
     return true
+  }
+  if (stack.vpc) {
+    const netSpec = isKind(net, 'network') ? p.r.spec(net) : undefined
+    return createVpc(p, {
+      objectId: ns.id,
+      sequence: 'namespace',
+      name: ns.name,
+      pools: { namespace: mine.namespace, segment: mine.segment },
+      privateCidr: scope.own.namespace ?? netSpec?.namespaceCidr ?? '',
+      prefix,
+      egressPool: scope.egressPool,
+      ...vpcNames(netSpec ?? {}),
+    })
   }
   const l = ledger(p)
   if (scope.own.namespace) createPool(l, mine.namespace, blockPool(scope.own.namespace, prefix))

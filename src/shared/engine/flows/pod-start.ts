@@ -158,7 +158,7 @@ function podNetwork(p: Planner, job: PodJob): boolean {
     sequence: job.sequence,
     object: id,
     ...lanes,
-    text: `The NSX agent on the host (the seed deck's description; which host-side NSX component does this is not published) gives Pod ${job.name} its network identity: a vNIC on the namespace segment with IP ${ip.address}.`,
+    text: `The NSX agent on the host (the seed deck's description; which host-side NSX component does this is not published) gives Pod ${job.name} its network identity: a vNIC on ${scope.stack.workloadNetwork} with IP ${ip.address}.`,
     set: [...l.changes, ...holdAddress(id, 'ip', scope.podPool, ip), ...status(id, STATUS.networkReady)],
   })
   return !p.interrupted.has(id)

@@ -189,7 +189,7 @@ export function schedulePod(p: Planner, job: PodJob, size: PodSize, retry?: Retr
 }
 
 /** Marks an object as waiting for capacity: retried, in order, when some frees. */
-export function waiting(p: Planner, id: string, kind: 'pod' | 'vm' | 'ha' = 'pod'): Change[] {
+export function waiting(p: Planner, id: string, kind: 'pod' | 'vm' | 'ha' | 'service-pod' = 'pod'): Change[] {
   p.unschedulable.add(id)
   return [['objects', id, 'unschedulable', kind]]
 }

@@ -53,7 +53,8 @@ export function runPvc(p: Planner, pvc: LabNode & { kind: 'pvc' }): void {
 }
 
 /**
- * A Service: LoadBalancer gets a VIP from the Supervisor's load balancer (NCP on NSX, HAProxy or
+ * A Service: LoadBalancer gets a VIP from the Supervisor's load balancer (NCP on NSX, the VPC's on
+ * NSX VPC, HAProxy or
  * Avi on VDS); ClusterIP needs none; NodePort is ignored on a Supervisor.
  */
 export function runService(p: Planner, svc: LabNode & { kind: 'service' }): void {
@@ -104,7 +105,7 @@ export function runService(p: Planner, svc: LabNode & { kind: 'service' }): void
   const ports = spec.ports.map((x) => `${x.port}->${x.targetPort}`).join(', ')
   if (!vip)
     return void fail(
-      `${stack.nsx ? 'NCP' : stack.lbName} cannot give Service ${svc.name} a VIP: ${stack.vipRange} is exhausted.`,
+      `${stack.lbWho} cannot give Service ${svc.name} a VIP: ${stack.vipRange} is exhausted.`,
       'ip-exhausted',
       `no free VIP in ${stack.vipRange}`,
       'service-vip',
@@ -114,9 +115,11 @@ export function runService(p: Planner, svc: LabNode & { kind: 'service' }): void
     actor: stack.lbActor,
     target: stack.lbTarget,
     action: 'service-vip',
-    text: stack.nsx
-      ? `NCP creates a virtual server on ${stack.lbName} with VIP ${vip.address} from ${stack.vipRange}, forwarding ports ${ports} to the matching pods.`
-      : `The Supervisor's load balancer controller has ${stack.lbName} create a virtual service with VIP ${vip.address} from ${stack.vipRange}, forwarding ports ${ports} to the matching endpoints (controller name assumed).`,
+    text: stack.vpc
+      ? `${stack.lbWho} has NSX create a virtual server on ${stack.lbName} with VIP ${vip.address} from ${stack.vipRange}, forwarding ports ${ports} to the matching endpoints (which component programs it in VPC mode is not read: nsx-operator is assumed).`
+      : stack.nsx
+        ? `NCP creates a virtual server on ${stack.lbName} with VIP ${vip.address} from ${stack.vipRange}, forwarding ports ${ports} to the matching pods.`
+        : `The Supervisor's load balancer controller has ${stack.lbName} create a virtual service with VIP ${vip.address} from ${stack.vipRange}, forwarding ports ${ports} to the matching endpoints (controller name assumed).`,
     set: [
       ...l.changes,
       ...holdAddress(svc.id, 'vip', scope.ingressPool, vip),

@@ -9,6 +9,7 @@ import { count } from '../placement'
 import type { Planner } from '../planner'
 import type { NsScope } from '../scope'
 import { STATUS } from '../state'
+import { clusterForm, liveNodes, machineChanges, machineText, renderText } from './cluster-form'
 import { realiseVm, vmClassOf, vmPrereqProblem, type VmJob } from './vm-lifecycle'
 
 type Tkc = LabNode & { kind: 'tkc' }
@@ -16,19 +17,22 @@ type Tkc = LabNode & { kind: 'tkc' }
 /**
  * The node VMs of a cluster, in the order Cluster API creates them: control plane, then each
  * node pool. Each group is a DRS cluster module (DOMAIN.md 4e step 3). On three zones the
- * control-plane nodes spread one per zone [D8-ZONEHA] and each node pool goes to one zone in
- * turn (how Cluster API spreads pools without a failureDomain is inferred from [D8-ZONEHA]).
+ * control-plane nodes spread one per zone [D8-ZONEHA]; a node pool goes to the zone its
+ * failureDomain names (a zone is named after its cluster), and a pool without one to one zone
+ * in turn (how Cluster API spreads pools without a failureDomain is inferred from [D8-ZONEHA]).
  */
 export function clusterNodes(r: ResolvedTopology, tkc: Tkc, scope: NsScope): VmJob[] {
   const spec = r.spec(tkc)
   const zones = scope.zones.length > 1 ? scope.zones : []
   const groups = [
-    { pool: 'cp', group: 'control-plane', ...spec.controlPlane },
+    { pool: 'cp', group: 'control-plane', ...spec.controlPlane, failureDomain: undefined },
     ...spec.nodePools.map((np) => ({ pool: np.name, group: np.name, ...np })),
   ]
   return groups.flatMap((g, gi) =>
     Array.from({ length: g.replicas }, (_, i) => {
-      const zone = zones.length === 0 ? undefined : zones[(g.pool === 'cp' ? i : gi - 1) % zones.length]!.id
+      const named = g.failureDomain ? zones.find((z) => z.name === g.failureDomain) : undefined
+      const zone =
+        zones.length === 0 ? undefined : (named ?? zones[(g.pool === 'cp' ? i : gi - 1) % zones.length]!).id
       return {
         id: `${tkc.id}/${g.pool}-${i + 1}`,
         name: `${tkc.name}-${g.pool === 'cp' ? 'control-plane' : g.pool}-${i + 1}`,
@@ -47,10 +51,6 @@ export function clusterNodes(r: ResolvedTopology, tkc: Tkc, scope: NsScope): VmJ
   )
 }
 
-/** The cluster as the user wrote it: "TanzuKubernetesCluster x" or "Cluster x (class ...)". */
-const clusterWhat = (spec: SpecOf<'tkc'>, name: string) =>
-  spec.api === 'capi' ? `Cluster ${name} (class tanzukubernetescluster)` : `TanzuKubernetesCluster ${name}`
-
 /** A Tanzu Kubernetes Cluster or Cluster API Cluster: DOMAIN.md 4e. */
 export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
   const spec = p.r.spec(tkc)
@@ -58,7 +58,8 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
   const scope = p.scope(nsId)
   const id = tkc.id
   const base = { sequence: 'tkc' as const, object: id }
-  const what = clusterWhat(spec, tkc.name)
+  const form = clusterForm(p.r, tkc)
+  const what = form.what
   p.emit({
     ...base,
     actor: LANES.user,
@@ -108,7 +109,7 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
     actor: LANES.capi,
     target: LANES.apiserver,
     action: 'tkc-render',
-    text: `The Cluster API topology controller renders the ClusterClass: VSphereCluster, KubeadmControlPlane (${spec.controlPlane.replicas} replica(s)), ${spec.nodePools.length} MachineDeployment(s) and MachineHealthChecks; it resolves the Kubernetes release ${spec.version}.`,
+    text: renderText(p.r, tkc, form, scope),
     set: status(id, STATUS.configuring),
   })
   p.emit({
@@ -126,7 +127,7 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
       LANES.capi,
       stack.lbTarget,
       'tkc-endpoint',
-      `${stack.nsx ? 'NSX' : stack.lbName} cannot give ${tkc.name} a control-plane VIP: ${stack.vipRange} is exhausted.`,
+      `${stack.lbWho} cannot give ${tkc.name} a control-plane VIP: ${stack.vipRange} is exhausted.`,
       'ip-exhausted',
       `no free VIP in ${stack.vipRange} for the control-plane endpoint`,
     )
@@ -137,7 +138,7 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
     actor: LANES.capi,
     target: stack.lbTarget,
     action: 'tkc-endpoint',
-    text: `CAPV creates a VirtualMachineService of type LoadBalancer on port 6443; ${stack.nsx ? 'NCP has NSX give it' : `${stack.lbName} gives it`} VIP ${vip.address} from ${stack.vipRange}, which becomes the cluster's controlPlaneEndpoint.`,
+    text: `CAPV creates a VirtualMachineService of type LoadBalancer on port 6443; ${stack.nsx ? `${stack.lbWho} has NSX give it` : `${stack.lbName} gives it`} VIP ${vip.address} from ${stack.vipRange}, which becomes the cluster's controlPlaneEndpoint.`,
     set: [...l.changes, ...holdAddress(id, 'vip', scope.ingressPool, vip)],
   })
   for (const n of nodes) {
@@ -148,13 +149,8 @@ export function runTkc(p: Planner, tkc: LabNode & { kind: 'tkc' }): void {
       actor: LANES.capi,
       target: LANES.vmop,
       action: 'tkc-machine',
-      text: `${n.id.includes('/cp-') ? 'KubeadmControlPlane' : 'The MachineDeployment'} creates Machine ${n.name} with its bootstrap secret and VSphereMachine; CAPV creates a VirtualMachine (class ${n.className}) for VM Operator${n.zone ? ` in zone ${scope.zones.find((z) => z.id === n.zone)?.name ?? n.zone}` : ''}.`,
-      set: [
-        ['objects', n.id, 'kind', 'tkc-node'],
-        ['objects', n.id, 'name', n.name],
-        ['objects', n.id, 'owner', id],
-        ...status(n.id, STATUS.pending),
-      ],
+      text: machineText(n, scope),
+      set: machineChanges(n),
     })
     if (realiseVm(p, n, scope)) nodeJoined(p, n)
   }
@@ -190,9 +186,8 @@ export function nodeJoined(p: Planner, n: VmJob): void {
 export function settleTkc(p: Planner, id: string, nodes: readonly VmJob[] = []): void {
   const tkc = p.r.index.byId.get(id)
   const scope = p.scope(tkc?.parentId ?? '')
-  const all = (
-    nodes.length > 0 || tkc?.kind !== 'tkc' || !scope ? nodes : clusterNodes(p.r, tkc as Tkc, scope)
-  ).map((n) => n.id)
+  // After its creation a cluster is its live Machines: a remediated node's replacement counts instead.
+  const all = nodes.length > 0 || tkc?.kind !== 'tkc' || !scope ? nodes.map((n) => n.id) : liveNodes(p, id)
   const name = String(p.get('objects', id, 'name') ?? p.r.index.byId.get(id)?.name ?? id)
   const down = all.filter((n) => p.status(n) !== STATUS.running)
   const base = { sequence: 'tkc' as const, object: id, actor: LANES.capi }
@@ -210,13 +205,16 @@ export function settleTkc(p: Planner, id: string, nodes: readonly VmJob[] = []):
         ...base,
         target: LANES.user,
         action: 'tkc-ready',
-        text: `${tkc?.kind === 'tkc' ? clusterWhat(p.r.spec(tkc as Tkc), name) : name} is Ready with ${all.length} node(s).`,
+        text: `${tkc?.kind === 'tkc' ? clusterForm(p.r, tkc as Tkc).what : name} is Ready with ${all.length} node(s).`,
         set: status(id, STATUS.running),
       })
     return
   }
   const why = `${down.length} of ${all.length} nodes are not running: ${down
-    .map((n) => `${p.get('objects', n, 'name') ?? n}: ${p.get('objects', n, 'reason') ?? p.status(n)}`)
+    .map(
+      (n) =>
+        `${p.get('objects', n, 'name') ?? n}: ${String(p.get('objects', n, 'reason') ?? p.status(n)).replace(/\.$/, '')}`,
+    )
     .join('; ')}`
   const creating = p.status(id) === STATUS.configuring
   p.emit({

@@ -8,6 +8,7 @@ import type { Change, Planner } from '../planner'
 import { asDeltas, exceededText, quotaExceeded, storageWants, VM_DISK_MIB } from '../quota'
 import type { NsScope } from '../scope'
 import { STATUS } from '../state'
+import { jobConditions } from '../vm-conditions'
 import type { PlacementRule, Sequence } from '../types'
 import { deployVm } from './vm-place'
 
@@ -63,11 +64,10 @@ export function vmPrereqProblem(
   p: StateReader,
   scope: NsScope,
   storageClass: string,
+  condition = 'VirtualMachineStorageReady',
 ): { code: string; reason: string } | null {
   const over = diskOver(p, scope, storageClass)
-  return over
-    ? { code: 'quota-exceeded', reason: `VirtualMachineStorageReady=False: ${exceededText(over)}` }
-    : null
+  return over ? { code: 'quota-exceeded', reason: `${condition}=False: ${exceededText(over)}` } : null
 }
 
 /** Gives back a VM's host hold, its IP and the reservation it counted in its zone's resource pool. */
@@ -91,7 +91,8 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   const { stack } = scope
   const sc = effectiveStorageClass(scope, job.storageClass)
   // Checked for each VM as it is created: a cluster's earlier nodes may have used up the quota.
-  const problem = vmPrereqProblem(p, scope, job.storageClass)
+  const cond = jobConditions(p.r, job)
+  const problem = vmPrereqProblem(p, scope, job.storageClass, cond.storage)
   if (problem) {
     p.emit({
       ...base,
@@ -106,11 +107,9 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
   }
   const l = ledger(p)
   const ip = allocate(l, scope.podPool)
-  const nic = stack.nsx
-    ? `the namespace segment (an NSX VirtualNetwork that NCP realises)`
-    : `the workload network (a vSphere Network: a distributed port group)`
+  const nic = stack.vmNic
   if (!ip) {
-    const why = `VirtualMachineNetworkReady=False: no free IP in ${stack.nsx ? 'the namespace network' : 'the workload network'}`
+    const why = `${cond.network ?? 'network interface'}=False: no free IP in ${stack.nsx ? 'the namespace network' : 'the workload network'}`
     p.emit({
       ...base,
       actor: LANES.vmop,
@@ -127,7 +126,7 @@ export function realiseVm(p: Planner, job: VmJob, scope: NsScope): boolean {
     actor: LANES.vmop,
     target: stack.nicTarget,
     action: 'vm-network',
-    text: `VM Operator creates the network interface of ${job.name} on ${nic}, IP ${ip.address}: VirtualMachineNetworkReady.`,
+    text: `VM Operator creates the network interface of ${job.name} on ${nic}, IP ${ip.address}${cond.network ? `: ${cond.network}` : ''}.`,
     set: [
       ...l.changes,
       ...holdAddress(id, 'ip', scope.podPool, ip),

@@ -9,6 +9,7 @@ import { poolUsedKey, type PoolResource } from '../quota'
 import type { NsScope } from '../scope'
 import { millisToMhz, VM_OVERHEAD_MIB } from '../sizing'
 import { STATUS } from '../state'
+import { jobConditions } from '../vm-conditions'
 import { fullZones } from '../zones'
 import { waiting, type Retry } from './pod'
 import { releaseVmResources, vmClassOf, type VmJob } from './vm-lifecycle'
@@ -115,13 +116,17 @@ export function deployVm(p: Planner, job: VmJob, scope: NsScope, retry?: Retry):
   const hostId = placement.chosen
   if (hostId === null) {
     if (retry) return false
-    const why = `VirtualMachineConditionPlacementReady=False (InsufficientResources): ${placement.explanation}`
+    const cond = jobConditions(p.r, job).placement
+    // NoAvailableHosts when no host it may go to is up, InsufficientResources otherwise [VMOP].
+    const up = ask.hosts.some((h) => p.get('hosts', h, 'state') === 'connected')
+    const reason = up ? 'InsufficientResources' : 'NoAvailableHosts'
+    const why = `${cond ? `${cond}=False (${reason})` : `no host (${reason})`}: ${placement.explanation}`
     p.emit({
       ...base,
       actor: LANES.vmop,
       target: LANES.drs,
       action: 'vm-place',
-      text: `vCenter finds no host for ${job.name}; VM Operator keeps it Pending and retries when capacity frees. ${placement.explanation}`,
+      text: `vCenter finds no host for ${job.name}; VM Operator keeps it Pending and retries when ${up ? 'capacity frees' : 'a host it may go to is up again'}. ${placement.explanation}`,
       placement,
       set: [...status(id, STATUS.pending, why), ...waiting(p, id, 'vm')],
       failure: { code: 'no-feasible-host', reason: why },
@@ -174,7 +179,7 @@ function powerOn(p: Planner, job: VmJob, scope: NsScope, cls: VmClass, zoneName:
     actor: LANES.vcenter,
     target: hostdLane(host()),
     action: 'vm-deploy',
-    text: `vCenter deploys the image from the content library into the namespace resource pool${scope.zones.length > 1 ? ` of zone ${zoneName}` : ''} and folder of ${scope.ns.name}${sc ? ` with storage policy ${sc}` : ''}: VirtualMachineCreated.`,
+    text: `vCenter deploys the image from the content library into the namespace resource pool${scope.zones.length > 1 ? ` of zone ${zoneName}` : ''} and folder of ${scope.ns.name}${sc ? ` with storage policy ${sc}` : ''}: ${jobConditions(p.r, job).created}.`,
     set: status(id, STATUS.creatingVm),
   })
   if (p.interrupted.has(id)) return false
@@ -211,12 +216,13 @@ function powerOn(p: Planner, job: VmJob, scope: NsScope, cls: VmClass, zoneName:
     set: status(id, STATUS.starting),
   })
   if (p.interrupted.has(id)) return false
+  const { synced, api } = jobConditions(p.r, job)
   p.emit({
     ...base,
     actor: hostdLane(host()),
     target: LANES.vmop,
     action: 'vm-guest',
-    text: `Guest customization (cloud-init) runs and VMware Tools report the IP: ${job.name} is ${job.kind === 'tkc-node' ? 'up' : 'Running'}.`,
+    text: `Guest customization (cloud-init) runs and VMware Tools report the IP: ${job.name} is ${job.kind === 'tkc-node' ? 'up' : `Running${synced ? `; as vm-operator ${api} defines them, its status can also carry ${synced}` : ''}`}.`,
     set: status(id, STATUS.running),
   })
   return true

@@ -4,6 +4,7 @@ import { status } from '../accounting'
 import { LANES } from '../lanes'
 import type { Planner } from '../planner'
 import { STATUS } from '../state'
+import { conditionsOf } from '../vm-conditions'
 import type { NsScope } from '../scope'
 import { realiseVm, vmClassOf, vmPrereqProblem, type VmJob } from './vm-lifecycle'
 
@@ -42,7 +43,8 @@ export function runVm(p: Planner, vm: LabNode & { kind: 'vm' }): void {
     set: status(vm.id, STATUS.pending),
   })
   // Class, storage class and image were checked at admission (engine/admission.ts).
-  const problem = vmPrereqProblem(p, scope, spec.storageClass)
+  const cond = conditionsOf(p.r, vm)
+  const problem = vmPrereqProblem(p, scope, spec.storageClass, cond.storage)
   if (problem) {
     p.emit({
       ...base,
@@ -60,7 +62,7 @@ export function runVm(p: Planner, vm: LabNode & { kind: 'vm' }): void {
     actor: LANES.vmop,
     target: LANES.vcenter,
     action: 'vm-prereqs',
-    text: `VM Operator checks the prerequisites of ${vm.name}: VirtualMachineClassReady, VirtualMachineImageReady, VirtualMachineStorageReady, VirtualMachineBootstrapReady.`,
+    text: `VM Operator checks the prerequisites of ${vm.name} (vm-operator ${cond.api}): ${cond.prereqs}.`,
   })
   if (p.interrupted.has(vm.id)) return
   realiseVm(p, vmJob(p.r, vm, scope), scope)

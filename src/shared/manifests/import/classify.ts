@@ -1,4 +1,5 @@
 import type { Kind } from '../../domain/kinds'
+import { VM_APIS } from '../../domain/rules/versions'
 import { splitApiVersion } from '../kube-object'
 
 /**
@@ -26,11 +27,8 @@ const MODELLED: Readonly<Record<string, { role: Role; versions: readonly string[
   'apps/Deployment': { role: 'deployment', versions: ['v1'] },
   'rbac.authorization.k8s.io/RoleBinding': { role: 'role-binding', versions: ['v1'] },
   'networking.k8s.io/NetworkPolicy': { role: 'network-policy', versions: ['v1'] },
-  'vmoperator.vmware.com/VirtualMachine': { role: 'vm', versions: ['v1alpha1', 'v1alpha2', 'v1alpha3'] },
-  'vmoperator.vmware.com/VirtualMachineService': {
-    role: 'vm-service',
-    versions: ['v1alpha1', 'v1alpha2', 'v1alpha3'],
-  },
+  'vmoperator.vmware.com/VirtualMachine': { role: 'vm', versions: VM_APIS },
+  'vmoperator.vmware.com/VirtualMachineService': { role: 'vm-service', versions: VM_APIS },
   'run.tanzu.vmware.com/TanzuKubernetesCluster': {
     role: 'tkc',
     versions: ['v1alpha1', 'v1alpha2', 'v1alpha3'],
@@ -52,3 +50,6 @@ export function classify(apiVersion: string, kind: string): Classified {
     }
   return { role: entry.role }
 }
+
+/** A Supervisor Service's namespace, `svc-<service>-domain-c<N>` (rules/placement-of.ts). */
+export const isServiceNamespace = (name: string) => /^svc-[a-z0-9-]+-domain-c\d+$/.test(name)

@@ -11,7 +11,8 @@ import {
   roleBindingAsWritten,
   withoutServerFields,
 } from './as-written'
-import { classify } from './classify'
+import { clusterClassNamed } from '../../domain/rules/cluster-classes'
+import { classify, isServiceNamespace } from './classify'
 import type { ImportError, ParsedObject } from './parse-files'
 import { previewKindNote } from './preview-kinds'
 import { readCapiCluster, readTkc, readVm } from './read-vm-cluster'
@@ -98,6 +99,17 @@ export function collect(objects: readonly ParsedObject[], options: CollectOption
     const c = classify(o.apiVersion, o.kind)
     if ('error' in c) {
       fail(['apiVersion'], c.error)
+      continue
+    }
+    if (c.role === 'namespace' && isServiceNamespace(name)) {
+      // vCenter makes it when it installs a Supervisor Service; the lab models the service.
+      warnings.push(
+        err(
+          source,
+          ['metadata', 'name'],
+          `Namespace ${name} is a Supervisor Service's own namespace (svc-<service>-domain-c<N>), which vCenter creates; it is not imported as a vSphere Namespace: add the Supervisor Service to the Supervisor instead`,
+        ),
+      )
       continue
     }
     const check = options.validate?.(o as never)
@@ -235,7 +247,8 @@ export function collect(objects: readonly ParsedObject[], options: CollectOption
         break
       case 'capi-cluster': {
         const topology = isJsonObject(read.spec) && isJsonObject(read.spec.topology) ? read.spec.topology : {}
-        if (topology.class !== 'tanzukubernetescluster') opaque()
+        // A class the lab knows (tanzukubernetescluster, builtin-generic-v3.x) is modelled; others kept as is.
+        if (typeof topology.class !== 'string' || !clusterClassNamed(topology.class)) opaque()
         else workload('tkc', readCapiCluster(read, fail))
         break
       }

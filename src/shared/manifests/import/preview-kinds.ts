@@ -8,7 +8,7 @@ import { splitApiVersion } from '../kube-object'
  */
 const TODAY: Readonly<Record<string, string>> = {
   KubernetesCluster:
-    'run.tanzu.vmware.com TanzuKubernetesCluster (topology.controlPlane and nodePools; workers count/class became replicas/vmClass), or a Cluster API Cluster of class tanzukubernetescluster',
+    'run.tanzu.vmware.com TanzuKubernetesCluster (topology.controlPlane and nodePools; workers count/class became replicas/vmClass), or a Cluster API Cluster of class tanzukubernetescluster or builtin-generic-v3.x (VKS)',
   VirtualMachine:
     'a VM Service VirtualMachine, vmoperator.vmware.com (className, imageName or image, storageClass, powerState; no restartPolicy in any public version)',
 }

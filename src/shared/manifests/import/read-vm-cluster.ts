@@ -88,9 +88,13 @@ const variable = (list: Json | undefined, name: string) =>
       .find((v) => v.name === name)?.value,
   )
 
-/** A Cluster API Cluster of class tanzukubernetescluster (DOMAIN.md 3.5). */
+/**
+ * A Cluster API Cluster of class tanzukubernetescluster (DOMAIN.md 3.5) or a VKS
+ * builtin-generic class; its class, when named, and each pool's failure domain are kept.
+ */
 export function readCapiCluster(o: JsonObject, fail: Fail): Tkc | null {
   const topology = obj(obj(o.spec).topology)
+  const className = str(topology.class)
   const replicas = num(obj(topology.controlPlane).replicas) ?? 1
   if (replicas !== 1 && replicas !== 3)
     return fail(['spec', 'topology', 'controlPlane', 'replicas'], 'the control plane has 1 or 3 nodes')
@@ -98,21 +102,24 @@ export function readCapiCluster(o: JsonObject, fail: Fail): Tkc | null {
   if (!vmClass)
     return fail(
       ['spec', 'topology', 'variables'],
-      'class tanzukubernetescluster requires the variable vmClass',
+      `class ${className ?? 'tanzukubernetescluster'} requires the variable vmClass`,
     )
   const storageClass = variable(topology.variables, 'storageClass') ?? ''
   return {
     api: 'capi',
     version: str(topology.version) ?? DEFAULT_VERSION,
+    ...(className ? { clusterClass: className } : {}),
     controlPlane: { replicas, vmClass, storageClass },
     nodePools: arr(obj(topology.workers).machineDeployments).map((raw, i) => {
       const md = obj(raw)
       const overrides = obj(md.variables).overrides
+      const failureDomain = str(md.failureDomain)
       return {
         name: str(md.name) ?? `np-${i + 1}`,
         replicas: num(md.replicas) ?? 0,
         vmClass: variable(overrides, 'vmClass') ?? vmClass,
         storageClass: variable(overrides, 'storageClass') ?? storageClass,
+        ...(failureDomain ? { failureDomain } : {}),
       }
     }),
   }
