@@ -167,3 +167,60 @@ test('during playback usage bars and chips stay inside their hosts, summarising 
     expect(shown + more).toBeGreaterThan(0)
   }
 })
+
+/** 200 vSphere Pods for the demo lab's finance namespace, as one file of manifests. */
+const PODS = Array.from(
+  { length: 200 },
+  (_, i) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: batch-${String(i).padStart(3, '0')}
+  namespace: finance
+spec:
+  containers:
+    - name: batch
+      image: harbor.corp.local/finance/batch:1.0
+      resources: { requests: { cpu: 100m, memory: 128Mi } }
+`,
+).join('---\n')
+
+test('200 imported PodVMs make their namespace a readable grid at once, laid out clear of its siblings, tiles and hosts overlapping nothing', async ({
+  page,
+  served,
+}) => {
+  await open(page, served.url)
+  await page.getByTestId('import-open').click()
+  await page
+    .getByTestId('import-files')
+    .setInputFiles({ name: 'batch.yaml', mimeType: 'application/yaml', buffer: Buffer.from(PODS) })
+  await expect(page.getByTestId('import-summary')).toContainText('batch-199')
+  await page.getByTestId('import-apply').click()
+  await expect(page.getByTestId('import-done')).toBeVisible()
+  await page.getByTestId('import-close').click()
+  await fit(page)
+  await expectNoOverlap(page)
+  await expectClearOfMinimap(page)
+  // A grid about as wide as a screen, not a strip of dots.
+  const ns = await page.getByTestId('node-ns-1').boundingBox()
+  if (!ns) throw new Error('no finance namespace')
+  expect(ns.width / ns.height).toBeGreaterThan(1.2)
+
+  // Close up, the tiles in view are drawn inside it, with their names.
+  await page.getByTestId('canvas').click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('Control+f')
+  await page.getByTestId('search').fill('finance/batch-120')
+  await page.keyboard.press('Enter')
+  const tile = page.locator('[data-kind="pod"]', { hasText: 'batch-120' })
+  await expect(tile).toBeInViewport()
+  expect(await zoom(page)).toBeGreaterThanOrEqual(1)
+  expect(await page.locator('.member-tile').count()).toBeGreaterThan(10)
+  await expectNoOverlap(page)
+
+  // During playback its hosts count their guests on the card instead of a chip each.
+  await page.getByTestId('provision').click()
+  await expect(page.getByTestId('current-step')).toHaveAttribute('data-seq', '0')
+  await page.getByTestId('jump-end').click()
+  await fit(page)
+  await expect(page.getByTestId('host-usage-host-1')).toBeVisible()
+  await expectNoOverlap(page)
+})

@@ -68,6 +68,18 @@ export function nodeSummary(node: LabNode, index: TopologyIndex): string {
  * namespace, the CPU and memory its workloads request against its limits.
  */
 export function collapsedSummary(node: LabNode, index: TopologyIndex): string {
+  // Walking thousands of members again on every redraw of a large lab (a collapse, a reveal)
+  // would cost more than the rest of the redraw: kept per index (one per topology) and node.
+  let known = summaries.get(index)
+  if (!known) summaries.set(index, (known = new WeakMap()))
+  let summary = known.get(node)
+  if (summary === undefined) known.set(node, (summary = summarise(node, index)))
+  return summary
+}
+
+const summaries = new WeakMap<TopologyIndex, WeakMap<LabNode, string>>()
+
+function summarise(node: LabNode, index: TopologyIndex): string {
   const counts = new Map<string, number>()
   let cpu = 0
   let memory = 0

@@ -2,12 +2,13 @@ import type { Edge, Node, NodeHandle } from '@xyflow/react'
 import { Position as Side } from '@xyflow/react'
 
 import type { Problem } from '../../../shared/domain/problems'
-import { indexTopology, type LabNode, type Topology } from '../../../shared/domain/topology'
+import type { LabNode, Topology } from '../../../shared/domain/topology'
 import { derivedObjects, hostHasSpherelet, type DerivedObject } from '../../../shared/domain/derived-objects'
 import { linkRoutes, type DrawnBox } from './edge-routes'
 import { collapsedSummary, nodeSummary } from './node-summary'
 import { layoutLab } from '../../../shared/domain/layout/lab-layout'
 import { GROUP_KINDS } from '../../../shared/domain/layout/lab-sizes'
+import { topologyIndex } from './topology-index'
 
 export type Severity = Problem['severity']
 
@@ -41,7 +42,7 @@ export interface FlowView {
   selection: ReadonlySet<string>
 }
 
-const handlesFor = (width: number, height: number, group: boolean): NodeHandle[] => [
+export const handlesFor = (width: number, height: number, group: boolean): NodeHandle[] => [
   {
     type: 'target',
     position: group ? Side.Bottom : Side.Top,
@@ -62,18 +63,19 @@ const handlesFor = (width: number, height: number, group: boolean): NodeHandle[]
 
 /**
  * Maps a topology to React Flow nodes and edges: parents before children, child positions
- * relative to the parent, group sizes fitted to their children. Every node gets its size and
- * handles up front so React Flow can skip measuring (DESIGN.md section 8). `rects` holds each
+ * relative to the parent, group sizes fitted to their children. Every node gets its size (as
+ * measured too) and handles up front so React Flow can skip measuring (DESIGN.md section 8): a
+ * node mounted later, as a pan or a reveal brings it into view, costs no layout read. `rects` holds each
  * node's absolute box, for drop and reparent hit tests.
  */
 export function toFlow(
   topology: Topology,
   view: FlowView,
 ): { nodes: LabFlowNode[]; edges: Edge[]; rects: Map<string, Rect> } {
-  const index = indexTopology(topology)
+  const index = topologyIndex(topology)
   const derived = derivedObjects(topology)
   // Positions and sizes come from the layout, which keeps siblings apart and children inside.
-  const layout = layoutLab(topology, { collapsed: view.collapsed })
+  const layout = layoutLab(topology, { collapsed: view.collapsed, index })
   const boxOf = (id: string) => layout.boxes.get(id) ?? { x: 0, y: 0, width: 0, height: 0 }
 
   const nodes: LabFlowNode[] = []
@@ -84,7 +86,8 @@ export function toFlow(
     const { x, y, ...size } = boxOf(node.id)
     const isGroup = GROUP_KINDS.has(node.kind)
     const collapsed = isGroup && view.collapsed.has(node.id)
-    const children = index.children.get(node.id) ?? []
+    // A large container's members are its grid's tiles, drawn by the level of detail (canvas/lod/).
+    const children = layout.grids.has(node.id) ? [] : (index.children.get(node.id) ?? [])
     const position = { x, y }
     const abs = { x: origin.x + x, y: origin.y + y }
     if (!hidden) rects.set(node.id, { ...abs, ...size })
@@ -96,6 +99,7 @@ export function toFlow(
       ...(node.parentId !== null ? { parentId: node.parentId } : {}),
       width: size.width,
       height: size.height,
+      measured: { width: size.width, height: size.height },
       handles: handlesFor(size.width, size.height, isGroup),
       style: { width: size.width, height: size.height },
       hidden,
@@ -103,7 +107,7 @@ export function toFlow(
       data: {
         node,
         summary: collapsed ? collapsedSummary(node, index) : nodeSummary(node, index),
-        childCount: children.length,
+        childCount: index.children.get(node.id)?.length ?? 0,
         collapsed,
         problem: view.problems.get(node.id) ?? null,
         derived: null,
@@ -166,6 +170,7 @@ function derivedNode(
     parentId: chip.parentId,
     width,
     height,
+    measured: { width, height },
     handles: handlesFor(width, height, false),
     style: { width, height },
     hidden,
@@ -188,19 +193,23 @@ function derivedNode(
   }
 }
 
-/** The flow with `selected` set from the selection; unchanged nodes keep their identity. */
+/**
+ * The flow with `selected` set from the selection; unchanged nodes and edges keep their
+ * identity, and so do the lists when nothing changed (React Flow takes a new list as a change).
+ */
 export function withSelection<T extends { nodes: LabFlowNode[]; edges: Edge[] }>(
   flow: T,
   selection: readonly string[],
 ): T {
   const set = new Set(selection)
-  return {
-    ...flow,
-    nodes: flow.nodes.map((n) =>
-      Boolean(n.selected) === set.has(n.id) ? n : { ...n, selected: set.has(n.id) },
-    ),
-    edges: flow.edges.map((e) =>
-      Boolean(e.selected) === set.has(e.id) ? e : { ...e, selected: set.has(e.id) },
-    ),
+  const mark = <E extends { id: string; selected?: boolean }>(list: E[]): E[] => {
+    let changed = false
+    const out = list.map((x) => {
+      if (Boolean(x.selected) === set.has(x.id)) return x
+      changed = true
+      return { ...x, selected: set.has(x.id) }
+    })
+    return changed ? out : list
   }
+  return { ...flow, nodes: mark(flow.nodes), edges: mark(flow.edges) }
 }

@@ -1,3 +1,5 @@
+import { useDeferredValue } from 'react'
+
 import { KIND_LABELS } from '../../../shared/domain/kinds'
 import type { Topology } from '../../../shared/domain/topology'
 import { KindIcon } from '../canvas/KindIcon'
@@ -10,7 +12,8 @@ import { SpecForm } from './SpecForm'
 
 /** The right-hand panel: the selected object's settings, or what to do when none is. */
 export function Inspector({ topology, readOnly }: { topology: Topology; readOnly: boolean }) {
-  const selection = useSelectionStore(selectSelection)
+  // The canvas shows a new selection first; the form follows in the next, interruptible render.
+  const selection = useDeferredValue(useSelectionStore(selectSelection))
   return (
     <aside className="inspector" data-testid="inspector" aria-label="Inspector">
       <InspectorBody topology={topology} selection={selection} readOnly={readOnly} />

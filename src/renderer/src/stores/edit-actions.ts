@@ -6,6 +6,7 @@ import type { EditBatch } from '../../../shared/domain/edits'
 import { settleBatch } from '../../../shared/domain/layout/settle-batch'
 import { labClient } from '../api/lab-client'
 import { isDerivedId } from '../../../shared/domain/derived-objects'
+import { currentCollapsed } from '../canvas/lod/lod-store'
 import { newId } from '../canvas/new-id'
 import { currentRects } from '../canvas/rects-registry'
 import { requestReveal, useCanvasViewStore } from './canvas-view-store'
@@ -56,7 +57,10 @@ export async function applyEditBatch(batch: EditBatch, baseRevision?: number): P
 function withTidyLayout(batch: EditBatch): EditBatch {
   const topology = currentTopology()
   if (!topology) return batch
-  return settleBatch(topology, batch, { collapsed: new Set(useCanvasViewStore.getState().collapsed) })
+  // Collapsed as drawn: a summarised large container is its summary card, not its grid.
+  return settleBatch(topology, batch, {
+    collapsed: currentCollapsed(useCanvasViewStore.getState().collapsed),
+  })
 }
 
 /** Undoes the last edit; the caller shows a refusal where the user acted. */

@@ -9,6 +9,7 @@ import { duplicateSubtreesBatch } from '../commands'
 import { CARD, GROUP } from './lab-sizes'
 import { absoluteBoxes, layoutLab } from './lab-layout'
 import { layoutProblems } from './layout-problems'
+import { gridExtent, SUMMARY_CARD } from './member-grid'
 import { settleBatch } from './settle-batch'
 
 const node = (id: string, kind: LabNode['kind'], parentId: string | null, x: number, y: number): LabNode => ({
@@ -48,6 +49,44 @@ describe('layoutLab', () => {
     expect(abs.get('vc')!.y).toBeGreaterThanOrEqual(sv.y + sv.height)
     // The pod that came second in reading order made room; the first kept its place.
     expect(layout.boxes.get('a')).toMatchObject({ x: 20, y: GROUP.top })
+  })
+
+  it('lays a namespace of 200 pods out as a grid, sized around it, its siblings pushed clear', () => {
+    const pods = Array.from({ length: 200 }, (_, i) => node(`p${i}`, 'pod', 'big', 20, 50))
+    const t: Topology = {
+      nodes: [
+        node('sv', 'supervisor', null, 0, 0),
+        node('big', 'namespace', 'sv', 20, 50),
+        node('small', 'namespace', 'sv', 320, 50),
+        node('q', 'pod', 'small', 20, 50),
+        ...pods,
+      ],
+      links: [],
+    }
+    const layout = layoutLab(t)
+    expect(layoutProblems(t, layout)).toEqual([])
+    const grid = layout.grids.get('big')!
+    expect(grid.count).toBe(200)
+    // The grid places the members: they get no box to store, and an edit stores no moves for them.
+    expect(layout.boxes.has('p0')).toBe(false)
+    const { width, height } = gridExtent(grid)
+    const big = layout.boxes.get('big')!
+    expect(big.width).toBeGreaterThanOrEqual(width + GROUP.right)
+    expect(big.height).toBeGreaterThanOrEqual(height + GROUP.bottom)
+    // Readable at Fit: about twice as wide as tall, not a strip.
+    expect(big.width / big.height).toBeGreaterThan(1.2)
+    expect(big.width / big.height).toBeLessThan(3.5)
+    const small = layout.boxes.get('small')!
+    expect(small.x >= big.x + big.width || small.y >= big.y + big.height).toBe(true)
+    const moved = settleBatch(t, {
+      label: 'rename',
+      edits: [{ type: 'rename', id: 'q', before: 'q', after: 'q2' }],
+    })
+    const movedIds = moved.edits.flatMap((e) => (e.type === 'moveNodes' ? e.moves.map((m) => m.id) : []))
+    expect(movedIds.filter((id) => id.startsWith('p'))).toEqual([])
+    // Collapsed, it is a summary card.
+    const collapsed = layoutLab(t, { collapsed: new Set(['big']) })
+    expect(collapsed.boxes.get('big')!.height).toBe(SUMMARY_CARD.height)
   })
 
   it('keeps a child below its container header even when stored above it', () => {

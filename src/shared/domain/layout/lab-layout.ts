@@ -1,5 +1,5 @@
 import { derivedObjects } from '../derived-objects'
-import { indexTopology, type LabNode, type Topology } from '../topology'
+import { indexTopology, type LabNode, type Topology, type TopologyIndex } from '../topology'
 import {
   CHIP,
   GROUP,
@@ -13,6 +13,7 @@ import {
   headerWidth,
   type Size,
 } from './lab-sizes'
+import { gridExtent, gridOf, isLargeContainer, SUMMARY_CARD, type Grid } from './member-grid'
 import { settleSiblings, type Box } from './settle'
 
 export interface LabLayoutOptions {
@@ -20,6 +21,8 @@ export interface LabLayoutOptions {
   collapsed?: ReadonlySet<string>
   /** Objects just added: they move out of the way, not the ones already there. */
   late?: ReadonlySet<string>
+  /** The topology's index, when the caller has it already (a 20,000-PodVM lab's takes a while). */
+  index?: TopologyIndex
 }
 
 export interface LabLayout {
@@ -29,6 +32,11 @@ export interface LabLayout {
   chips: Map<string, Box[]>
   /** Nodes whose name does not fit even at their largest size (cut, with a tooltip). */
   clipped: Set<string>
+  /**
+   * Large containers (`isLargeContainer`) and their grids: their members get no box here, the
+   * grid places them (`cellPosition`, in the canvas's grid order).
+   */
+  grids: Map<string, Grid>
 }
 
 /**
@@ -41,9 +49,9 @@ export interface LabLayout {
 export function layoutLab(topology: Topology, options: LabLayoutOptions = {}): LabLayout {
   const collapsed = options.collapsed ?? new Set<string>()
   const late = options.late ?? new Set<string>()
-  const index = indexTopology(topology)
+  const index = options.index ?? indexTopology(topology)
   const derived = derivedObjects(topology)
-  const out: LabLayout = { boxes: new Map(), chips: new Map(), clipped: new Set() }
+  const out: LabLayout = { boxes: new Map(), chips: new Map(), clipped: new Set(), grids: new Map() }
 
   /** Lays out a node's subtree; returns its size. */
   const place = (node: LabNode): Size => {
@@ -56,13 +64,17 @@ export function layoutLab(topology: Topology, options: LabLayoutOptions = {}): L
       return card
     }
     const children = index.children.get(node.id) ?? []
-    const settled = settle(children, { x: GROUP.left, y: GROUP.top }, SIBLING_GAP)
+    const grid = isLargeContainer(node.kind, children.length) ? gridOf(children.length) : null
+    if (grid) out.grids.set(node.id, grid)
+    // A large container's members are tiles of its grid, not boxes to settle.
+    const settled = grid
+      ? [{ x: 0, y: 0, ...gridExtent(grid) }]
+      : settle(children, { x: GROUP.left, y: GROUP.top }, SIBLING_GAP)
     const chips = (derived.get(node.id) ?? []).map((d) => {
       const chip = chipSize(d.name)
       if (chip.clipped) out.clipped.add(d.id)
       return chip
     })
-    if (collapsed.has(node.id)) return collapsedSize(node)
     let width = Math.max(GROUP.minWidth, headerWidth(node), chipsWidth(chips))
     let height: number = GROUP.minHeight
     for (const b of settled) {
@@ -81,6 +93,10 @@ export function layoutLab(topology: Topology, options: LabLayoutOptions = {}): L
       )
       height += GROUP.strip
     }
+    // Collapsed, the chips keep their boxes (sized up front for when it opens) but hide.
+    if (collapsed.has(node.id) && grid)
+      return { width: Math.max(SUMMARY_CARD.width, collapsedSize(node).width), height: SUMMARY_CARD.height }
+    if (collapsed.has(node.id)) return collapsedSize(node)
     return { width, height }
   }
 
@@ -104,7 +120,7 @@ const chipsWidth = (chips: readonly Size[]) =>
     ? 0
     : GROUP.left + chips.reduce((sum, c) => sum + c.width, 0) + CHIP.gap * (chips.length - 1) + GROUP.right
 
-/** Each visible node's absolute box (nodes inside a collapsed container have none). */
+/** Each visible node's absolute box (members of a collapsed or large container have none). */
 export function absoluteBoxes(
   topology: Topology,
   layout: LabLayout,

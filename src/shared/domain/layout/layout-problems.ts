@@ -22,6 +22,8 @@ export function layoutProblems(
     return b
   }
   for (const [parentId, children] of index.children) {
+    // A large container's members are tiles of its grid, apart by construction (member-grid.ts).
+    if (parentId !== null && layout.grids.has(parentId)) continue
     const boxes = children.map((c) => ({ id: c.id, ...box(c.id) }))
     for (let i = 0; i < boxes.length; i++)
       for (let j = i + 1; j < boxes.length; j++) {
