@@ -4,7 +4,7 @@ import { clearLab, dragFromPalette, labNodes, pointIn } from './canvas-helpers'
 import { expectClearOfMinimap, expectEdgesClearOfCards, expectNoOverlap } from './geometry'
 import { expect, test } from './serve-fixture'
 
-const fit = (page: Page) => page.getByTestId('fit-view').click()
+const pressFit = (page: Page) => page.getByTestId('fit-view').click()
 
 async function open(page: Page, url: string) {
   await page.goto(url)
@@ -52,7 +52,7 @@ test('the demo lab reads at 1440x900: nothing overlaps or is cut, the runs-on ed
   served,
 }) => {
   await open(page, served.url)
-  await fit(page)
+  await pressFit(page)
   await expectNoOverlap(page)
   await expectClearOfMinimap(page)
   await expectEdgesClearOfCards(page)
@@ -71,7 +71,7 @@ test('the first drop on an empty lab stays at a readable zoom; a drop out of vie
   // Three clusters dropped on the same spot line up beside each other inside the vCenter.
   for (let i = 0; i < 3; i++)
     await dragFromPalette(page, 'cluster', await pointIn(page, `node-${vc}`, 40, 60))
-  await fit(page)
+  await pressFit(page)
   await expectNoOverlap(page)
   await expectClearOfMinimap(page)
 
@@ -109,13 +109,13 @@ test('a Supervisor that grows pushes what is below it; an imported Deployment, a
 }) => {
   await open(page, served.url)
   // Put a second vCenter right below the Supervisor, then grow the Supervisor's namespace.
-  await fit(page)
+  await pressFit(page)
   const sv = await page.getByTestId('node-sv-1').boundingBox()
   if (!sv) throw new Error('no Supervisor')
   await dragFromPalette(page, 'vcenter', { x: sv.x + 60, y: sv.y + sv.height + 40 })
   for (let i = 0; i < 4; i++) {
     await dragFromPalette(page, 'pod', await pointIn(page, 'node-ns-1', 60, 60))
-    await fit(page)
+    await pressFit(page)
     await expectNoOverlap(page)
   }
 
@@ -127,7 +127,7 @@ test('a Supervisor that grows pushes what is below it; an imported Deployment, a
   await page.getByTestId('import-apply').click()
   await expect(page.getByTestId('import-done')).toBeVisible()
   await page.getByTestId('import-close').click()
-  await fit(page)
+  await pressFit(page)
   const ledger = (await labNodes(page)).find((n) => n.name === 'ledger')
   expect(ledger?.parentId).toBe('ns-1')
   await expect(page.getByTestId(`node-${ledger?.id ?? ''}`)).toBeVisible()
@@ -136,13 +136,13 @@ test('a Supervisor that grows pushes what is below it; an imported Deployment, a
   await page.getByTestId('node-host-2').click()
   await page.keyboard.press('Control+d')
   await expect.poll(async () => (await labNodes(page)).some((n) => n.name === 'esxi-02-copy')).toBe(true)
-  await fit(page)
+  await pressFit(page)
   await expectNoOverlap(page)
 
   await page.getByTestId('collapse-cl-1').click()
   await expectNoOverlap(page)
   await page.getByTestId('collapse-cl-1').click()
-  await fit(page)
+  await pressFit(page)
   await expectNoOverlap(page)
   await expectClearOfMinimap(page)
 })
@@ -155,7 +155,7 @@ test('during playback usage bars and chips stay inside their hosts, summarising 
   await page.getByTestId('provision').click()
   await expect(page.getByTestId('current-step')).toHaveAttribute('data-seq', '0')
   await page.getByTestId('jump-end').click()
-  await fit(page)
+  await pressFit(page)
   await expect(page.getByTestId('host-usage-host-1')).toBeVisible()
   await expectNoOverlap(page)
   // Each host shows its chips, and "+N" for the rest when they do not all fit on its row.
@@ -197,7 +197,7 @@ test('200 imported PodVMs make their namespace a readable grid at once, laid out
   await page.getByTestId('import-apply').click()
   await expect(page.getByTestId('import-done')).toBeVisible()
   await page.getByTestId('import-close').click()
-  await fit(page)
+  await pressFit(page)
   await expectNoOverlap(page)
   await expectClearOfMinimap(page)
   // A grid about as wide as a screen, not a strip of dots.
@@ -220,7 +220,7 @@ test('200 imported PodVMs make their namespace a readable grid at once, laid out
   await page.getByTestId('provision').click()
   await expect(page.getByTestId('current-step')).toHaveAttribute('data-seq', '0')
   await page.getByTestId('jump-end').click()
-  await fit(page)
+  await pressFit(page)
   await expect(page.getByTestId('host-usage-host-1')).toBeVisible()
   await expectNoOverlap(page)
 })
