@@ -1,11 +1,16 @@
 import { ReactFlowProvider } from '@xyflow/react'
 import { useEffect } from 'react'
 
+import { labClient } from './api/lab-client'
 import { LabCanvas } from './canvas/LabCanvas'
 import { ExportDialog } from './export/ExportDialog'
+import { FileBrowserDialog } from './files/FileBrowserDialog'
 import { ImportDialog } from './import/ImportDialog'
 import { Inspector } from './inspector/Inspector'
 import { useKeymap } from './keymap/use-keymap'
+import { AboutDialog, ShortcutsDialog } from './menu/HelpDialogs'
+import { MenuBar } from './menu/MenuBar'
+import { followMenuCommands, pageDrawsMenu } from './menu/page-commands'
 import { Palette } from './palette/Palette'
 import { PanelBoundary } from './PanelBoundary'
 import { PlaybackPanel } from './playback/PlaybackPanel'
@@ -30,6 +35,8 @@ export function App() {
   const sized = layout.playbackHeight !== undefined || layout.problemsHeight !== undefined
   useKeymap()
 
+  // Electron's native menu pushes the commands the page answers.
+  useEffect(() => followMenuCommands(labClient()), [])
   useEffect(() => {
     let off: (() => void) | undefined
     let cancelled = false
@@ -54,6 +61,7 @@ export function App() {
     >
       <header className="titlebar">
         <span className="brand">Pacific Lab</span>
+        {pageDrawsMenu(appInfo) ? <MenuBar /> : null}
         <span className="lab-name">{snapshot?.name ?? 'Opening…'}</span>
         {snapshot?.readOnly ? <span className="badge">read-only</span> : null}
         <span className="spacer" />
@@ -120,6 +128,12 @@ export function App() {
       )}
       <ExportDialog open={dialog === 'export'} onClose={closeDialog} />
       <ImportDialog open={dialog === 'import'} onClose={closeDialog} />
+      <FileBrowserDialog
+        mode={dialog === 'new-lab' || dialog === 'open-lab' || dialog === 'save-lab-as' ? dialog : null}
+        onClose={closeDialog}
+      />
+      {dialog === 'shortcuts' ? <ShortcutsDialog onClose={closeDialog} /> : null}
+      {dialog === 'about' ? <AboutDialog onClose={closeDialog} /> : null}
     </div>
   )
 }

@@ -3,21 +3,33 @@ import { useMemo } from 'react'
 import { useDisplayNames } from '../stores/display-names'
 import { setFilters } from '../stores/playback-actions'
 import { selectFilters, selectSteps, usePlaybackStore } from '../stores/playback-store'
-import { filterOptions } from './filter-steps'
+import { selectSingle, useSelectionStore } from '../stores/selection-store'
+import { filterOptions, objectMenu } from './filter-steps'
 import { LAYERS } from './lane-map'
+
+/** Choices a menu lists at most: a select of thousands is slow to open and useless to scroll. */
+const MENU_LIMIT = 500
 
 /** Filters shared by the event list and the sequence diagram. */
 export function EventFilterBar() {
   const filters = usePlaybackStore(selectFilters)
   const steps = usePlaybackStore(selectSteps)
+  const selected = useSelectionStore(selectSingle)
   const options = useMemo(() => filterOptions(steps), [steps])
   const names = useDisplayNames()
+  const byName = useMemo(() => {
+    const label = new Map(options.objects.map((id) => [id, names.label(id)]))
+    const ids = [...options.objects].sort((x, y) => label.get(x)!.localeCompare(label.get(y)!))
+    return { ids, label }
+  }, [options, names])
+  // The selected object stays offered when the limit would cut it (a PodVM found by search).
   const objects = useMemo(
     () =>
-      options.objects
-        .map((id) => ({ value: id, label: names.label(id) }))
-        .sort((a, b) => a.label.localeCompare(b.label)),
-    [options, names],
+      objectMenu(byName.ids, selected, MENU_LIMIT).map((id) => ({
+        value: id,
+        label: byName.label.get(id) ?? id,
+      })),
+    [byName, selected],
   )
   const own = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }))
   const menu = (
@@ -32,7 +44,7 @@ export function EventFilterBar() {
       onChange={(e) => setFilters({ [key]: e.target.value })}
     >
       <option value="">{label}</option>
-      {values.slice(0, 500).map((v) => (
+      {values.slice(0, MENU_LIMIT).map((v) => (
         <option key={v.value} value={v.value}>
           {v.label}
         </option>

@@ -20,6 +20,8 @@ import {
 } from '../stores/playback-store'
 import { formatClock } from './derive'
 import { FIXED_SPEEDS, speedLabel } from './speed'
+import { Icon } from '../icons/Icon'
+import type { ReactNode } from 'react'
 
 /** Transport controls, speed and the simulated clock. */
 export function PlaybackBar() {
@@ -29,7 +31,7 @@ export function PlaybackBar() {
   const seq = usePlaybackStore(selectSeq)
   const total = usePlaybackStore(selectTotal)
   const simTime = usePlaybackStore(selectSimTime)
-  const button = (testid: string, label: string, title: string, onClick: () => void) => (
+  const button = (testid: string, label: ReactNode, title: string, onClick: () => void) => (
     <button type="button" data-testid={testid} title={title} aria-label={title} onClick={onClick}>
       {label}
     </button>
@@ -37,13 +39,48 @@ export function PlaybackBar() {
   return (
     <div className="playback-bar">
       {button('jump-start', 'Start', 'Jump to start (Home)', jumpStart)}
-      {button('prev-sequence', '◀ Sequence', 'Previous sequence', () => jumpSequence(-1))}
-      {button('step-back', '◀ Step', 'Step back (Left)', stepBack)}
+      {button(
+        'prev-sequence',
+        <>
+          <Icon name="step-back" /> Sequence
+        </>,
+        'Previous sequence',
+        () => jumpSequence(-1),
+      )}
+      {button(
+        'step-back',
+        <>
+          <Icon name="step-back" /> Step
+        </>,
+        'Step back (Left)',
+        stepBack,
+      )}
       {playing
         ? button('pause', 'Pause', 'Pause (Space)', pause)
-        : button('play', '▶ Play', 'Play (Space)', play)}
-      {button('step-forward', 'Step ▶', 'Step forward (Right)', stepForward)}
-      {button('next-sequence', 'Sequence ▶', 'Next sequence', () => jumpSequence(1))}
+        : button(
+            'play',
+            <>
+              <Icon name="play" /> Play
+            </>,
+            'Play (Space)',
+            play,
+          )}
+      {button(
+        'step-forward',
+        <>
+          Step <Icon name="step-forward" />
+        </>,
+        'Step forward (Right)',
+        stepForward,
+      )}
+      {button(
+        'next-sequence',
+        <>
+          Sequence <Icon name="step-forward" />
+        </>,
+        'Next sequence',
+        () => jumpSequence(1),
+      )}
       {button('jump-end', 'End', 'Jump to end (End)', jumpEnd)}
       {button('next-failure', 'Next failure', 'Next failure', nextFailure)}
       <select

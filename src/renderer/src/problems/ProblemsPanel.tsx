@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 
 import type { Topology } from '../../../shared/domain/topology'
+import { Icon } from '../icons/Icon'
 import { ProblemIcon } from './ProblemIcon'
 import { ResizeHandle } from '../panels/ResizeHandle'
 import { useDisplayNames } from '../stores/display-names'
@@ -55,7 +56,7 @@ export function ProblemsPanel({ topology }: { topology: Topology }) {
           aria-controls="problem-list"
           onClick={() => setPanelLayout({ problemsFolded: !folded })}
         >
-          <span aria-hidden="true">{folded ? '▸' : '▾'}</span> <strong>Problems</strong>
+          <Icon name={folded ? 'chevron-right' : 'chevron-down'} size={12} /> <strong>Problems</strong>
         </button>
         <span className={`problem-counts${toFix ? ' has-issues' : ''}`} data-testid="problem-counts">
           {countLine(list)}

@@ -1,5 +1,6 @@
 import type { PanelLayout, PlaybackSpeed, ViewState } from '../../../shared/contract/contract'
 import { labClient } from '../api/lab-client'
+import { toggleSummarised } from '../canvas/lod/lod-store'
 import { useCanvasViewStore } from './canvas-view-store'
 import { usePanelStore } from './panel-store'
 import { DEFAULT_SPEED, usePlaybackStore } from './playback-store'
@@ -33,6 +34,7 @@ function save(patch: Partial<ViewState>) {
 }
 
 export function toggleCollapsed(id: string) {
+  if (toggleSummarised(id)) return
   const current = useCanvasViewStore.getState().collapsed
   const collapsed = current.includes(id) ? current.filter((c) => c !== id) : [...current, id]
   save({ collapsed: [...collapsed] })

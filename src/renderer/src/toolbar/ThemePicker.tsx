@@ -1,6 +1,6 @@
-import { useState } from 'react'
+import { useSyncExternalStore } from 'react'
 
-import { chooseTheme, savedTheme, type ThemeChoice } from './theme'
+import { chooseTheme, onThemeChange, savedTheme, type ThemeChoice } from './theme'
 
 const CHOICES: readonly { value: ThemeChoice; label: string }[] = [
   { value: 'system', label: 'Theme: as the system' },
@@ -10,7 +10,7 @@ const CHOICES: readonly { value: ThemeChoice; label: string }[] = [
 
 /** Light, dark, or as the operating system says (the default); remembered. */
 export function ThemePicker() {
-  const [choice, setChoice] = useState<ThemeChoice>(savedTheme)
+  const choice = useSyncExternalStore(onThemeChange, savedTheme)
   return (
     <select
       className="theme-picker"
@@ -18,9 +18,7 @@ export function ThemePicker() {
       aria-label="Theme"
       value={choice}
       onChange={(e) => {
-        const next = e.target.value as ThemeChoice
-        setChoice(next)
-        chooseTheme(next)
+        chooseTheme(e.target.value as ThemeChoice)
       }}
     >
       {CHOICES.map((c) => (

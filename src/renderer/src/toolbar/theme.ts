@@ -19,9 +19,26 @@ function applyTheme(choice: ThemeChoice) {
   else document.documentElement.dataset['theme'] = choice
 }
 
+const listeners = new Set<() => void>()
+
+/** Calls `listener` when the choice changes (the picker follows View > Light or Dark Theme). */
+export function onThemeChange(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
 /** Switches the theme and remembers the choice; `system` forgets it and follows the OS again. */
 export function chooseTheme(choice: ThemeChoice) {
   applyTheme(choice)
   if (choice === 'system') localStorage.removeItem(KEY)
   else localStorage.setItem(KEY, choice)
+  for (const listener of listeners) listener()
+}
+
+/** View > Light or Dark Theme: the other one of what is shown now (the system's, if no choice). */
+export function toggleTheme() {
+  const shown =
+    document.documentElement.dataset['theme'] ??
+    (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')
+  chooseTheme(shown === 'dark' ? 'light' : 'dark')
 }
