@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { generateLargeLab } from '../../../shared/domain/large-lab'
 import { searchMatches } from './search-match'
 
-const topology = generateLargeLab({ hosts: 4, namespaces: 50, pods: 20_000 }).topology
+const topology = generateLargeLab({ hosts: 64, namespaces: 50, pods: 20_000 }).topology
 
 describe('searchMatches', () => {
   it('finds a name shared by a pod in every namespace fifty times', () => {
