@@ -70,6 +70,8 @@ export class Lane {
    */
   seek(to: number): void {
     const { every } = this.book
+    // Near moves (single steps, playing) walk, without looking for blocks.
+    if (Math.abs(to - this.seq) <= every / 2) return this.walkTo(to)
     // A jump may pass `to` by less than half a block, which the other loop walks back.
     while (this.seq !== to) {
       while (this.seq < to) this.stepForward(to, every)
@@ -80,10 +82,11 @@ export class Lane {
   private stepForward(to: number, every: number): void {
     const b = this.seq / every
     const left = to - this.seq
-    const span = this.book.span(b)
+    if (!Number.isInteger(b) || left <= every / 2)
+      return this.walkTo(Math.min(to, (Math.floor(b) + 1) * every))
+    const span = left >= BLOCKS_PER_SPAN * every ? this.book.span(b) : undefined
     const block = this.book.block(b)
-    if (!Number.isInteger(b) || left <= every / 2) this.walkTo(Math.min(to, (Math.floor(b) + 1) * every))
-    else if (span && left >= BLOCKS_PER_SPAN * every) this.jump(span, BLOCKS_PER_SPAN)
+    if (span) this.jump(span, BLOCKS_PER_SPAN)
     else if (block) this.jump(block, 1)
     else if (left >= every && this.book.complete(b)) this.recordBlock(b, 'forward')
     else this.walkTo(Math.min(to, (b + 1) * every))
@@ -92,10 +95,11 @@ export class Lane {
   private stepBack(to: number, every: number): void {
     const b = this.seq / every
     const left = this.seq - to
-    const span = b >= BLOCKS_PER_SPAN ? this.book.span(b - BLOCKS_PER_SPAN) : undefined
+    if (!Number.isInteger(b) || left <= every / 2)
+      return this.walkTo(Math.max(to, (Math.ceil(b) - 1) * every))
+    const span = left >= BLOCKS_PER_SPAN * every ? this.book.span(b - BLOCKS_PER_SPAN) : undefined
     const block = this.book.block(b - 1)
-    if (!Number.isInteger(b) || left <= every / 2) this.walkTo(Math.max(to, (Math.ceil(b) - 1) * every))
-    else if (span && left >= BLOCKS_PER_SPAN * every) this.jump(span, -BLOCKS_PER_SPAN)
+    if (span) this.jump(span, -BLOCKS_PER_SPAN)
     else if (block) this.jump(block, -1)
     else if (left >= every) this.recordBlock(b - 1, 'back')
     else this.walkTo(Math.max(to, (b - 1) * every))
