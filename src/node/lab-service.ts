@@ -162,8 +162,8 @@ export class LabService {
       emit: (event) => this.emit(event),
       runs: () => this.runs,
     }),
-    // A copy: the caller owns what it is given.
-    getAppInfo: () => ({ ...this.appInfo }),
+    // Frozen, so every caller may be given the one object.
+    getAppInfo: () => this.appInfo,
     openDemoLab: () => this.switchTo(this.openDemo()),
     getTopology: () => this.snapshot(),
     applyEdits: ({ batch, baseRevision }) => {
@@ -201,15 +201,15 @@ export class LabService {
   } satisfies Handlers
 }
 
-/** What the app is and runs on: fixed for the life of the process, so asked once. */
+/** What the app is and runs on: fixed for the life of the process, so asked once (and frozen). */
 function appInfo(shell: Shell): z.output<typeof AppInfo> {
-  return {
+  return Object.freeze({
     name: 'Pacific Lab',
     version: packageVersion(),
     shell,
     platform: platform(),
-    versions: runtimeVersions(),
-  }
+    versions: Object.freeze(runtimeVersions()),
+  })
 }
 
 /** The runtime's versions a user reports with a bug: Node, and Electron's parts when it runs there. */
