@@ -47,11 +47,19 @@ export function launchChromium(): Promise<Browser> {
 }
 
 // Page scripts as strings: the benchmarks are compiled without the DOM library.
-/** Starts counting animation frames in the page. */
+/**
+ * Starts counting animation frames in the page. Each count has its own loop: a loop left from
+ * the count before (stopped, but waiting for its next frame) ends instead of counting twice.
+ */
 export const START_COUNTING = `(() => {
+  const count = (window.benchCount = (window.benchCount || 0) + 1)
   window.benchFrames = 0
   window.benchStop = false
-  const tick = () => { window.benchFrames++; if (!window.benchStop) requestAnimationFrame(tick) }
+  const tick = () => {
+    if (window.benchCount !== count) return
+    window.benchFrames++
+    if (!window.benchStop) requestAnimationFrame(tick)
+  }
   requestAnimationFrame(tick)
 })()`
 /** Stops counting and returns the frames counted. */
