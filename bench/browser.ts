@@ -1,16 +1,31 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 
 import { chromium, type Browser } from '@playwright/test'
 
 // @ts-expect-error: a plain .mjs helper shared with the scripts, without type declarations
 import { findChromium } from '../scripts/find-chromium.mjs'
 
-/** The built renderer the browser benchmarks serve; built once when missing. */
+/** Newest modification time of a file under these folders. */
+function newest(dirs: string[]): number {
+  let latest = 0
+  for (const dir of dirs)
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
+      if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
+  return latest
+}
+
+/** A build is stale when missing or older than a source: after a merge, the bench must not measure the old app. */
+function stale(built: string, sources: string[]): boolean {
+  return !existsSync(built) || statSync(built).mtimeMs < newest(sources)
+}
+
+/** The built renderer the browser benchmarks serve; built again when missing or stale. */
 export const RENDERER = 'out/renderer'
 
 export function ensureRendererBuilt() {
-  if (!existsSync(`${RENDERER}/index.html`))
+  if (stale(`${RENDERER}/index.html`, ['src']))
     execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' })
 }
 
@@ -21,7 +36,7 @@ export function ensureRendererBuilt() {
 export const BENCH_PAGE = 'out/bench-page'
 
 export function ensureBenchPageBuilt() {
-  if (!existsSync(`${BENCH_PAGE}/index.html`))
+  if (stale(`${BENCH_PAGE}/index.html`, ['src', 'bench/page']))
     execFileSync('npx', ['vite', 'build', '--config', 'bench/page.vite.config.ts'], { stdio: 'ignore' })
 }
 
@@ -32,11 +47,19 @@ export function launchChromium(): Promise<Browser> {
 }
 
 // Page scripts as strings: the benchmarks are compiled without the DOM library.
-/** Starts counting animation frames in the page. */
+/**
+ * Starts counting animation frames in the page. Each count has its own loop: a loop left from
+ * the count before (stopped, but waiting for its next frame) ends instead of counting twice.
+ */
 export const START_COUNTING = `(() => {
+  const count = (window.benchCount = (window.benchCount || 0) + 1)
   window.benchFrames = 0
   window.benchStop = false
-  const tick = () => { window.benchFrames++; if (!window.benchStop) requestAnimationFrame(tick) }
+  const tick = () => {
+    if (window.benchCount !== count) return
+    window.benchFrames++
+    if (!window.benchStop) requestAnimationFrame(tick)
+  }
   requestAnimationFrame(tick)
 })()`
 /** Stops counting and returns the frames counted. */

@@ -2,28 +2,14 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import type { Browser, Page } from '@playwright/test'
+import type { Browser } from '@playwright/test'
 
 import { LabService } from '../src/node/lab-service'
 import { startServer } from '../src/node/server'
-import {
-  BENCH_PAGE,
-  ensureBenchPageBuilt,
-  ensureRendererBuilt,
-  launchChromium,
-  RENDERER,
-  START_COUNTING,
-  STOP_COUNTING,
-} from './browser'
+import { BENCH_PAGE, ensureBenchPageBuilt, ensureRendererBuilt, launchChromium, RENDERER } from './browser'
+import { largeLabFigures } from './canvas-large'
+import { FIRST_RENDER, framesWhile, panFps } from './canvas-measure'
 import { round, type Benchmark } from './harness'
-
-const MEASURE_MS = 2000
-
-// Page scripts as strings: this file is compiled without the DOM library.
-const FIRST_RENDER = `new Promise((resolve) => {
-  const check = () => document.querySelector('.react-flow__node') ? resolve(performance.now()) : requestAnimationFrame(check)
-  check()
-})`
 
 interface Figures {
   firstRenderMs: number
@@ -71,6 +57,7 @@ export const canvasBenchmark: Benchmark = {
           [`${name}DragFpsRatio`]: round(lab.dragFps / plain.dragFps, 2),
         })
       }
+      Object.assign(out, await largeLabFigures(browser, `${page}?bench=500&plain=1`))
     } finally {
       await browser.close()
       await server.close()
@@ -87,29 +74,12 @@ async function measure(browser: Browser, url: string, dragSelector: string): Pro
     // First render: the first animation frame with nodes in the page, from navigation start.
     const firstRenderMs = await page.evaluate<number>(FIRST_RENDER)
     await page.waitForTimeout(500)
-    const pane = await page.locator('.react-flow').boundingBox()
-    if (!pane) throw new Error(`${url}: no canvas`)
-    // fitView leaves a margin, so the pane's corner is empty: dragging there pans.
-    const panFps = await framesWhile(page, pane.x + 8, pane.y + 8, 150)
+    const pan = await panFps(page)
     const node = await page.locator(dragSelector).first().boundingBox()
     if (!node) throw new Error(`${url}: no node to drag`)
     const dragFps = await framesWhile(page, node.x + node.width / 2, node.y + 10, 60)
-    return { firstRenderMs, panFps, dragFps }
+    return { firstRenderMs, panFps: pan, dragFps }
   } finally {
     await page.close()
   }
-}
-
-/** Presses at (x, y), moves in loops to the right of it for MEASURE_MS, releases; returns frames per second. */
-async function framesWhile(page: Page, x: number, y: number, reach: number): Promise<number> {
-  await page.evaluate(START_COUNTING)
-  const start = Date.now()
-  await page.mouse.move(x, y)
-  await page.mouse.down()
-  for (let i = 0; Date.now() - start < MEASURE_MS; i++)
-    await page.mouse.move(x + reach * (1 - Math.cos(i / 8)), y + (reach / 2) * Math.sin(i / 8))
-  await page.mouse.up()
-  const elapsed = Date.now() - start
-  const frames = await page.evaluate<number>(STOP_COUNTING)
-  return frames / (elapsed / 1000)
 }

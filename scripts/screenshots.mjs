@@ -5,7 +5,9 @@ import { join } from 'node:path'
 
 import { root } from './native.mjs'
 
-const SPECS = ['demo-lab', 'build-lab', 'manifests', 'playback'].map((s) => `test/e2e/${s}.spec.ts`)
+const SPECS = ['demo-lab', 'build-lab', 'manifests', 'playback', 'menu-bar'].map(
+  (s) => `test/e2e/${s}.spec.ts`,
+)
 const node = process.execPath
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file)
 const steps = [

@@ -6,8 +6,7 @@ import { EVENT_CHANNEL } from '../shared/contract/channels'
 import type { MenuCommandName, PushEvent } from '../shared/contract/contract'
 import {
   appMenu,
-  SHELL_COMMANDS,
-  type AppCommand,
+  isShellCommand,
   type MenuEntry,
   type MenuState,
   type ShellCommandName,
@@ -15,9 +14,6 @@ import {
 import type { MainContext } from './context'
 import { newLabDialog, openLabAt, openLabDialog, saveLabAsDialog } from './file-dialogs'
 import { showAbout, showShortcuts } from './help-dialogs'
-
-const isShellCommand = (command: AppCommand): command is ShellCommandName =>
-  (SHELL_COMMANDS as readonly string[]).includes(command)
 
 /** What the menu shows now: the open lab's undo and redo, the recent labs. */
 function menuState(context: MainContext): MenuState {

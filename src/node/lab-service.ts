@@ -41,15 +41,14 @@ export class LabService {
   /** Why the service opened what it opened, e.g. the last lab failed; shown until the next switch. */
   private notice: string | null = null
   private readonly app: AppData
+  private readonly appInfo: z.output<typeof AppInfo>
   private readonly listeners = new Set<(event: PushEvent) => void>()
   private readonly planWorker: PlanWorkerScript
 
-  constructor(
-    private readonly shell: Shell,
-    options: LabServiceOptions = {},
-  ) {
+  constructor(shell: Shell, options: LabServiceOptions = {}) {
     this.planWorker = options.planWorker ?? sourcePlanWorker()
     this.app = new AppData(options.dataDir ?? dataDir())
+    this.appInfo = appInfo(shell)
     try {
       this.lab = this.openStartLab(options.lab)
     } catch (e) {
@@ -174,13 +173,8 @@ export class LabService {
   readonly handlers = {
     ...createManifestHandlers(() => this.lab.document),
     ...this.runHandlers.handlers,
-    getAppInfo: () => ({
-      name: 'Pacific Lab',
-      version: packageVersion(),
-      shell: this.shell,
-      platform: platform(),
-      versions: runtimeVersions(),
-    }),
+    // Frozen, so every caller may be given the one object.
+    getAppInfo: () => this.appInfo,
     openDemoLab: () => this.switchTo(this.openDemo()),
     getTopology: () => this.snapshot(),
     applyEdits: ({ batch, baseRevision }) => {
@@ -216,6 +210,17 @@ export class LabService {
       return view
     },
   } satisfies Handlers
+}
+
+/** What the app is and runs on: fixed for the life of the process, so asked once (and frozen). */
+function appInfo(shell: Shell): z.output<typeof AppInfo> {
+  return Object.freeze({
+    name: 'Pacific Lab',
+    version: packageVersion(),
+    shell,
+    platform: platform(),
+    versions: Object.freeze(runtimeVersions()),
+  })
 }
 
 /** The runtime's versions a user reports with a bug: Node, and Electron's parts when it runs there. */

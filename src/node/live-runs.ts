@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { PushEvent, RunInfo, RunProgress } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
+import { labFingerprint } from '../shared/domain/lab-fingerprint'
 import type { Topology } from '../shared/domain/topology'
 import type { EngineState, Fault, Step } from '../shared/engine/types'
 import { PlanWorkers, type PlanInWorker, type PlanWorkerScript } from './planning/plan-in-worker'
@@ -92,6 +93,8 @@ export class LiveRuns {
         parentId: plan.parentId,
         stepCount: 0,
         summary: bareSummary(plan.seed, 0, plan.faults),
+        // The lab it is planned from, so a client tells when the run has gone stale.
+        labHash: labFingerprint(plan.topology),
       },
       topology: plan.topology,
       steps: [],

@@ -1,10 +1,12 @@
 import type { Handlers, PushEvent, RunInfo, RunOpened, StepPage } from '../shared/contract/contract'
 import { LabError } from '../shared/contract/result'
+import { labFingerprint } from '../shared/domain/lab-fingerprint'
 import { EMPTY_TOPOLOGY, type Topology } from '../shared/domain/topology'
 import { createCursor, type Cursor } from '../shared/engine/cursor'
+import { DisplayNames } from '../shared/engine/display-names'
 import { stepWithTable } from '../shared/engine/placement-on-demand'
 import { initialState } from '../shared/engine/state'
-import type { Fault, Step } from '../shared/engine/types'
+import type { Step } from '../shared/engine/types'
 import { FIRST_PAGE, LiveRuns, type LiveRun } from './live-runs'
 import type { PlanWorkerScript } from './planning/plan-in-worker'
 import type { RunStore } from './run-store'
@@ -34,9 +36,6 @@ function lite(s: Step): Step {
   const { ask: _ask, ...placement } = s.placement
   return { ...s, placement: { ...placement, rows: [] } }
 }
-
-const describeFault = (f: Fault) =>
-  `${f.kind} ${f.target} at step ${f.atSeq}${f.value ? ` (${f.value})` : ''}`
 
 /**
  * The run requests of the contract. Runs are planned in a worker thread and stored in batches
@@ -109,11 +108,17 @@ export function createRunHandlers(deps: RunDeps): { handlers: RunHandlers; live:
       })
       return { ...opened(run), labRevision }
     },
-    openRun: ({ runId }) => ({
-      run: info(runId),
-      topology: live.get(runId)?.topology ?? deps.runs().topology(runId),
-      firstPage: page(runId, 1, FIRST_PAGE),
-    }),
+    openRun: ({ runId }) => {
+      const topology = live.get(runId)?.topology ?? deps.runs().topology(runId)
+      const run = info(runId)
+      // A run stored before format 4 with its lab kept: its fingerprint is worked out here.
+      const labHash = run.labHash ?? (topology ? labFingerprint(topology) : undefined)
+      return {
+        run: labHash === undefined ? run : { ...run, labHash },
+        topology,
+        firstPage: page(runId, 1, FIRST_PAGE),
+      }
+    },
     getRunSteps: ({ runId, from, count }) => page(runId, from, count),
     getStep: ({ runId, seq }) => {
       info(runId)
@@ -143,7 +148,7 @@ export function createRunHandlers(deps: RunDeps): { handlers: RunHandlers; live:
           `${parent.label} was stored by an older Pacific Lab without the lab it was planned from, so it replays but cannot branch. Provision again to branch.`,
         )
       const faults = [...parent.faults, fault]
-      const label = `${parent.label} + ${describeFault(fault)}`
+      const label = `${parent.label} + ${new DisplayNames(topology).fault(fault)}`
       return opened(await live.start({ topology, seed: parent.seed, faults, label, parentId: runId }))
     },
   }

@@ -1,5 +1,13 @@
 import { expect, test } from './serve-fixture'
-import { clearLab, dragFromPalette, labNodes, nodeIds, parentOf, pointIn } from './canvas-helpers'
+import {
+  clearLab,
+  dragFromPalette,
+  labNodes,
+  nodeIds,
+  parentOf,
+  pointIn,
+  unfoldProblems,
+} from './canvas-helpers'
 import type { Page } from '@playwright/test'
 import { docsScreenshot } from './docs-screenshot'
 
@@ -65,9 +73,12 @@ async function fixRemainingProblems(page: Page, lab: Awaited<ReturnType<typeof b
   await page.getByTestId('add-contentLibraries').selectOption(libraryName)
   await expect(image).toHaveCount(0)
 
+  // Nothing left to fix: the panel folds to its counts; the notes are still there, unfolded.
+  await expect(page.getByTestId('problems')).toHaveAttribute('data-folded', 'true')
+  await expect(page.getByTestId('problem-counts')).toContainText('0 errors · 0 warnings')
+  await unfoldProblems(page)
   await expect(page.locator(ERRORS_OR_WARNINGS)).toHaveCount(0)
   await expect(page.locator('[data-testid="problem-row"][data-severity="info"]').first()).toBeVisible()
-  await expect(page.getByTestId('problem-counts')).toContainText('0 errors · 0 warnings')
 }
 
 /** Builds the seed deck from the palette alone; returns the ids by role. */

@@ -17,8 +17,19 @@ export interface LabNodeInfo {
   parentId: string | null
 }
 
-/** The lab's nodes as the service holds them. */
+/**
+ * The lab's nodes as the service holds them: through `window.lab` where the page has one (the
+ * Electron window, test/e2e/stub-window.ts), else over serve mode's HTTP with the page's token.
+ */
 export async function labNodes(page: Page): Promise<LabNodeInfo[]> {
+  const bridged = await page.evaluate(async () => {
+    const lab = (globalThis as { lab?: { invoke(m: string, i: unknown): Promise<unknown> } }).lab
+    return lab
+      ? ((await lab.invoke('getTopology', {})) as { value: { topology: { nodes: LabNodeInfo[] } } })
+      : null
+  })
+  if (bridged)
+    return bridged.value.topology.nodes.map(({ id, kind, name, parentId }) => ({ id, kind, name, parentId }))
   const url = new URL(page.url())
   const token = url.searchParams.get('token') ?? ''
   const res = await page.request.post(`${url.origin}/api/getTopology`, {
@@ -84,4 +95,14 @@ export async function parentOf(page: Page, id: string): Promise<string | null> {
     if (inside && (!best || b.width * b.height < best.area)) best = { id: other, area: b.width * b.height }
   }
   return best?.id ?? null
+}
+
+/**
+ * Unfolds the problems panel if it is folded (it folds by itself when nothing needs a fix),
+ * so its rows can be read and clicked; the choice is kept with the lab.
+ */
+export async function unfoldProblems(page: Page) {
+  const toggle = page.getByTestId('problems-toggle')
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click()
+  await expect(page.getByTestId('problems')).toHaveAttribute('data-folded', 'false')
 }

@@ -107,7 +107,9 @@ test('a host failure injected mid-run branches the run and the pod on it is lost
   await page.getByTestId('menu-host-failure').click()
   await expect(page.getByTestId('current-step')).toHaveAttribute('data-seq', String(at + 1))
   await expect(page.getByTestId('run-picker').locator('option')).toHaveCount(2)
-  await expect(page.getByTestId('run-picker').locator('option:checked')).toContainText('host-failure')
+  await expect(page.getByTestId('run-picker').locator('option:checked')).toContainText(
+    'Host failure of esxi-0',
+  )
   await expect(page.getByTestId(`node-${hostId}`)).toHaveAttribute('data-status', 'Failed')
   await expect(page.getByTestId('step-text')).toContainText('fails')
 

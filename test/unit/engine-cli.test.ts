@@ -49,7 +49,9 @@ describe('pacific-lab run (binary)', () => {
     const b = cli('run', 'demo', '--seed', '7')
     expect(a.status).toBe(0)
     expect(a.stdout).toBe(b.stdout)
-    for (const pod of ['pod-1', 'pod-2']) {
+    // Objects and lanes read by name (issue 15): the demo's pods are fn-orders and fn-payments.
+    expect(a.stdout).not.toMatch(/\bpod-1\b|hostd:host-/)
+    for (const pod of ['fn-orders', 'fn-payments']) {
       const seeds = a.stdout
         .split('\n')
         .filter((l) => l.includes(` ${pod} `))

@@ -17,6 +17,7 @@ import {
   checkpointAtOrBefore,
 } from '../../src/node/persistence/runs'
 import { LAB_APPLICATION_ID, LAB_MIGRATIONS, migrate, userVersion } from '../../src/node/persistence/schema'
+import { labFingerprint } from '../../src/shared/domain/lab-fingerprint'
 import { openSqlite } from '../../src/node/persistence/sqlite'
 import { plan } from '../../src/shared/engine/plan'
 import { fakeStep } from '../fake-step'
@@ -200,13 +201,16 @@ describe('migrations', () => {
     const again = reopen(path)
     expect(listRuns(again.db)[1]).toMatchObject({ id: 'new', summary })
     expect(getRunTopology(again.db, 'new')).toEqual(topology)
+    // The lab a run was planned from is fingerprinted, to tell a stale run; the old run cannot tell.
+    expect(listRuns(again.db)[1]?.labHash).toBe(labFingerprint(topology))
+    expect(listRuns(again.db)[0]).not.toHaveProperty('labHash')
   })
 
-  it('upgrades a version-3 file: its steps, whole JSON objects, read back beside compact new ones', () => {
-    const path = join(tempDir(), 'v3.pacificlab')
+  it('upgrades a version-4 file: its steps, whole JSON objects, read back beside compact new ones', () => {
+    const path = join(tempDir(), 'v4.pacificlab')
     const db = openSqlite(path)
     db.pragma('journal_mode = WAL')
-    migrate(db, LAB_MIGRATIONS, LAB_APPLICATION_ID, 3)
+    migrate(db, LAB_MIGRATIONS, LAB_APPLICATION_ID, 4)
     db.prepare(
       "INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count) VALUES ('old', 5, '[]', '2026-01-01T00:00:00Z', 'Run 1', NULL, 1)",
     ).run()

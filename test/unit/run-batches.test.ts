@@ -8,6 +8,8 @@ import { loadDemoLab } from '../../src/node/demo-lab'
 import { LabFile } from '../../src/node/persistence/lab-file'
 import { beginRun } from '../../src/node/persistence/run-batches'
 import { getSteps, listRuns } from '../../src/node/persistence/runs'
+import { LAB_APPLICATION_ID, LAB_MIGRATIONS, migrate, userVersion } from '../../src/node/persistence/schema'
+import { openSqlite } from '../../src/node/persistence/sqlite'
 import { fakeStep } from '../fake-step'
 
 const opened: LabFile[] = []
@@ -76,5 +78,34 @@ describe('a run stored in batches', () => {
       ['a', 3],
       ['b', 0],
     ])
+  })
+})
+
+describe('lab format 6 (the batch marker)', () => {
+  it('upgrades a version-5 file: its runs stay listed and whole, and later runs store in batches beside them', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'pl-batches-')), 'v5.pacificlab')
+    const db = openSqlite(path)
+    db.pragma('journal_mode = WAL')
+    migrate(db, LAB_MIGRATIONS, LAB_APPLICATION_ID, 5)
+    db.prepare(
+      "INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count) VALUES ('old', 5, '[]', '2026-01-01T00:00:00Z', 'Run 1', NULL, 2)",
+    ).run()
+    const insert = db.prepare('INSERT INTO steps (run_id, seq, json) VALUES (?, ?, ?)')
+    for (const step of steps(1, 2)) insert.run('old', step.seq, JSON.stringify(step))
+    db.close()
+
+    const lab = open(path)
+    expect(userVersion(lab.db)).toBe(6)
+    expect(LAB_MIGRATIONS).toHaveLength(6)
+    expect(listRuns(lab.db)).toMatchObject([{ id: 'old', label: 'Run 1', stepCount: 2 }])
+    expect(getSteps(lab.db, 'old')).toEqual(steps(1, 2))
+    // A run begun on the upgraded file is not listed until whole; the old one is never taken
+    // for the leftovers of a crash.
+    const next = beginRun(lab.writable(), 'next', { seed: 6 })
+    next.append(steps(1, 2))
+    expect(listRuns(lab.db).map((r) => r.id)).toEqual(['old'])
+    beginRun(lab.writable(), 'after', { seed: 7 }).finish(steps(1, 1), 1, summary)
+    expect(listRuns(lab.db).map((r) => r.id)).toEqual(['old', 'after'])
+    expect(getSteps(lab.db, 'old')).toEqual(steps(1, 2))
   })
 })

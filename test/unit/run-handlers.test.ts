@@ -58,7 +58,8 @@ describe('run requests', () => {
     expect(branch.parentId).toBe(original.id)
     expect(branch.id).not.toBe(original.id)
     expect(branch.faults).toHaveLength(1)
-    expect(branch.label).toContain('host-failure host-2 at step 33')
+    // The label names the host (esxi-02), not its id.
+    expect(branch.label).toContain('Host failure of esxi-02 at step 33')
     expect(await allSteps(service, original.id)).toHaveLength(original.stepCount)
   })
 

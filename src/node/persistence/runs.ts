@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { RunInfo } from '../../shared/contract/contract'
 import { LabError } from '../../shared/contract/result'
+import { labFingerprint } from '../../shared/domain/lab-fingerprint'
 import type { Topology } from '../../shared/domain/topology'
 import type { EngineState, Fault, RunSummary, Step } from '../../shared/engine/types'
 import { inTransaction, type Db } from './sqlite'
@@ -36,6 +37,7 @@ interface RunRow {
   parent_run_id: string | null
   step_count: number
   summary: string | null
+  lab_hash: string | null
 }
 
 /**
@@ -52,7 +54,7 @@ export const bareSummary = (seed: number, steps: number, faults: readonly Fault[
 })
 
 /** The columns a list needs: not the topology, which only a branch reads. */
-const INFO_COLUMNS = 'id, seed, faults, created, label, parent_run_id, step_count, summary'
+const INFO_COLUMNS = 'id, seed, faults, created, label, parent_run_id, step_count, summary, lab_hash'
 
 const toInfo = (r: RunRow): RunInfo => {
   const faults = JSON.parse(r.faults) as Fault[]
@@ -66,6 +68,7 @@ const toInfo = (r: RunRow): RunInfo => {
     stepCount: r.step_count,
     summary:
       r.summary === null ? bareSummary(r.seed, r.step_count, faults) : (JSON.parse(r.summary) as RunSummary),
+    ...(r.lab_hash === null ? {} : { labHash: r.lab_hash }),
   }
 }
 
@@ -90,7 +93,7 @@ export function insertRunRow(db: Db, id: string, run: NewRun, stepCount: number,
   if (db.prepare('SELECT 1 FROM runs WHERE id = ?').get(id))
     throw new LabError('run-exists', `A run with id "${id}" is already stored.`)
   db.prepare(
-    'INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count, summary, topology, complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO runs (id, seed, faults, created, label, parent_run_id, step_count, summary, topology, lab_hash, complete) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     id,
     run.seed,
@@ -101,6 +104,7 @@ export function insertRunRow(db: Db, id: string, run: NewRun, stepCount: number,
     stepCount,
     run.summary === undefined ? null : JSON.stringify(run.summary),
     run.topology === undefined ? null : JSON.stringify(run.topology),
+    run.topology === undefined ? null : labFingerprint(run.topology),
     complete ? 1 : 0,
   )
 }

@@ -74,14 +74,20 @@ export const LAB_MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN summary TEXT;
   ALTER TABLE runs ADD COLUMN topology TEXT;
   `,
-  // 4: a step's text apart from the rest of it, written and read as it is (no JSON escaping),
+  // 4: the fingerprint of the lab a run was planned from (shared/domain/lab-fingerprint.ts), to
+  // tell a stale run. Null on older runs: worked out from their topology where they kept one,
+  // else unknown, and the window says it cannot tell.
+  `
+  ALTER TABLE runs ADD COLUMN lab_hash TEXT;
+  `,
+  // 5: a step's text apart from the rest of it, written and read as it is (no JSON escaping),
   // and the host lists a run's placements share, written once per run (step-codec.ts). Both
   // null on steps and runs stored before this version, whose steps are whole JSON objects.
   `
   ALTER TABLE steps ADD COLUMN text TEXT;
   ALTER TABLE runs ADD COLUMN host_lists TEXT;
   `,
-  // 5: runs stored in batches while they are planned: a run is whole (1) only once its last
+  // 6: runs stored in batches while they are planned: a run is whole (1) only once its last
   // batch is in; until then (0) no list or read shows it, and one left by a crash is dropped.
   `
   ALTER TABLE runs ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;

@@ -6,7 +6,7 @@ import {
 } from '../../shared/engine/types'
 
 /**
- * How a run's steps are written in `steps(json, text)` (format version 4). An engine step is
+ * How a run's steps are written in `steps(json, text)` (format version 5). An engine step is
  * written compactly: its text in the `text` column as it is, the rest as a JSON array without
  * keys, effects flattened, and its placement's host list as the index of a list the run keeps
  * once (`runs.host_lists`: a 10,000-pod run places on the same 64 hosts 10,000 times). Anything
@@ -110,7 +110,7 @@ type Compact = [
   EngineStep['failure'] | 0,
 ]
 
-/** Reads the rows of one run, given its host lists (`runs.host_lists`, null before version 4). */
+/** Reads the rows of one run, given its host lists (`runs.host_lists`, null before version 5). */
 export class StepDecoder {
   private readonly lists: string[][]
 

@@ -1,11 +1,16 @@
 import { ReactFlowProvider } from '@xyflow/react'
 import { useEffect } from 'react'
 
+import { labClient } from './api/lab-client'
 import { LabCanvas } from './canvas/LabCanvas'
 import { ExportDialog } from './export/ExportDialog'
+import { FileBrowserDialog } from './files/FileBrowserDialog'
 import { ImportDialog } from './import/ImportDialog'
 import { Inspector } from './inspector/Inspector'
 import { useKeymap } from './keymap/use-keymap'
+import { AboutDialog, ShortcutsDialog } from './menu/HelpDialogs'
+import { MenuBar } from './menu/MenuBar'
+import { followMenuCommands, pageDrawsMenu } from './menu/page-commands'
 import { Palette } from './palette/Palette'
 import { PanelBoundary } from './PanelBoundary'
 import { PlaybackPanel } from './playback/PlaybackPanel'
@@ -14,6 +19,7 @@ import { closeDialog, openDialog, selectOpenDialog, useDialogStore } from './sto
 import { selectAppInfo, selectSnapshot, selectWrites, useLabStore } from './stores/lab-store'
 import { startLabSession } from './stores/lab-sync'
 import { dismissError, reportError, selectError, useNoticeStore } from './stores/notice-store'
+import { selectLayout, usePanelStore } from './stores/panel-store'
 import { SearchBox } from './toolbar/SearchBox'
 import { Toasts } from './toolbar/Toasts'
 import { Toolbar } from './toolbar/Toolbar'
@@ -25,8 +31,12 @@ export function App() {
   const error = useNoticeStore(selectError)
   const appInfo = useLabStore(selectAppInfo)
   const dialog = useDialogStore(selectOpenDialog)
+  const layout = usePanelStore(selectLayout)
+  const sized = layout.playbackHeight !== undefined || layout.problemsHeight !== undefined
   useKeymap()
 
+  // Electron's native menu pushes the commands the page answers.
+  useEffect(() => followMenuCommands(labClient()), [])
   useEffect(() => {
     let off: (() => void) | undefined
     let cancelled = false
@@ -44,13 +54,14 @@ export function App() {
 
   return (
     <div
-      className="app"
+      className={sized ? 'app has-sized-panels' : 'app'}
       data-testid={snapshot ? 'app-ready' : 'app-loading'}
       data-revision={snapshot?.revision}
       data-lab-writes={writes}
     >
       <header className="titlebar">
         <span className="brand">Pacific Lab</span>
+        {pageDrawsMenu(appInfo) ? <MenuBar /> : null}
         <span className="lab-name">{snapshot?.name ?? 'Opening…'}</span>
         {snapshot?.readOnly ? <span className="badge">read-only</span> : null}
         <span className="spacer" />
@@ -117,6 +128,12 @@ export function App() {
       )}
       <ExportDialog open={dialog === 'export'} onClose={closeDialog} />
       <ImportDialog open={dialog === 'import'} onClose={closeDialog} />
+      <FileBrowserDialog
+        mode={dialog === 'new-lab' || dialog === 'open-lab' || dialog === 'save-lab-as' ? dialog : null}
+        onClose={closeDialog}
+      />
+      {dialog === 'shortcuts' ? <ShortcutsDialog onClose={closeDialog} /> : null}
+      {dialog === 'about' ? <AboutDialog onClose={closeDialog} /> : null}
     </div>
   )
 }

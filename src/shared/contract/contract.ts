@@ -65,6 +65,20 @@ export const LabChange = z.discriminatedUnion('kind', [
 ])
 export type LabChange = z.output<typeof LabChange>
 
+/** The panels around the canvas as the user left them; heights in CSS pixels. */
+export const PanelLayout = z.object({
+  playbackHeight: z.number().min(0).max(10_000).optional(),
+  problemsHeight: z.number().min(0).max(10_000).optional(),
+  /** True: only the header line with the counts; absent: folded while there is nothing to fix. */
+  problemsFolded: z.boolean().optional(),
+  /** True: the playback shows its controls and timeline, not the steps. */
+  playbackFolded: z.boolean().optional(),
+})
+export type PanelLayout = z.output<typeof PanelLayout>
+
+export const PlaybackSpeed = z.union([z.literal('fit'), z.number().min(0).max(1_000)])
+export type PlaybackSpeed = z.output<typeof PlaybackSpeed>
+
 /** What the window looks like for a lab; stored in the lab file, so it survives a restart. */
 export const ViewState = z.object({
   viewport: z.object({ x: z.number(), y: z.number(), zoom: z.number().positive() }),
@@ -72,6 +86,10 @@ export const ViewState = z.object({
   collapsed: z.array(z.string()),
   /** Ids of the selected nodes. */
   selection: z.array(z.string()),
+  /** Sizes and folds of the panels around the canvas (absent: the defaults). */
+  panels: PanelLayout.optional(),
+  /** Playback speed: `fit` plays any run in about a minute; a number is a multiple of simulated time (0: one step per tick). */
+  playbackSpeed: PlaybackSpeed.optional(),
 })
 export type ViewState = z.output<typeof ViewState>
 
@@ -163,6 +181,11 @@ export const RunInfo = z.object({
   parentId: z.string().nullable(),
   stepCount: z.number().int().nonnegative(),
   summary: RunSummary,
+  /**
+   * `labFingerprint` of the lab the run was planned from, so a client can tell a stale run;
+   * absent for runs stored before lab format 4 whose lab was not kept (it cannot be told).
+   */
+  labHash: z.string().optional(),
 })
 export type RunInfo = z.output<typeof RunInfo>
 

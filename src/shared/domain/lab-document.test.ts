@@ -23,7 +23,7 @@ describe('lab documents', () => {
     const host = bad.topology.nodes.find((n) => n.id === 'host-1')!
     ;(host.spec as Record<string, unknown>)['cpuCores'] = -4
     expect(() => parseLabDocument(bad, 'lab.json')).toThrow(
-      /lab\.json: nodes\[\d+\] \(esxi-01\): spec: cpuCores/,
+      /lab\.json: nodes\[\d+\] \(esxi-01\): spec: CPU cores \(cpuCores\) must be more than 0/,
     )
   })
 

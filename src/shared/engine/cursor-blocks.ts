@@ -37,6 +37,11 @@ export class Block {
     return new Block(tables, ids, before, after)
   }
 
+  /** The same block walked the other way: its records before and after swapped. */
+  reversed(): Block {
+    return new Block(this.tables, this.ids, this.after, this.before)
+  }
+
   forward(state: EngineState): void {
     put(state, this.tables, this.ids, this.after)
   }

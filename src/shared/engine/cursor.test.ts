@@ -137,6 +137,40 @@ describe('a run whose end the planner kept', () => {
     expect(end).toEqual(before)
   })
 
+  it('records the blocks it walks back from the end, so a second far seek jumps them', () => {
+    const { wrapped, reads } = counted(planned.steps)
+    const c = createCursor({ steps: wrapped, summary: planned.summary }, start, {
+      spacing: 4,
+      end: { seq: last, state: end },
+    })
+    // Nearer the end than the start: the end's lane walks back.
+    const mid = Math.floor(last * 0.55)
+    expect(c.seek(mid)).toEqual(folded[mid])
+    const first = reads.n
+    expect(first).toBe(last - mid)
+    expect(c.seek(last)).toEqual(folded[last])
+    expect(c.seek(mid + 1)).toEqual(folded[mid + 1])
+    // There and back again crosses known blocks: only the part blocks at the ends are walked.
+    expect(reads.n - first).toBeLessThanOrEqual(4 * 4)
+    expect(last - mid).toBeGreaterThan(4 * 4 * 2)
+  })
+
+  it('walks no block whole twice, whatever the order of seeks', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: last }), { minLength: 1, maxLength: 40 }), (targets) => {
+        const { wrapped, reads } = counted(planned.steps)
+        const c = createCursor({ steps: wrapped, summary: planned.summary }, start, {
+          spacing: 8,
+          end: { seq: last, state: end },
+        })
+        for (const t of targets) expect(c.seek(t)).toEqual(folded[t])
+        // Each seek walks at most a block and a half of part blocks; whole blocks are walked once.
+        expect(reads.n).toBeLessThanOrEqual(last + targets.length * 2 * 8)
+      }),
+      { numRuns: 40 },
+    )
+  })
+
   it('waits for the steps of a run still arriving before standing at its end', () => {
     const steps = planned.steps.slice(0, 40)
     const c = createCursor({ steps, summary: planned.summary }, start)

@@ -55,10 +55,12 @@ export interface Cursor {
 
 /**
  * A cursor over `run` starting from `initial` (from `initialState`). One step forward or back
- * applies or reverts that step's effects. A far seek walks to the nearest block boundary, jumps
- * whole blocks (each block knows the records it changed, as they were before and after it), then
- * walks into the target block: its cost is the records that differ plus at most one block of
- * steps, never a copy of the state. Blocks are recorded on the first forward pass over them.
+ * applies or reverts that step's effects. A far seek walks to a block boundary, jumps whole
+ * blocks (each block knows the records it changed, as they were before and after it), then walks
+ * into the target block: its cost is the records that differ plus at most one block of steps,
+ * never a copy of the state. A block is recorded the first time a lane walks the whole of it,
+ * forward or back, so no block is walked whole twice: a run's end from the planner makes the
+ * blocks near the end known by walking back from it, without replaying the run from its start.
  *
  * The cursor keeps up to MAX_LANES states made from `initial`, each where a seek last left it,
  * plus one at the run's end when it is known (`options.end`, `setEnd`), and moves the one
@@ -106,13 +108,11 @@ export function createCursor(run: Run, initial: EngineState, options: CursorOpti
     back: () => seek(live.seq - 1),
     stateAt: (target) => cloneState(seek(target)),
     warm(target) {
-      // Whole blocks only: a lane records a block on a forward pass from its first step, so the
-      // scout waits at a boundary for the rest of a block to arrive.
+      // Whole blocks only: the scout records a block once all its steps have arrived.
       const within = Math.max(0, Math.min(run.steps.length, Math.floor(target)))
       const to = Math.floor(within / book.every) * book.every
-      if (to <= book.recorded) return
       scout ??= new Lane(cloneState(initial), 0, book)
-      scout.seek(to)
+      if (to > scout.seq) scout.seek(to)
     },
     setEnd(end) {
       // Only the records the lane writes are copied: the planner's state is shared as it is.

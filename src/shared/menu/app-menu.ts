@@ -24,6 +24,10 @@ export const SHELL_COMMANDS = [
 export type ShellCommandName = (typeof SHELL_COMMANDS)[number]
 export type AppCommand = MenuCommandName | ShellCommandName
 
+/** Whether the shell does `command` itself (else the page answers it). */
+export const isShellCommand = (command: AppCommand): command is ShellCommandName =>
+  (SHELL_COMMANDS as readonly string[]).includes(command)
+
 /** What the platform does natively (Electron menu roles); a browser does these itself. */
 export type NativeRole =
   | 'cut'

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { installLabClient } from '../../../src/renderer/src/api/lab-client'
 import { closeDialog, openDialog, useDialogStore } from '../../../src/renderer/src/stores/dialog-store'
 import { deleteSelection, redo, sendBatch, undo } from '../../../src/renderer/src/stores/edit-actions'
+import { useCanvasViewStore } from '../../../src/renderer/src/stores/canvas-view-store'
 import { useLabStore } from '../../../src/renderer/src/stores/lab-store'
 import { applyLabChange, startLabSession } from '../../../src/renderer/src/stores/lab-sync'
 import {
@@ -26,6 +27,7 @@ function reset() {
   useNoticeStore.setState(useNoticeStore.getInitialState(), true)
   useSearchStore.setState(useSearchStore.getInitialState(), true)
   useDialogStore.setState(useDialogStore.getInitialState(), true)
+  useCanvasViewStore.setState(useCanvasViewStore.getInitialState(), true)
 }
 const cleanup: (() => void)[] = []
 beforeEach(reset)
@@ -89,6 +91,16 @@ describe('lab store', () => {
     const held = lab()
     applyLabChange({ kind: 'snapshot', snapshot: { ...held, revision: held.revision - 1, name: 'old' } })
     expect(lab()).toBe(held)
+  })
+
+  it('fits another lab into view when it opens, not on an edit of the same lab', async () => {
+    await start()
+    useCanvasViewStore.setState({ viewRequest: null })
+    await sendBatch(host('host-4'))
+    expect(useCanvasViewStore.getState().viewRequest?.kind).not.toBe('fit')
+    const next = { ...lab(), revision: lab().revision + 1, path: '/labs/other.pacificlab' }
+    applyLabChange({ kind: 'snapshot', snapshot: next })
+    expect(useCanvasViewStore.getState().viewRequest?.kind).toBe('fit')
   })
 
   it('shows a refused edit in the banner and keeps the lab as it was', async () => {

@@ -1,3 +1,4 @@
+import type { DisplayNames } from '../../../shared/engine/display-names'
 import type { Placement, Step } from '../../../shared/engine/types'
 
 const gib = (mib: number) => `${(mib / 1024).toFixed(1)}G`
@@ -44,11 +45,14 @@ export function placementTable(placement: Placement): string[] {
   return [line(header), ...rows.map(line), `      why: ${placement.explanation}`]
 }
 
-/** One step as readable lines: number, time, flow, lanes, seed step and status, then the sentence. */
-export function stepLines(step: Step, status: string): string[] {
+/**
+ * One step as readable lines: number, time, flow, the object and the lanes by name, seed step
+ * and status, then the sentence.
+ */
+export function stepLines(step: Step, status: string, names: DisplayNames): string[] {
   const t = `${(step.t / 1000).toFixed(1)}s`.padStart(9)
   const seed = step.seedStep === null ? '     ' : `[${step.seedStep}/7]`
-  const head = `${String(step.seq).padStart(5)} ${t} ${step.sequence.padEnd(10)} ${seed} ${step.object}  ${step.actor} -> ${step.target}  => ${status}`
+  const head = `${String(step.seq).padStart(5)} ${t} ${step.sequence.padEnd(10)} ${seed} ${names.name(step.object)}  ${names.lane(step.actor)} -> ${names.lane(step.target)}  => ${status}`
   const out = [head, `      ${step.text}`]
   if (step.failure) out.push(`      failure ${step.failure.code}: ${step.failure.reason}`)
   if (step.placement) out.push(...placementTable(step.placement))

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 
 import { createCursor } from '../../../shared/engine/cursor'
+import { DisplayNames } from '../../../shared/engine/display-names'
 import { formatFault, parseFault } from '../../../shared/engine/fault-syntax'
 import { faultProblem } from '../../../shared/engine/faults'
 import { stepWithTable } from '../../../shared/engine/placement-on-demand'
@@ -68,14 +69,17 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
       }
       if (values.quiet) {
         // The summary only: the steps are not kept, so a run of any size fits in memory.
-        const summary = planStreaming(lab.topology, undefined, seed, faults, () => {})
+        // Names only, of what the steps create: problems read by name, never by id.
+        const names = new DisplayNames(lab.topology)
+        const summary = planStreaming(lab.topology, undefined, seed, faults, (step) => names.learn([step]))
         missedFault(summary)
-        printSummary(io, lab.name, summary, values.json === true)
+        printSummary(io, lab.name, summary, values.json === true, names)
         return Promise.resolve(0)
       }
       const run = plan(lab.topology, undefined, seed, faults)
       missedFault(run.summary)
       const cursor = createCursor(run, initialState(lab.topology))
+      const names = new DisplayNames(lab.topology).learn(run.steps)
       if (!values.json)
         io.out(
           `${lab.name}: ${run.steps.length} steps, seed ${seed}${faults.length ? `, faults ${faults.map(formatFault).join(' ')}` : ''}`,
@@ -102,9 +106,9 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
               ...(step.failure ? { failure: step.failure } : {}),
             }),
           )
-        else for (const line of stepLines(step, status)) io.out(line)
+        else for (const line of stepLines(step, status, names)) io.out(line)
       }
-      printSummary(io, null, run.summary, values.json === true)
+      printSummary(io, null, run.summary, values.json === true, names)
       return Promise.resolve(0)
     },
   }
@@ -113,7 +117,13 @@ export function runCommandWith(load: (arg: string | undefined) => LabDocument): 
 export const runCommand: CliCommand = runCommandWith(loadLabArgument)
 
 /** The run's outcome: statuses and problems (with `name`, a first line naming the lab: --quiet). */
-function printSummary(io: CliIo, name: string | null, s: RunSummary, json: boolean): void {
+function printSummary(
+  io: CliIo,
+  name: string | null,
+  s: RunSummary,
+  json: boolean,
+  names: DisplayNames,
+): void {
   if (json) return io.out(JSON.stringify({ summary: s }))
   if (name !== null) io.out(`${name}: ${s.steps} steps, seed ${s.seed}`)
   io.out(
@@ -123,5 +133,6 @@ function printSummary(io: CliIo, name: string | null, s: RunSummary, json: boole
       .map(([k, v]) => `${v} ${k}`)
       .join(', ')}`,
   )
-  for (const p of s.problems) io.out(`  ${p.object}: ${p.status}${p.reason ? ` (${p.reason})` : ''}`)
+  for (const p of s.problems)
+    io.out(`  ${names.label(p.object)}: ${p.status}${p.reason ? ` (${p.reason})` : ''}`)
 }

@@ -68,6 +68,18 @@ export function nodeSummary(node: LabNode, index: TopologyIndex): string {
  * namespace, the CPU and memory its workloads request against its limits.
  */
 export function collapsedSummary(node: LabNode, index: TopologyIndex): string {
+  // Walking thousands of members again on every redraw of a large lab (a collapse, a reveal)
+  // would cost more than the rest of the redraw: kept per index (one per topology) and node.
+  let known = summaries.get(index)
+  if (!known) summaries.set(index, (known = new WeakMap()))
+  let summary = known.get(node)
+  if (summary === undefined) known.set(node, (summary = summarise(node, index)))
+  return summary
+}
+
+const summaries = new WeakMap<TopologyIndex, WeakMap<LabNode, string>>()
+
+function summarise(node: LabNode, index: TopologyIndex): string {
   const counts = new Map<string, number>()
   let cpu = 0
   let memory = 0
@@ -107,12 +119,19 @@ function serviceSummary(s: Record<string, unknown>): string {
   return `${entry?.label ?? key} ${serviceVersionOf(key, str(s['version']))}`
 }
 
-/** A host's capacity and how much of it is already busy (usage), as a host card shows it. */
+/** A host's capacity: cores and memory. */
 function hostSummary(s: Record<string, unknown>): string {
+  return `${num(s['cpuCores'])} cores · ${formatMemory(num(s['memoryMiB']))}`
+}
+
+/**
+ * How busy a host already is before anything of the lab runs on it (its active usage), as the
+ * host card's second line shows it; empty when idle.
+ */
+export function hostUsageLine(s: Record<string, unknown>): string {
   const mhz = num(s['cpuCores']) * num(s['cpuMhzPerCore'])
   const cpuUse = mhz > 0 ? Math.round((num(s['activeCpuMhz']) / mhz) * 100) : 0
   const memUse =
     num(s['memoryMiB']) > 0 ? Math.round((num(s['activeMemoryMiB']) / num(s['memoryMiB'])) * 100) : 0
-  const base = `${num(s['cpuCores'])} cores · ${formatMemory(num(s['memoryMiB']))}`
-  return cpuUse || memUse ? `${base} · ${cpuUse}% / ${memUse}% used` : base
+  return cpuUse || memUse ? `in use: CPU ${cpuUse}%, mem ${memUse}%` : ''
 }

@@ -6,7 +6,8 @@ import { uniqueName } from '../../../shared/domain/names'
 import type { Position, Topology } from '../../../shared/domain/topology'
 import { newId } from './new-id'
 import { placeNode, type Placement } from './placement'
-import { CARD_SIZE, GROUP_KINDS, type Rect } from './to-flow'
+import { cardSize, GROUP, GROUP_KINDS } from '../../../shared/domain/layout/lab-sizes'
+import type { Rect } from './to-flow'
 
 /** The MIME type a palette item carries in an HTML5 drag. */
 export const PALETTE_MIME = 'application/x-pacific-lab-kind'
@@ -24,12 +25,14 @@ export function dropBatch(
   topology: Topology,
   rects: ReadonlyMap<string, Rect>,
 ): { batch: EditBatch; id: string } | Extract<Placement, { ok: false }> {
-  const size = GROUP_KINDS.has(kind) ? { width: 240, height: 110 } : CARD_SIZE
+  const name = uniqueName(kind, new Set(topology.nodes.map((n) => n.name)))
+  const size = GROUP_KINDS.has(kind)
+    ? { width: GROUP.minWidth, height: GROUP.minHeight }
+    : cardSize({ kind, name })
   const box = { x: point.x - GRAB.x, y: point.y - GRAB.y, ...size }
   const placed = placeNode({ kind, point, box, strictRoot: true }, topology, rects)
   if (!placed.ok) return placed
   const id = newId(kind)
-  const name = uniqueName(kind, new Set(topology.nodes.map((n) => n.name)))
   const batch = addNodeBatch(kind, name, placed.parentId, placed.position, id)
   if (kind !== 'supervisor') return { batch, id }
   const networks = topology.nodes.filter((n) => n.kind === 'network')

@@ -1,12 +1,10 @@
 import { ALLOWED_PARENTS, KIND_LABELS, type Kind } from '../../../shared/domain/kinds'
 import type { Position, Topology } from '../../../shared/domain/topology'
+import { GROUP } from '../../../shared/domain/layout/lab-sizes'
 import type { Rect } from './to-flow'
 
 /** How far from a valid container a drop still snaps into it, in flow pixels. */
 export const SNAP_DISTANCE = 60
-/** A child never sits over its container's header or left edge. */
-const MIN_CHILD = { x: 20, y: 50 } as const
-const GAP = 20
 
 export type Placement =
   { ok: true; parentId: string | null; position: Position } | { ok: false; reason: string }
@@ -27,8 +25,6 @@ const inside = (p: Position, r: Rect) =>
   p.x >= r.x && p.x <= r.x + r.width && p.y >= r.y && p.y <= r.y + r.height
 const distance = (p: Position, r: Rect) =>
   Math.hypot(Math.max(r.x - p.x, 0, p.x - r.x - r.width), Math.max(r.y - p.y, 0, p.y - r.y - r.height))
-const overlaps = (a: Rect, b: Rect) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
 /**
  * Decides where a node dropped at `point` lives: the smallest valid container under the
@@ -61,20 +57,11 @@ export function placeNode(
   const parent = containing ?? near
   const label = KIND_LABELS[req.kind]
   if (parent) {
+    // A child never sits over its container's header or left edge. Where it would cover a
+    // sibling, the edit's layout (settleBatch) slides it past, as it does for every edit.
     const position = {
-      x: Math.max(MIN_CHILD.x, Math.round(req.box.x - parent.rect.x)),
-      y: Math.max(MIN_CHILD.y, Math.round(req.box.y - parent.rect.y)),
-    }
-    const siblings = topology.nodes
-      .filter((n) => n.parentId === parent.id && !req.exclude?.has(n.id))
-      .map((n) => rects.get(n.id))
-      .filter((r): r is Rect => r !== undefined)
-      .map((r) => ({ ...r, x: r.x - parent.rect.x, y: r.y - parent.rect.y }))
-    // Slide right past siblings, so a drop never hides an object under another.
-    for (let guard = 0; guard < siblings.length; guard++) {
-      const hit = siblings.find((s) => overlaps(s, { ...req.box, ...position }))
-      if (!hit) break
-      position.x = hit.x + hit.width + GAP
+      x: Math.max(GROUP.left, Math.round(req.box.x - parent.rect.x)),
+      y: Math.max(GROUP.top, Math.round(req.box.y - parent.rect.y)),
     }
     return { ok: true, parentId: parent.id, position }
   }

@@ -4,7 +4,7 @@ import { defaultSpec } from '../../../shared/domain/specs'
 import type { LabNode, Topology } from '../../../shared/domain/topology'
 import { toFlow } from './to-flow'
 
-const node = (id: string, kind: LabNode['kind'], parentId: string | null, x = 20, y = 50): LabNode => ({
+const node = (id: string, kind: LabNode['kind'], parentId: string | null, x = 20, y = 60): LabNode => ({
   id,
   kind,
   name: id,
@@ -17,7 +17,7 @@ const topology: Topology = {
     node('sv', 'supervisor', null, 0, 0),
     node('ns', 'namespace', 'sv'),
     node('p1', 'pod', 'ns'),
-    node('p2', 'pod', 'ns', 220, 50),
+    node('p2', 'pod', 'ns', 260, 60),
   ],
   links: [],
 }
@@ -48,6 +48,15 @@ describe('toFlow', () => {
     const { nodes, rects } = toFlow(topology, view)
     expect(nodes.every((n) => n.width && n.height && n.handles?.length === 2)).toBe(true)
     expect(nodes.findIndex((n) => n.id === 'ns')).toBeLessThan(nodes.findIndex((n) => n.id === 'p1'))
-    expect(rects.get('p2')).toMatchObject({ x: 240, y: 100 })
+    expect(rects.get('p2')).toMatchObject({ x: 280, y: 120 })
+  })
+
+  it('draws siblings stored on top of each other apart, inside their container', () => {
+    const piled: Topology = { ...topology, nodes: [...topology.nodes, node('p3', 'pod', 'ns', 30, 70)] }
+    const { rects } = toFlow(piled, view)
+    const [p1, p3, ns] = ['p1', 'p3', 'ns'].map((id) => rects.get(id)!)
+    expect(p1!.x + p1!.width < p3!.x || p1!.y + p1!.height < p3!.y).toBe(true)
+    expect(p3!.x + p3!.width).toBeLessThanOrEqual(ns!.x + ns!.width)
+    expect(p3!.y + p3!.height).toBeLessThanOrEqual(ns!.y + ns!.height)
   })
 })

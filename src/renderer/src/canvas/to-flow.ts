@@ -1,22 +1,14 @@
 import type { Edge, Node, NodeHandle } from '@xyflow/react'
 import { Position as Side } from '@xyflow/react'
 
-import type { Kind } from '../../../shared/domain/kinds'
 import type { Problem } from '../../../shared/domain/problems'
-import { indexTopology, type LabNode, type Topology } from '../../../shared/domain/topology'
-import { derivedObjects, hostHasSpherelet, type DerivedObject } from './derived'
+import type { LabNode, Topology } from '../../../shared/domain/topology'
+import { derivedObjects, hostHasSpherelet, type DerivedObject } from '../../../shared/domain/derived-objects'
+import { linkRoutes, type DrawnBox } from './edge-routes'
 import { collapsedSummary, nodeSummary } from './node-summary'
-
-/** Kinds drawn as groups that hold their children; every other kind is a card. */
-export const GROUP_KINDS: ReadonlySet<Kind> = new Set(['vcenter', 'cluster', 'supervisor', 'namespace'])
-
-export const CARD_SIZE = { width: 180, height: 60 } as const
-export const CHIP_SIZE = { width: 170, height: 32 } as const
-const GROUP_PAD = { right: 20, bottom: 20 } as const
-const GROUP_MIN = { width: 240, height: 110 } as const
-const COLLAPSED = { width: 260, height: 64 } as const
-/** Derived objects sit in a strip along the bottom of their container. */
-const STRIP = 44
+import { layoutLab } from '../../../shared/domain/layout/lab-layout'
+import { GROUP_KINDS } from '../../../shared/domain/layout/lab-sizes'
+import { topologyIndex } from './topology-index'
 
 export type Severity = Problem['severity']
 
@@ -31,6 +23,8 @@ export interface LabFlowData extends Record<string, unknown> {
   derived: DerivedObject | null
   spherelet: boolean
   status: string
+  /** The name does not fit even at the object's largest size: it is cut, with a tooltip. */
+  nameClipped: boolean
 }
 
 export type LabFlowNode = Node<LabFlowData>
@@ -48,7 +42,7 @@ export interface FlowView {
   selection: ReadonlySet<string>
 }
 
-const handlesFor = (width: number, height: number, group: boolean): NodeHandle[] => [
+export const handlesFor = (width: number, height: number, group: boolean): NodeHandle[] => [
   {
     type: 'target',
     position: group ? Side.Bottom : Side.Top,
@@ -69,53 +63,43 @@ const handlesFor = (width: number, height: number, group: boolean): NodeHandle[]
 
 /**
  * Maps a topology to React Flow nodes and edges: parents before children, child positions
- * relative to the parent, group sizes fitted to their children. Every node gets its size and
- * handles up front so React Flow can skip measuring (DESIGN.md section 8). `rects` holds each
+ * relative to the parent, group sizes fitted to their children. Every node gets its size (as
+ * measured too) and handles up front so React Flow can skip measuring (DESIGN.md section 8): a
+ * node mounted later, as a pan or a reveal brings it into view, costs no layout read. `rects` holds each
  * node's absolute box, for drop and reparent hit tests.
  */
 export function toFlow(
   topology: Topology,
   view: FlowView,
 ): { nodes: LabFlowNode[]; edges: Edge[]; rects: Map<string, Rect> } {
-  const index = indexTopology(topology)
+  const index = topologyIndex(topology)
   const derived = derivedObjects(topology)
-  const sizes = new Map<string, { width: number; height: number }>()
-  const sizeOf = (node: LabNode): { width: number; height: number } => {
-    const known = sizes.get(node.id)
-    if (known) return known
-    let size: { width: number; height: number } = CARD_SIZE
-    if (GROUP_KINDS.has(node.kind) && view.collapsed.has(node.id)) size = COLLAPSED
-    else if (GROUP_KINDS.has(node.kind)) {
-      const chips = derived.get(node.id) ?? []
-      let width: number = Math.max(GROUP_MIN.width, 20 + chips.length * (CHIP_SIZE.width + 10))
-      let height: number = GROUP_MIN.height
-      for (const child of index.children.get(node.id) ?? []) {
-        const c = sizeOf(child)
-        width = Math.max(width, child.position.x + c.width + GROUP_PAD.right)
-        height = Math.max(height, child.position.y + c.height + GROUP_PAD.bottom)
-      }
-      size = { width, height: height + (chips.length > 0 ? STRIP : 0) }
-    }
-    sizes.set(node.id, size)
-    return size
-  }
+  // Positions and sizes come from the layout, which keeps siblings apart and children inside.
+  const layout = layoutLab(topology, { collapsed: view.collapsed, index })
+  const boxOf = (id: string) => layout.boxes.get(id) ?? { x: 0, y: 0, width: 0, height: 0 }
 
   const nodes: LabFlowNode[] = []
   const rects = new Map<string, Rect>()
+  /** Every drawn box, read-only chips too: what a link's route keeps clear of. */
+  const drawn = new Map<string, DrawnBox>()
   const visit = (node: LabNode, origin: { x: number; y: number }, hidden: boolean, depth: number) => {
-    const size = sizeOf(node)
+    const { x, y, ...size } = boxOf(node.id)
     const isGroup = GROUP_KINDS.has(node.kind)
     const collapsed = isGroup && view.collapsed.has(node.id)
-    const children = index.children.get(node.id) ?? []
-    const abs = { x: origin.x + node.position.x, y: origin.y + node.position.y }
+    // A large container's members are its grid's tiles, drawn by the level of detail (canvas/lod/).
+    const children = layout.grids.has(node.id) ? [] : (index.children.get(node.id) ?? [])
+    const position = { x, y }
+    const abs = { x: origin.x + x, y: origin.y + y }
     if (!hidden) rects.set(node.id, { ...abs, ...size })
+    if (!hidden) drawn.set(node.id, { ...abs, ...size, parentId: node.parentId })
     nodes.push({
       id: node.id,
       type: isGroup ? 'group-node' : 'card-node',
-      position: node.position,
+      position,
       ...(node.parentId !== null ? { parentId: node.parentId } : {}),
       width: size.width,
       height: size.height,
+      measured: { width: size.width, height: size.height },
       handles: handlesFor(size.width, size.height, isGroup),
       style: { width: size.width, height: size.height },
       hidden,
@@ -123,30 +107,39 @@ export function toFlow(
       data: {
         node,
         summary: collapsed ? collapsedSummary(node, index) : nodeSummary(node, index),
-        childCount: children.length,
+        childCount: index.children.get(node.id)?.length ?? 0,
         collapsed,
         problem: view.problems.get(node.id) ?? null,
         derived: null,
         spherelet: hostHasSpherelet(topology, index, node),
         status: 'idle',
+        nameClipped: layout.clipped.has(node.id),
       },
       zIndex: depth,
     })
-    const chips = derived.get(node.id) ?? []
-    chips.forEach((chip, i) => {
-      const position = { x: 20 + i * (CHIP_SIZE.width + 10), y: size.height - STRIP + 4 }
-      nodes.push(derivedNode(chip, position, hidden || collapsed, depth + 1, view.selection.has(chip.id)))
+    const chips = layout.chips.get(node.id) ?? []
+    ;(derived.get(node.id) ?? []).forEach((chip, i) => {
+      const box = chips[i] ?? { x: 0, y: 0, width: 0, height: 0 }
+      if (!hidden && !collapsed)
+        drawn.set(chip.id, { ...box, x: abs.x + box.x, y: abs.y + box.y, parentId: node.id })
+      const shown = derivedNode(chip, box, hidden || collapsed, depth + 1, view.selection.has(chip.id))
+      shown.data.nameClipped = layout.clipped.has(chip.id)
+      nodes.push(shown)
     })
     for (const child of children) visit(child, abs, hidden || collapsed, depth + 1)
   }
   for (const root of index.children.get(null) ?? []) visit(root, { x: 0, y: 0 }, false, 0)
 
+  const routes = linkRoutes(topology.links, drawn, index)
   const edges: Edge[] = topology.links.map((link) => ({
     id: link.id,
     source: link.source,
     target: link.target,
-    type: 'smoothstep',
+    type: 'routed',
+    data: { route: routes.get(link.id) ?? null },
     label: 'runs on',
+    // Read by screen readers instead of React Flow's "Edge from <id> to <id>".
+    ariaLabel: `${index.byId.get(link.source)?.name ?? 'Supervisor'} runs on ${index.byId.get(link.target)?.name ?? 'a cluster'}`,
     className: `edge-${link.kind}`,
     selected: view.selection.has(link.id),
     zIndex: 1000,
@@ -156,11 +149,12 @@ export function toFlow(
 
 function derivedNode(
   chip: DerivedObject,
-  position: { x: number; y: number },
+  { x, y, width, height }: Rect,
   hidden: boolean,
   depth: number,
   selected: boolean,
 ): LabFlowNode {
+  const position = { x, y }
   const node: LabNode = {
     id: chip.id,
     kind: chip.kind,
@@ -174,10 +168,11 @@ function derivedNode(
     type: 'derived-node',
     position,
     parentId: chip.parentId,
-    width: CHIP_SIZE.width,
-    height: CHIP_SIZE.height,
-    handles: handlesFor(CHIP_SIZE.width, CHIP_SIZE.height, false),
-    style: { width: CHIP_SIZE.width, height: CHIP_SIZE.height },
+    width,
+    height,
+    measured: { width, height },
+    handles: handlesFor(width, height, false),
+    style: { width, height },
     hidden,
     selected,
     draggable: false,
@@ -192,24 +187,29 @@ function derivedNode(
       derived: chip,
       spherelet: false,
       status: 'idle',
+      nameClipped: false,
     },
     zIndex: depth,
   }
 }
 
-/** The flow with `selected` set from the selection; unchanged nodes keep their identity. */
+/**
+ * The flow with `selected` set from the selection; unchanged nodes and edges keep their
+ * identity, and so do the lists when nothing changed (React Flow takes a new list as a change).
+ */
 export function withSelection<T extends { nodes: LabFlowNode[]; edges: Edge[] }>(
   flow: T,
   selection: readonly string[],
 ): T {
   const set = new Set(selection)
-  return {
-    ...flow,
-    nodes: flow.nodes.map((n) =>
-      Boolean(n.selected) === set.has(n.id) ? n : { ...n, selected: set.has(n.id) },
-    ),
-    edges: flow.edges.map((e) =>
-      Boolean(e.selected) === set.has(e.id) ? e : { ...e, selected: set.has(e.id) },
-    ),
+  const mark = <E extends { id: string; selected?: boolean }>(list: E[]): E[] => {
+    let changed = false
+    const out = list.map((x) => {
+      if (Boolean(x.selected) === set.has(x.id)) return x
+      changed = true
+      return { ...x, selected: set.has(x.id) }
+    })
+    return changed ? out : list
   }
+  return { ...flow, nodes: mark(flow.nodes), edges: mark(flow.edges) }
 }

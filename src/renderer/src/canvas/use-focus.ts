@@ -4,12 +4,19 @@ import { useEffect } from 'react'
 import { selectFocus, useSelectionStore } from '../stores/selection-store'
 import type { Rect } from './to-flow'
 
-/** Centres the view on the object a problem row or search asked for. */
-export function useFocus(rects: ReadonlyMap<string, Rect>, parentOf: (id: string) => string | null) {
+/**
+ * Centres the view on the object a problem row or search asked for. `reveal` takes the objects
+ * the level of detail draws only in view (members of large containers: canvas/lod).
+ */
+export function useFocus(
+  rects: ReadonlyMap<string, Rect>,
+  parentOf: (id: string) => string | null,
+  reveal: (id: string) => boolean = () => false,
+) {
   const focus = useSelectionStore(selectFocus)
   const { setCenter, getZoom } = useReactFlow()
   useEffect(() => {
-    if (!focus) return
+    if (!focus || reveal(focus.id)) return
     // A node inside a collapsed container has no box: centre on the nearest shown ancestor.
     let id: string | null = focus.id
     while (id !== null && !rects.has(id)) id = parentOf(id)

@@ -160,6 +160,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             className="export-preview"
             data-testid="export-preview"
             tabIndex={0}
+            role="region"
             aria-label={file?.path ?? 'Preview'}
           >
             {lines.map((line, i) => (

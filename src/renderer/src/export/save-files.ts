@@ -8,7 +8,7 @@ interface File {
 }
 
 /** Offers bytes as a download; in Electron the same anchor download opens the save dialog. */
-function download(name: string, data: BlobPart, type: string) {
+export function download(name: string, data: BlobPart, type: string) {
   const url = URL.createObjectURL(new Blob([data], { type }))
   const a = document.createElement('a')
   a.href = url
@@ -17,17 +17,23 @@ function download(name: string, data: BlobPart, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
+/** A lab's name as the start of a file name: `Demo lab: the seed deck` to `demo-lab-the-seed-deck`. */
+export function fileBase(labName: string): string {
+  return (
+    labName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'lab'
+  )
+}
+
 /**
  * Saves an export: `yaml` as the one manifests.yaml (its vCenter requests need a folder, so they
  * come with the zip), `dir` and `zip` as one zip of the folder layout (a browser cannot write a
  * folder). Returns the file name offered.
  */
 export function saveExport(files: readonly File[], format: ExportFormat, labName: string): string {
-  const base =
-    labName
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'lab'
+  const base = fileBase(labName)
   if (format === 'yaml') {
     const yaml = files.find((f) => f.path === 'manifests.yaml')
     const name = `${base}-manifests.yaml`

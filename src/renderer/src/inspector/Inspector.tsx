@@ -1,7 +1,9 @@
+import { useDeferredValue } from 'react'
+
 import { KIND_LABELS } from '../../../shared/domain/kinds'
 import type { Topology } from '../../../shared/domain/topology'
 import { KindIcon } from '../canvas/KindIcon'
-import { derivedObjects, isDerivedId } from '../canvas/derived'
+import { derivedObjects, isDerivedId } from '../../../shared/domain/derived-objects'
 import { deleteSelection, duplicate } from '../stores/edit-actions'
 import { selectSelection, useSelectionStore } from '../stores/selection-store'
 import { Bindings } from './Bindings'
@@ -10,7 +12,8 @@ import { SpecForm } from './SpecForm'
 
 /** The right-hand panel: the selected object's settings, or what to do when none is. */
 export function Inspector({ topology, readOnly }: { topology: Topology; readOnly: boolean }) {
-  const selection = useSelectionStore(selectSelection)
+  // The canvas shows a new selection first; the form follows in the next, interruptible render.
+  const selection = useDeferredValue(useSelectionStore(selectSelection))
   return (
     <aside className="inspector" data-testid="inspector" aria-label="Inspector">
       <InspectorBody topology={topology} selection={selection} readOnly={readOnly} />

@@ -1,6 +1,6 @@
 import { ChoiceListField, SelectRefField } from './choice-fields'
 import { blankOf, type FieldShape } from './schema-walk'
-import { labelOf } from './quantity'
+import { labelOf } from '../../../shared/domain/field-labels'
 import {
   BoolField,
   EnumField,

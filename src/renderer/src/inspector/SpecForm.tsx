@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 
 import { setSpecBatch, renameBatch } from '../../../shared/domain/edit-builders'
 import type { ExtraFields } from '../../../shared/domain/extra-fields'
+import { describeIssue } from '../../../shared/domain/describe-issues'
 import { dnsLabelProblem } from '../../../shared/domain/names'
 import { SPEC_SCHEMAS } from '../../../shared/domain/specs'
 import type { LabNode, Topology } from '../../../shared/domain/topology'
@@ -34,7 +35,7 @@ export function SpecForm({ node, topology }: { node: LabNode; topology: Topology
     setDraft(next)
     const parsed = schema.safeParse(next)
     if (!parsed.success) {
-      setErrors(new Map(parsed.error.issues.map((i) => [i.path.join('.'), i.message])))
+      setErrors(new Map(parsed.error.issues.map((i) => [i.path.join('.'), describeIssue(i)])))
       return
     }
     setErrors(new Map())

@@ -122,6 +122,8 @@ export function TextInputField({
       <input
         data-testid={testId(path)}
         value={text}
+        // A value longer than the box reads whole on hover.
+        title={text.length > 24 ? text : undefined}
         placeholder={placeholder}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}

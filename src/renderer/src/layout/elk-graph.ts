@@ -3,10 +3,16 @@ import type { ElkNode } from 'elkjs/lib/elk-api'
 import { moveNodesBatch } from '../../../shared/domain/edit-builders'
 import type { EditBatch } from '../../../shared/domain/edits'
 import { indexTopology, type LabNode, type Topology } from '../../../shared/domain/topology'
-import { CARD_SIZE, GROUP_KINDS } from '../canvas/to-flow'
+import {
+  cardSize,
+  GROUP,
+  GROUP_KINDS,
+  headerWidth,
+  SIBLING_GAP,
+} from '../../../shared/domain/layout/lab-sizes'
 
 /** Room a container keeps above its children (header) and below them (read-only strip). */
-const GROUP_PADDING = '[top=56,left=20,bottom=64,right=20]'
+const GROUP_PADDING = `[top=${GROUP.top},left=${GROUP.left},bottom=${GROUP.bottom + GROUP.strip},right=${GROUP.right}]`
 
 /** The topology as an ELK graph: containers hold their children, cards have fixed sizes. */
 export function toElkGraph(topology: Topology): ElkNode {
@@ -19,13 +25,14 @@ export function toElkGraph(topology: Topology): ElkNode {
         layoutOptions: {
           'elk.padding': GROUP_PADDING,
           'elk.algorithm': 'rectpacking',
-          'elk.spacing.nodeNode': '20',
+          'elk.spacing.nodeNode': String(SIBLING_GAP),
         },
         children: children.map(build),
-        width: 240,
-        height: 110,
+        width: Math.max(GROUP.minWidth, headerWidth(node)),
+        height: GROUP.minHeight,
       }
-    return { id: node.id, ...CARD_SIZE }
+    const { width, height } = cardSize(node)
+    return { id: node.id, width, height }
   }
   return {
     id: 'root',

@@ -1,6 +1,6 @@
 import type { ElkNode } from 'elkjs/lib/elk-api'
 
-import { setLayingOut } from '../stores/canvas-view-store'
+import { requestFit, setLayingOut } from '../stores/canvas-view-store'
 import { sendBatch } from '../stores/edit-actions'
 import { currentTopology } from '../stores/lab-store'
 import { toast } from '../stores/notice-store'
@@ -20,7 +20,11 @@ export async function runLayout() {
       worker.postMessage(toElkGraph(topology))
     })
     if (!reply.ok) toast(`Auto-layout failed: ${reply.error}`, 'error')
-    else await sendBatch(layoutBatch(topology, reply.laid))
+    else {
+      await sendBatch(layoutBatch(topology, reply.laid))
+      // The new arrangement may sit anywhere: show all of it.
+      requestFit()
+    }
   } finally {
     worker.terminate()
     setLayingOut(false)

@@ -21,5 +21,9 @@ export async function addFromKeyboard(kind: PlaceableKind) {
   const point = target ? { x: target.x + 40, y: target.y + 60 } : { x: right + 80, y: 20 }
   const result = dropBatch(kind, point, topology, rects)
   if ('reason' in result) return toast(result.reason, 'error')
-  if (await sendBatch(result.batch)) setSelection([result.id])
+  const asked = useSelectionStore.getState().selection
+  if (!(await sendBatch(result.batch))) return
+  // The new object is selected, unless the user picked something else (or Escape) meanwhile.
+  const now = useSelectionStore.getState().selection
+  if (now.length === asked.length && now.every((id, i) => id === asked[i])) setSelection([result.id])
 }

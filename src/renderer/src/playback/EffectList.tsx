@@ -1,20 +1,17 @@
+import type { DisplayNames } from '../../../shared/engine/display-names'
 import type { Effect } from '../../../shared/engine/types'
 
-const show = (v: Effect['before']) => (v === null ? '—' : String(v))
-
-/** A step's state changes, before -> after. */
-export function EffectList({ effects }: { effects: readonly Effect[] }) {
+/** A step's state changes, before -> after, on records named as a person knows them. */
+export function EffectList({ effects, names }: { effects: readonly Effect[]; names: DisplayNames }) {
   if (effects.length === 0) return null
   return (
     <details className="effects" open={effects.length <= 8}>
       <summary>State changes ({effects.length})</summary>
       <ul>
         {effects.slice(0, 200).map((e, i) => (
-          <li key={i}>
-            <code>
-              {e.on}/{e.id}.{e.key}
-            </code>{' '}
-            {show(e.before)} → <strong>{show(e.after)}</strong>
+          <li key={i} data-record={`${e.on}/${e.id}`} data-key={e.key}>
+            {names.name(e.id)} <code>{names.path(e.key)}</code> {names.value(e.key, e.before)} →{' '}
+            <strong>{names.value(e.key, e.after)}</strong>
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef } from 'react'
 
 import type { Step } from '../../../shared/engine/types'
+import { useDisplayNames } from '../stores/display-names'
 import { seek } from '../stores/playback-actions'
 import {
   selectFilters,
@@ -34,6 +35,7 @@ export function EventList() {
   const filtering = isFiltering(filters)
   const rows = useMemo(() => (filtering ? filterSteps(steps, filters) : null), [filtering, steps, filters])
   const count = rows ? rows.length : total
+  const names = useDisplayNames()
   const parent = useRef<HTMLDivElement>(null)
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read in render on purpose
   const virtual = useVirtualizer({
@@ -59,7 +61,14 @@ export function EventList() {
     return listWindow.steps[index + 1 - listWindow.from]
   }
   return (
-    <div className="event-list" data-testid="event-list" ref={parent}>
+    <div
+      className="event-list"
+      data-testid="event-list"
+      ref={parent}
+      tabIndex={0}
+      role="region"
+      aria-label="Events of the run; click one to go to it"
+    >
       <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const s = stepAt(item.index)
@@ -82,8 +91,12 @@ export function EventList() {
             >
               <span className="ev-seq">{s.seq}</span>
               <span className="ev-time">{formatClock(s.t)}</span>
-              <span className={`ev-lanes layer-${layerOf(s.actor).toLowerCase()}`}>
-                {s.actor} → {s.target}
+              <span
+                className={`ev-lanes layer-${layerOf(s.actor).toLowerCase()}`}
+                data-actor={s.actor}
+                data-target={s.target}
+              >
+                {names.lane(s.actor)} → {names.lane(s.target)}
               </span>
               <span className="ev-action">{s.action}</span>
               <span className="ev-text" title={s.text}>

@@ -1,5 +1,6 @@
-import { useInternalNode, ViewportPortal, type InternalNode } from '@xyflow/react'
+import { ViewportPortal, type InternalNode } from '@xyflow/react'
 
+import { useDrawnNode } from '../canvas/lod/use-drawn-node'
 import { usePlaybackHighlight } from '../stores/playback-hooks'
 import { selectSeq, usePlaybackStore } from '../stores/playback-store'
 
@@ -17,9 +18,10 @@ function centre(node: InternalNode | undefined): { x: number; y: number } | null
 export function MessageOverlay() {
   const highlight = usePlaybackHighlight()
   const seq = usePlaybackStore(selectSeq)
-  const actor = useInternalNode(highlight?.actor ?? '')
-  const target = useInternalNode(highlight?.target ?? '')
-  const object = useInternalNode(highlight?.object ?? '')
+  // A member of a large container may have no node: the container stands for it (canvas/lod).
+  const actor = useDrawnNode(highlight?.actor)
+  const target = useDrawnNode(highlight?.target)
+  const object = useDrawnNode(highlight?.object)
   const from = centre(actor)
   const to = centre(target) ?? centre(object)
   if (!highlight || (!from && !to)) return null

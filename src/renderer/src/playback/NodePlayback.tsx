@@ -1,5 +1,6 @@
 import { memo } from 'react'
 
+import { chipsThatFit } from '../canvas/fit-chips'
 import {
   useHighlightRole,
   useHostChips,
@@ -27,8 +28,6 @@ export const StatusBadge = memo(function StatusBadge({ nodeId }: { nodeId: strin
   )
 })
 
-const MAX_CHIPS = 12
-
 const Bar = ({ label, share }: { label: string; share: number }) => (
   <div className="pb-bar" title={`${label} ${Math.round(share * 100)}% reserved`}>
     <span className="pb-bar-label">{label}</span>
@@ -41,18 +40,26 @@ const Bar = ({ label, share }: { label: string; share: number }) => (
   </div>
 )
 
-/** A host during playback: CPU and memory reservation bars and chips for what runs on it. */
-export const HostPlayback = memo(function HostPlayback({ hostId }: { hostId: string }) {
+/**
+ * A host during playback: CPU and memory reservation bars and one row of chips for what runs on
+ * it, inside the card: as many chips as fit `width`, then "+N" for the rest.
+ */
+export const HostPlayback = memo(function HostPlayback({ hostId, width }: { hostId: string; width: number }) {
   const cpu = useHostUsage(hostId, 'cpu')
   const mem = useHostUsage(hostId, 'memory')
   const chips = useHostChips(hostId)
   if (cpu === null || mem === null) return null
+  const shown = chipsThatFit(
+    chips.map((c) => c.name),
+    width,
+  )
+  const hidden = chips.slice(shown)
   return (
     <div className="pb-host" data-testid={`host-usage-${hostId}`}>
       <Bar label="CPU" share={cpu} />
       <Bar label="Mem" share={mem} />
       <div className="pb-chips">
-        {chips.slice(0, MAX_CHIPS).map((c) => (
+        {chips.slice(0, shown).map((c) => (
           <span
             key={c.id}
             className={`pb-chip chip-${c.kind}`}
@@ -62,7 +69,15 @@ export const HostPlayback = memo(function HostPlayback({ hostId }: { hostId: str
             {c.name}
           </span>
         ))}
-        {chips.length > MAX_CHIPS ? <span className="pb-chip more">+{chips.length - MAX_CHIPS}</span> : null}
+        {hidden.length > 0 ? (
+          <span
+            className="pb-chip more"
+            data-testid={`chips-more-${hostId}`}
+            title={hidden.map((c) => `${c.name}: ${c.status}`).join('\n')}
+          >
+            +{hidden.length}
+          </span>
+        ) : null}
       </div>
     </div>
   )

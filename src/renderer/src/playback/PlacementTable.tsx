@@ -1,4 +1,5 @@
 import type { Placement } from '../../../shared/engine/types'
+import { Icon } from '../icons/Icon'
 
 const ghz = (mhz: number) => `${(mhz / 1000).toFixed(1)} GHz`
 const gib = (mib: number) => `${(mib / 1024).toFixed(1)} GiB`
@@ -35,7 +36,7 @@ export function PlacementTable({ placement }: { placement: Placement }) {
           {placement.rows.map((r) => (
             <tr key={r.host} className={r.chosen ? 'is-chosen' : ''} data-host={r.host}>
               <td>
-                {r.chosen ? '★ ' : ''}
+                {r.chosen ? <Icon name="star" size={12} label="chosen" /> : null}
                 {r.hostName}
               </td>
               <td>

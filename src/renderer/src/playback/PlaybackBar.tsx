@@ -5,31 +5,33 @@ import {
   nextFailure,
   pause,
   play,
-  setSpeed,
+  chooseSpeed,
   stepBack,
   stepForward,
 } from '../stores/playback-actions'
 import {
   selectPlaying,
   selectSeq,
+  selectRunLength,
   selectSimTime,
-  selectSpeed,
+  selectSpeedChoice,
   selectTotal,
   usePlaybackStore,
 } from '../stores/playback-store'
 import { formatClock } from './derive'
-
-/** Speeds as multiples of simulated time; 0 plays one step per tick. */
-const SPEEDS = [0, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64]
+import { FIXED_SPEEDS, speedLabel } from './speed'
+import { Icon } from '../icons/Icon'
+import type { ReactNode } from 'react'
 
 /** Transport controls, speed and the simulated clock. */
 export function PlaybackBar() {
   const playing = usePlaybackStore(selectPlaying)
-  const speed = usePlaybackStore(selectSpeed)
+  const choice = usePlaybackStore(selectSpeedChoice)
+  const lengthMs = usePlaybackStore(selectRunLength)
   const seq = usePlaybackStore(selectSeq)
   const total = usePlaybackStore(selectTotal)
   const simTime = usePlaybackStore(selectSimTime)
-  const button = (testid: string, label: string, title: string, onClick: () => void) => (
+  const button = (testid: string, label: ReactNode, title: string, onClick: () => void) => (
     <button type="button" data-testid={testid} title={title} aria-label={title} onClick={onClick}>
       {label}
     </button>
@@ -37,24 +39,59 @@ export function PlaybackBar() {
   return (
     <div className="playback-bar">
       {button('jump-start', 'Start', 'Jump to start (Home)', jumpStart)}
-      {button('prev-sequence', '◀ Seq', 'Previous sequence', () => jumpSequence(-1))}
-      {button('step-back', '◀ Step', 'Step back (Left)', stepBack)}
+      {button(
+        'prev-sequence',
+        <>
+          <Icon name="step-back" /> Sequence
+        </>,
+        'Previous sequence',
+        () => jumpSequence(-1),
+      )}
+      {button(
+        'step-back',
+        <>
+          <Icon name="step-back" /> Step
+        </>,
+        'Step back (Left)',
+        stepBack,
+      )}
       {playing
         ? button('pause', 'Pause', 'Pause (Space)', pause)
-        : button('play', '▶ Play', 'Play (Space)', play)}
-      {button('step-forward', 'Step ▶', 'Step forward (Right)', stepForward)}
-      {button('next-sequence', 'Seq ▶', 'Next sequence', () => jumpSequence(1))}
+        : button(
+            'play',
+            <>
+              <Icon name="play" /> Play
+            </>,
+            'Play (Space)',
+            play,
+          )}
+      {button(
+        'step-forward',
+        <>
+          Step <Icon name="step-forward" />
+        </>,
+        'Step forward (Right)',
+        stepForward,
+      )}
+      {button(
+        'next-sequence',
+        <>
+          Sequence <Icon name="step-forward" />
+        </>,
+        'Next sequence',
+        () => jumpSequence(1),
+      )}
       {button('jump-end', 'End', 'Jump to end (End)', jumpEnd)}
       {button('next-failure', 'Next failure', 'Next failure', nextFailure)}
       <select
         data-testid="speed"
         aria-label="Speed"
-        value={speed}
-        onChange={(e) => setSpeed(Number(e.target.value))}
+        value={String(choice)}
+        onChange={(e) => chooseSpeed(e.target.value === 'fit' ? 'fit' : Number(e.target.value))}
       >
-        {SPEEDS.map((s) => (
-          <option key={s} value={s}>
-            {s === 0 ? 'step' : `${s}x`}
+        {(['fit', ...FIXED_SPEEDS] as const).map((s) => (
+          <option key={s} value={String(s)}>
+            {speedLabel(s, lengthMs)}
           </option>
         ))}
       </select>

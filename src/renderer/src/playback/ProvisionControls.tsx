@@ -1,3 +1,4 @@
+import { useDisplayNames } from '../stores/display-names'
 import { cancelRun, dismissPlaybackError, loadRun, provision, setSeed } from '../stores/playback-actions'
 import {
   selectBusy,
@@ -19,6 +20,7 @@ export function ProvisionControls() {
   const runs = usePlaybackStore(selectRuns)
   const runId = usePlaybackStore(selectRunId)
   const error = usePlaybackStore(selectPlaybackError)
+  const names = useDisplayNames()
   return (
     <div className="provision-controls">
       <label className="seed-field">
@@ -64,7 +66,7 @@ export function ProvisionControls() {
           {runs.map((r) => (
             <option key={r.id} value={r.id}>
               {r.parentId ? '↳ ' : ''}
-              {r.label} · {r.stepCount} steps
+              {names.run(r)} · {r.stepCount} steps
               {r.summary.problems.length ? ` · ${r.summary.problems.length} problems` : ''}
             </option>
           ))}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
 
+import { useDisplayNames } from '../stores/display-names'
 import { seek } from '../stores/playback-actions'
 import { selectFilters, selectSeq, selectSteps, usePlaybackStore } from '../stores/playback-store'
 import { filterSteps, rowAtOrBefore } from './filter-steps'
@@ -22,6 +23,7 @@ export function SequenceDiagram() {
   const seq = usePlaybackStore(selectSeq)
   const rows = useMemo(() => filterSteps(steps, filters), [steps, filters])
   const box = useRef<HTMLDivElement>(null)
+  const names = useDisplayNames()
   const current = seq > 0 ? rowAtOrBefore(rows, seq - 1) : -1
   const start = Math.max(0, Math.min(current - Math.floor(WINDOW / 3), rows.length - WINDOW))
   const shown = rows.slice(start, start + WINDOW).map((i) => steps[i]!)
@@ -38,20 +40,38 @@ export function SequenceDiagram() {
     if (el) el.scrollTop = Math.max(0, currentY - el.clientHeight / 2)
   }, [currentY])
   return (
-    <div className="sequence-diagram" data-testid="sequence-diagram" ref={box}>
+    <div
+      className="sequence-diagram"
+      data-testid="sequence-diagram"
+      ref={box}
+      tabIndex={0}
+      role="region"
+      aria-label="Sequence diagram of the run; click an arrow to go to its step"
+    >
       {/* Lane names stay on top while the arrows scroll under them. */}
       <svg width={width} height={HEAD_H - 4} className="seq-head" aria-hidden="true">
-        {lanes.map((lane, i) => (
-          <text key={lane} x={x(lane)} y={i % 2 ? 30 : 14} textAnchor="middle" className="seq-lane-name">
-            {lane.length > 22 ? `${lane.slice(0, 21)}…` : lane}
-          </text>
-        ))}
+        {lanes.map((lane, i) => {
+          const name = names.lane(lane)
+          return (
+            <text
+              key={lane}
+              x={x(lane)}
+              y={i % 2 ? 30 : 14}
+              textAnchor="middle"
+              className="seq-lane-name"
+              data-lane={lane}
+            >
+              {name.length > 22 ? `${name.slice(0, 21)}…` : name}
+              {name.length > 22 ? <title>{name}</title> : null}
+            </text>
+          )
+        })}
       </svg>
       <svg
         width={width}
         height={height}
         role="img"
-        aria-label="Sequence diagram"
+        aria-label="Arrows between the components, one per step"
         style={{ marginTop: -(HEAD_H - 4) }}
       >
         <defs>

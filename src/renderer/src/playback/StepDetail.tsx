@@ -1,3 +1,4 @@
+import { useDisplayNames } from '../stores/display-names'
 import { selectDetailStep, selectPlaying, usePlaybackStore } from '../stores/playback-store'
 import { formatClock } from './derive'
 import { EffectList } from './EffectList'
@@ -10,6 +11,7 @@ export function StepDetail() {
   const step = usePlaybackStore(selectDetailStep)
   // While playing, the state changes scroll by too fast to read; they show on pause.
   const playing = usePlaybackStore(selectPlaying)
+  const names = useDisplayNames()
   return (
     <aside className="step-detail" data-testid="step-detail" data-seq={step?.seq ?? 0}>
       {step ? (
@@ -17,7 +19,7 @@ export function StepDetail() {
           <header className="step-head">
             <strong>Step {step.seq}</strong> · {formatClock(step.t)} · {step.sequence} ·{' '}
             <span className="step-lanes">
-              {step.actor} → {step.target}
+              {names.lane(step.actor)} → {names.lane(step.target)}
             </span>
           </header>
           <p className="step-text" data-testid="step-text">
@@ -39,7 +41,7 @@ export function StepDetail() {
             </div>
           ) : null}
           {step.placement ? <PlacementTable placement={step.placement} /> : null}
-          {playing ? null : <EffectList effects={step.effects} />}
+          {playing ? null : <EffectList effects={step.effects} names={names} />}
         </>
       ) : (
         <p className="step-text">Before the first step: nothing is provisioned yet. Press Play or Step.</p>

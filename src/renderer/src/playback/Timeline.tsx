@@ -1,5 +1,7 @@
 import { memo, useMemo, type MouseEvent } from 'react'
 
+import type { DisplayNames } from '../../../shared/engine/display-names'
+import { useDisplayNames } from '../stores/display-names'
 import { seek } from '../stores/playback-actions'
 import {
   selectLoading,
@@ -17,22 +19,30 @@ interface Marker {
 }
 
 /** Sequence starts (a change of flow or object) and failures; capped so huge runs stay light. */
-function markersOf(steps: readonly Step[]): Marker[] {
+function markersOf(steps: readonly Step[], names: DisplayNames): Marker[] {
   const out: Marker[] = []
   let sequences = 0
   steps.forEach((s, i) => {
     const prev = steps[i - 1]
     const object = s.object.split('/')[0]
     if ((!prev || prev.sequence !== s.sequence || prev.object.split('/')[0] !== object) && sequences++ < 400)
-      out.push({ seq: s.seq, kind: 'sequence', title: `${s.sequence} ${object}` })
+      out.push({ seq: s.seq, kind: 'sequence', title: `${s.sequence} ${names.name(object ?? s.object)}` })
     if (s.failure && out.length < 2000) out.push({ seq: s.seq, kind: 'failure', title: s.failure.reason })
   })
   return out
 }
 
 /** The markers re-render only with a new run, not on every step. */
-const Markers = memo(function Markers({ steps, total }: { steps: readonly Step[]; total: number }) {
-  const markers = useMemo(() => markersOf(steps), [steps])
+const Markers = memo(function Markers({
+  steps,
+  total,
+  names,
+}: {
+  steps: readonly Step[]
+  total: number
+  names: DisplayNames
+}) {
+  const markers = useMemo(() => markersOf(steps, names), [steps, names])
   const n = Math.max(1, total)
   return markers.map((m) => (
     <span
@@ -53,6 +63,7 @@ export function Timeline() {
   const total = usePlaybackStore(selectTotal)
   const loading = usePlaybackStore(selectLoading)
   const seq = usePlaybackStore(selectSeq)
+  const names = useDisplayNames()
   const n = Math.max(1, total)
   const seekAt = (e: MouseEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect()
@@ -73,7 +84,7 @@ export function Timeline() {
       onMouseMove={(e) => e.buttons === 1 && seekAt(e)}
     >
       <div className="timeline-fill" style={{ width: `${(seq / n) * 100}%` }} />
-      <Markers steps={steps} total={total} />
+      <Markers steps={steps} total={total} names={names} />
       <div className="timeline-thumb" style={{ left: `${(seq / n) * 100}%` }} />
     </div>
   )

@@ -34,6 +34,16 @@ export function filterOptions(steps: readonly Step[]): { actors: string[]; objec
   return { actors: [...actors].sort(), objects: [...objects].sort() }
 }
 
+/**
+ * The object filter's choices: the first `limit` of the run's objects, and the selected object
+ * first when it has steps but would be cut (in a run of 20,000 PodVMs the one found by search).
+ */
+export function objectMenu(objects: readonly string[], selected: string | null, limit: number): string[] {
+  const shown = objects.slice(0, limit)
+  if (selected === null || shown.includes(selected) || !objects.includes(selected)) return shown
+  return [selected, ...shown.slice(0, limit - 1)]
+}
+
 /** Position in `indexes` of the last kept step at or before step index `i` (binary search). */
 export function rowAtOrBefore(indexes: readonly number[], i: number): number {
   let lo = 0

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { indexTopology } from '../../../shared/domain/topology'
 import { loadDemo } from './test-demo'
 import { formatClock, seqAtTime } from './derive'
-import { filterSteps, rowAtOrBefore } from './filter-steps'
+import { filterSteps, objectMenu, rowAtOrBefore } from './filter-steps'
 import { firstOfKindMap, highlightOf, layerOf } from './lane-map'
 
 describe('playback helpers', () => {
@@ -39,5 +39,21 @@ describe('playback helpers', () => {
     expect(h.actor).toBe('vc-1')
     expect(h.target).toMatch(/^host-\d$/)
     expect(h.object).toBe('pod-1')
+  })
+})
+
+describe('the object filter menu', () => {
+  const objects = Array.from({ length: 2000 }, (_, i) => `pod-${String(i).padStart(4, '0')}`)
+
+  it('offers the selected object first when the menu would cut it', () => {
+    const menu = objectMenu(objects, 'pod-1731', 500)
+    expect(menu).toHaveLength(500)
+    expect(menu[0]).toBe('pod-1731')
+  })
+
+  it('leaves the menu as it is when the selection is listed already or has no steps', () => {
+    expect(objectMenu(objects, 'pod-0003', 500)).toEqual(objects.slice(0, 500))
+    expect(objectMenu(objects, 'vc-1', 500)).toEqual(objects.slice(0, 500))
+    expect(objectMenu(objects, null, 500)).toEqual(objects.slice(0, 500))
   })
 })

@@ -3,6 +3,7 @@ import { useEffect, useSyncExternalStore } from 'react'
 import type { Problem } from '../../../shared/domain/problems'
 import type { Topology } from '../../../shared/domain/topology'
 import { fitProblems } from '../../../shared/engine/fit/fit-problems'
+import { afterPaint } from './after-paint'
 
 /**
  * The fit problems of the topology on screen, computed in one Web Worker (fit.worker.ts). Edits
@@ -22,9 +23,10 @@ let nextId = 1
 const notify = () => listeners.forEach((l) => l())
 
 function send(topology: Topology) {
-  worker ??= startWorker()
-  busy = { id: nextId++, topology }
-  worker.postMessage(busy)
+  const w = (worker ??= startWorker())
+  const message = (busy = { id: nextId++, topology })
+  // Copying a large lab to the worker takes a while (a fifth of a second for 20,000 objects).
+  afterPaint(() => w.postMessage(message))
 }
 
 function startWorker(): Worker {
@@ -69,4 +71,9 @@ const subscribe = (listener: () => void) => {
 export function useFitProblems(topology: Topology): Problem[] {
   useEffect(() => request(topology), [topology])
   return useSyncExternalStore(subscribe, () => results.get(topology) ?? NONE)
+}
+
+/** Whether "will it fit" has not answered for `topology` yet. */
+export function useFitPending(topology: Topology): boolean {
+  return useSyncExternalStore(subscribe, () => !results.has(topology))
 }

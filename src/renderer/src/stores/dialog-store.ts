@@ -1,6 +1,10 @@
 import { create } from 'zustand'
 
-export type DialogName = 'export' | 'import'
+/**
+ * The page's modal dialogs; the file browser's three and the two help dialogs belong to the
+ * serve-mode menu bar (Electron shows native ones).
+ */
+export type DialogName = 'export' | 'import' | 'new-lab' | 'open-lab' | 'save-lab-as' | 'shortcuts' | 'about'
 
 interface DialogState {
   /** The modal dialog on screen, or null. */

@@ -3,10 +3,13 @@ import type { Result } from '../../../shared/contract/result'
 import { deleteSubtreesBatch, duplicateSubtreesBatch } from '../../../shared/domain/commands'
 import { disconnectBatch } from '../../../shared/domain/edit-builders'
 import type { EditBatch } from '../../../shared/domain/edits'
+import { settleBatch } from '../../../shared/domain/layout/settle-batch'
 import { labClient } from '../api/lab-client'
-import { isDerivedId } from '../canvas/derived'
+import { isDerivedId } from '../../../shared/domain/derived-objects'
+import { currentCollapsed } from '../canvas/lod/lod-store'
 import { newId } from '../canvas/new-id'
 import { currentRects } from '../canvas/rects-registry'
+import { requestReveal, useCanvasViewStore } from './canvas-view-store'
 import { currentTopology } from './lab-store'
 import { whenRevision } from './lab-sync'
 import { reportError, toast } from './notice-store'
@@ -35,9 +38,29 @@ export async function sendBatch(batch: EditBatch | null): Promise<boolean> {
  * changed since the batch was made. The caller shows a refusal where the user acted.
  */
 export async function applyEditBatch(batch: EditBatch, baseRevision?: number): Promise<Result<LabRevision>> {
-  return settle(
-    await labClient().applyEdits({ batch, ...(baseRevision === undefined ? {} : { baseRevision }) }),
+  const result = await settle(
+    await labClient().applyEdits({
+      batch: withTidyLayout(batch),
+      ...(baseRevision === undefined ? {} : { baseRevision }),
+    }),
   )
+  // What a user adds (a drop, a paste, an import) comes into view at a readable zoom.
+  const added = batch.edits.flatMap((e) => (e.type === 'addNodes' ? e.nodes.map((n) => n.id) : []))
+  if (result.ok && added.length > 0) requestReveal(added)
+  return result
+}
+
+/**
+ * The batch plus the moves that keep the canvas tidy after it (objects apart, children inside),
+ * so what is stored is what the canvas draws: one request, one undo step.
+ */
+function withTidyLayout(batch: EditBatch): EditBatch {
+  const topology = currentTopology()
+  if (!topology) return batch
+  // Collapsed as drawn: a summarised large container is its summary card, not its grid.
+  return settleBatch(topology, batch, {
+    collapsed: currentCollapsed(useCanvasViewStore.getState().collapsed),
+  })
 }
 
 /** Undoes the last edit; the caller shows a refusal where the user acted. */

@@ -1,6 +1,7 @@
 import type { LabChange, LabSnapshot } from '../../../shared/contract/contract'
 import { applyTopologyDiff } from '../../../shared/domain/topology-diff'
 import { labClient } from '../api/lab-client'
+import { requestFit } from './canvas-view-store'
 import { useLabStore } from './lab-store'
 import { reportError } from './notice-store'
 import { loadViewState } from './view-state-actions'
@@ -27,8 +28,12 @@ function write(snapshot: LabSnapshot, current: LabSnapshot | null): void {
   if (current && snapshot.revision < current.revision) return
   useLabStore.setState((s) => ({ snapshot, writes: s.writes + 1 }))
   for (const waiter of [...waiters]) if (snapshot.revision >= waiter.revision) waiter.done()
-  // Another lab opened: its own view state (collapsed groups) comes with it.
-  if (current && current.path !== snapshot.path) void loadViewState()
+  // Another lab opened: its own view state (collapsed groups) comes with it, and it is shown
+  // whole (the canvas fits the first lab when it mounts).
+  if (current && current.path !== snapshot.path) {
+    void loadViewState()
+    requestFit()
+  }
 }
 
 /** Reads the whole open lab: at start, and when a diff does not fit what this client holds. */

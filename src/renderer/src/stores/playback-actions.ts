@@ -1,13 +1,15 @@
-import type { RunInfo, RunOpened, RunProgress } from '../../../shared/contract/contract'
+import type { PlaybackSpeed, RunInfo, RunOpened, RunProgress } from '../../../shared/contract/contract'
 import type { Topology } from '../../../shared/domain/topology'
-import type { Fault } from '../../../shared/engine/types'
+import type { Fault, Step } from '../../../shared/engine/types'
 import { labClient } from '../api/lab-client'
 import { browserClock } from '../playback/browser-clock'
 import { nextFailureTarget, sequenceTarget } from '../playback/moves'
 import { createPlaybackSession } from '../playback/session'
+import { effectiveSpeed, runLengthMs } from '../playback/speed'
 import { useLabStore } from './lab-store'
 import { usePlaybackStore as store, type EventFilters } from './playback-store'
 import { followSession } from './step-paging'
+import { savePlaybackSpeed } from './view-state-actions'
 
 export { PAGE_STEPS } from './step-paging'
 
@@ -63,6 +65,8 @@ function followProgress(progress: RunProgress): void {
   if (!open) return
   if (phase === 'cancelled' || phase === 'failed') return session.close()
   session.append(session.view().steps.length + 1, [], progress.planned, phase !== 'planning')
+  const { steps } = session.view()
+  fitSpeedToRun(progress.run?.summary.durationMs ?? 0, steps, progress.planned)
 }
 
 /** Stops planning the run shown by the progress; nothing of it is kept. */
@@ -152,8 +156,21 @@ function showRun({ run, firstPage }: RunOpened, topology: Topology, seq: number)
   const stored = store.getState().progress
   if (firstPage.complete && !(stored?.runId === run.id && stored.phase !== 'done')) listRun(run)
   store.setState({ busy: false, detail: null, seed: run.seed, listWindow: null })
+  fitSpeedToRun(run.summary.durationMs, firstPage.steps, firstPage.total)
   const { steps, total, complete, end } = firstPage
   session.open({ runId: run.id, topology, steps, total, complete, ...(end ? { end } : {}) }, seq)
+}
+
+/**
+ * Keeps the default speed ("whole run in about a minute") fitted to the open run's length: known
+ * from its summary once planned, estimated from the steps so far while it is planned.
+ */
+function fitSpeedToRun(durationMs: number, steps: readonly Step[], total: number): void {
+  const lengthMs = runLengthMs(durationMs, steps, total)
+  if (store.getState().runLengthMs !== lengthMs) store.setState({ runLengthMs: lengthMs })
+  const speed = effectiveSpeed(store.getState().speedChoice, lengthMs)
+  // Setting a speed restarts the clock: only when it changes (a fixed speed never does).
+  if (session.view().speed !== speed) session.setSpeed(speed)
 }
 
 /** Lists a run the service just answered with, without asking for the whole list again. */
@@ -185,5 +202,10 @@ export function nextFailure(): void {
 }
 export const play = () => session.play()
 export const pause = () => session.pause()
-export const setSpeed = (speed: number) => session.setSpeed(speed)
+/** Plays at the speed chosen, and keeps the choice with the lab. */
+export function chooseSpeed(choice: PlaybackSpeed): void {
+  store.setState({ speedChoice: choice })
+  session.setSpeed(effectiveSpeed(choice, store.getState().runLengthMs))
+  savePlaybackSpeed(choice)
+}
 export const togglePlay = () => (session.view().playing ? session.pause() : session.play())

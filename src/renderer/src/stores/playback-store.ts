@@ -1,11 +1,14 @@
 import { create } from 'zustand'
 
-import type { RunInfo, RunProgress } from '../../../shared/contract/contract'
+import type { PlaybackSpeed, RunInfo, RunProgress } from '../../../shared/contract/contract'
 import type { Step } from '../../../shared/engine/types'
 import { EMPTY_VIEW } from '../playback/session'
 import type { SessionView } from '../playback/session-types'
 
 export type Progress = RunProgress
+
+/** The speed a lab plays at until the user picks another: any run in about a minute. */
+export const DEFAULT_SPEED: PlaybackSpeed = 'fit'
 
 export interface EventFilters {
   layer: string
@@ -36,6 +39,10 @@ export interface PlaybackState extends SessionView {
   hostMenu: { hostId: string; x: number; y: number } | null
   /** The current step in full (placement rows included), fetched when playback rests on it. */
   detail: Step | null
+  /** The speed the user chose (kept with the lab); the session's `speed` is what it means for this run. */
+  speedChoice: PlaybackSpeed
+  /** Simulated length of the open run, which the default speed fits into a minute. */
+  runLengthMs: number
 }
 
 export const usePlaybackStore = create<PlaybackState>()(() => ({
@@ -51,6 +58,8 @@ export const usePlaybackStore = create<PlaybackState>()(() => ({
   error: null,
   hostMenu: null,
   detail: null,
+  speedChoice: DEFAULT_SPEED,
+  runLengthMs: 0,
 }))
 
 export const selectSeq = (s: PlaybackState) => s.seq
@@ -61,6 +70,8 @@ export const selectRuns = (s: PlaybackState) => s.runs
 export const selectRunId = (s: PlaybackState) => s.runId
 export const selectPlaying = (s: PlaybackState) => s.playing
 export const selectSpeed = (s: PlaybackState) => s.speed
+export const selectSpeedChoice = (s: PlaybackState) => s.speedChoice
+export const selectRunLength = (s: PlaybackState) => s.runLengthMs
 export const selectSimTime = (s: PlaybackState) => s.simTime
 export const selectSeed = (s: PlaybackState) => s.seed
 export const selectProgress = (s: PlaybackState) => s.progress

@@ -3,6 +3,7 @@ import { useState, type KeyboardEvent } from 'react'
 import type { Topology } from '../../../shared/domain/topology'
 import { selectSearchOpen, setSearchOpen, useSearchStore } from '../stores/search-store'
 import { focusObject } from '../stores/selection-store'
+import { searchMatches } from './search-match'
 
 /** Ctrl/Cmd+F: find objects by name; Enter centres on the next match; Escape closes (keymap). */
 export function SearchBox({ topology }: { topology: Topology }) {
@@ -10,8 +11,8 @@ export function SearchBox({ topology }: { topology: Topology }) {
   const [query, setQuery] = useState('')
   const [at, setAt] = useState(0)
   if (!open) return null
-  const q = query.trim().toLowerCase()
-  const matches = q ? topology.nodes.filter((n) => n.name.toLowerCase().includes(q)) : []
+  const q = query.trim()
+  const matches = searchMatches(topology, q)
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Enter' || matches.length === 0) return
     const match = matches[at % matches.length]
@@ -23,7 +24,7 @@ export function SearchBox({ topology }: { topology: Topology }) {
       <input
         autoFocus
         data-testid="search"
-        placeholder="Find by name, Enter to jump"
+        placeholder="Find by name (or namespace/name), Enter to jump"
         value={query}
         onChange={(e) => {
           setQuery(e.target.value)

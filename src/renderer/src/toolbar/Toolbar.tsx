@@ -1,18 +1,26 @@
 import { useReactFlow } from '@xyflow/react'
+import { useEffect } from 'react'
 
-import { currentRects } from '../canvas/rects-registry'
+import { Icon } from '../icons/Icon'
 import { runLayout } from '../layout/run-layout'
-import { selectLayingOut, useCanvasViewStore } from '../stores/canvas-view-store'
+import { registerViewControls } from '../menu/view-controls'
+import { requestFit, selectLayingOut, useCanvasViewStore } from '../stores/canvas-view-store'
 import { redo, undo } from '../stores/edit-actions'
 import { setSearchOpen } from '../stores/search-store'
 import { selectSnapshot, useLabStore } from '../stores/lab-store'
-import { toggleTheme } from './theme'
+import { ImageMenu } from './ImageMenu'
+import { ThemePicker } from './ThemePicker'
 
 /** Undo, redo, layout, fit and search above the canvas; each also has a shortcut. */
 export function Toolbar() {
   const snapshot = useLabStore(selectSnapshot)
   const layingOut = useCanvasViewStore(selectLayingOut)
-  const { fitBounds } = useReactFlow()
+  const { zoomIn, zoomOut } = useReactFlow()
+  // View > Zoom In and Zoom Out do what the canvas's own controls do.
+  useEffect(
+    () => registerViewControls({ zoomIn: () => void zoomIn(), zoomOut: () => void zoomOut() }),
+    [zoomIn, zoomOut],
+  )
   const undoLabel = snapshot?.undoLabel ?? null
   const redoLabel = snapshot?.redoLabel ?? null
   return (
@@ -24,7 +32,7 @@ export function Toolbar() {
         onClick={() => void undo()}
         title={undoLabel ? `Undo ${undoLabel} (Ctrl/Cmd+Z)` : 'Nothing to undo'}
       >
-        ↶ Undo
+        <Icon name="undo" /> Undo
       </button>
       <button
         type="button"
@@ -33,7 +41,7 @@ export function Toolbar() {
         onClick={() => void redo()}
         title={redoLabel ? `Redo ${redoLabel} (Ctrl/Cmd+Shift+Z)` : 'Nothing to redo'}
       >
-        ↷ Redo
+        <Icon name="redo" /> Redo
       </button>
       <button
         type="button"
@@ -44,29 +52,19 @@ export function Toolbar() {
       >
         {layingOut ? 'Arranging…' : 'Auto-layout'}
       </button>
-      <button type="button" data-testid="fit-view" onClick={() => fitAll(fitBounds)}>
+      <button
+        type="button"
+        data-testid="fit-view"
+        onClick={requestFit}
+        title="Show the whole lab, clear of the minimap"
+      >
         Fit
       </button>
+      <ImageMenu />
       <button type="button" data-testid="open-search" onClick={() => setSearchOpen(true)} title="Ctrl/Cmd+F">
         Search
       </button>
-      <button type="button" data-testid="theme" onClick={toggleTheme} title="Switch light and dark">
-        ◐
-      </button>
+      <ThemePicker />
     </div>
   )
-}
-
-/**
- * Fits every object into view at once. (React Flow's own fitView waits for the next change
- * of the nodes, which a controlled, unchanged canvas never sends.)
- */
-function fitAll(fitBounds: ReturnType<typeof useReactFlow>['fitBounds']) {
-  const rects = [...currentRects().values()]
-  if (rects.length === 0) return
-  const x = Math.min(...rects.map((r) => r.x))
-  const y = Math.min(...rects.map((r) => r.y))
-  const width = Math.max(...rects.map((r) => r.x + r.width)) - x
-  const height = Math.max(...rects.map((r) => r.y + r.height)) - y
-  void fitBounds({ x, y, width, height }, { padding: 0.1 })
 }

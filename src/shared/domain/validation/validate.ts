@@ -66,7 +66,7 @@ export function validateTopology(topology: Topology, resolved?: ResolvedTopology
         severity: 'error',
         code: 'link-invalid',
         objectId: link.source,
-        message: `Link "${link.id}" must go from a Supervisor to a vSphere cluster`,
+        message: `The link from ${source?.name ?? 'a removed object'} to ${target?.name ?? 'a removed object'} must go from a Supervisor to a vSphere cluster`,
         hint: 'Delete the link and connect a Supervisor to a cluster',
       })
   }

@@ -1,4 +1,5 @@
 import type { EditBatch } from '../../domain/edits'
+import { settleBatch } from '../../domain/layout/settle-batch'
 import type { Topology } from '../../domain/topology'
 import { labContext, slowestCoreMhz, supervisorOfNamespace } from '../lab-context'
 import type { SchemaValidator } from '../schema-check'
@@ -49,5 +50,12 @@ export function importManifests(
   const edits = plan.edits()
   const batch: EditBatch | null = edits.length ? { label: `Import ${plan.describe()}`, edits } : null
   const ignored = batch ? platformIgnores(topology, batch, plan.origins) : []
-  return { ok: true, batch, summary: plan.summary, warnings: [...warnings, ...ignored], notes }
+  // Imported objects land where they overlap nothing (and grown namespaces push their siblings).
+  return {
+    ok: true,
+    batch: batch && settleBatch(topology, batch),
+    summary: plan.summary,
+    warnings: [...warnings, ...ignored],
+    notes,
+  }
 }

@@ -3,6 +3,7 @@ import { memo } from 'react'
 
 import { KIND_LABELS } from '../../../../shared/domain/kinds'
 import { toggleCollapsed } from '../../stores/view-state-actions'
+import { Icon } from '../../icons/Icon'
 import { KindIcon } from '../KindIcon'
 import type { LabFlowNode } from '../to-flow'
 import { ProblemBadge } from './ProblemBadge'
@@ -20,6 +21,8 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<L
       className={`group-node kind-${node.kind}${selected ? ' is-selected' : ''}${collapsed ? ' is-collapsed' : ''}${pb.className}`}
       data-testid={`node-${node.id}`}
       data-kind={node.kind}
+      data-parent-id={node.parentId ?? ''}
+      data-name-clipped={data.nameClipped}
       data-status={pb.status ?? data.status}
     >
       <Handle
@@ -37,16 +40,26 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<L
           aria-expanded={!collapsed}
           onClick={() => toggleCollapsed(node.id)}
         >
-          {collapsed ? '▸' : '▾'}
+          <Icon name={collapsed ? 'chevron-right' : 'chevron-down'} size={12} />
         </button>
         <KindIcon kind={node.kind} />
-        <span className="node-name">{node.name}</span>
+        <span className="node-name" title={`${KIND_LABELS[node.kind]} ${node.name}`}>
+          {node.name}
+        </span>
         <span className="group-kind">{KIND_LABELS[node.kind]}</span>
-        {collapsed ? null : <span className="node-summary">{summary}</span>}
+        {collapsed ? null : (
+          <span className="node-summary" title={summary}>
+            {summary}
+          </span>
+        )}
         {node.kind === 'namespace' ? <NamespacePlayback nsId={node.id} /> : null}
         <StatusBadge nodeId={node.id} />
       </div>
-      {collapsed ? <div className="collapsed-summary node-summary">{summary}</div> : null}
+      {collapsed ? (
+        <div className="collapsed-summary node-summary" title={summary}>
+          {summary}
+        </div>
+      ) : null}
       <ProblemBadge severity={data.problem} />
       <Handle
         type="source"

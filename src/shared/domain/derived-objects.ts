@@ -1,5 +1,5 @@
-import type { Kind } from '../../../shared/domain/kinds'
-import type { LabNode, Topology, TopologyIndex } from '../../../shared/domain/topology'
+import type { Kind } from './kinds'
+import type { LabNode, Topology, TopologyIndex } from './topology'
 
 /**
  * Objects the platform creates by itself (DESIGN.md section 3): the Supervisor's control-plane
