@@ -26,6 +26,8 @@ export interface LiveRun {
   readonly steps: Step[]
   /** True once planning has ended (storing may go on). */
   planned: boolean
+  /** The state the planner ended in, once planned: pages bring it, stored or not. */
+  end: EngineState | null
 }
 
 export interface RunToPlan {
@@ -99,6 +101,7 @@ export class LiveRuns {
       topology: plan.topology,
       steps: [],
       planned: false,
+      end: null,
     }
     const progress = (phase: Phase, message?: string) =>
       this.deps.emit({
@@ -121,8 +124,6 @@ export class LiveRuns {
       let stored = 0
       let storing: NodeJS.Immediate | null = null
       let worker: PlanInWorker | null = null
-      /** The state the planner ended in, stored with the run's last batch. */
-      let end: EngineState | null = null
 
       /** Ends the run unlisted: cancelled without `failure`, else failed with it. */
       const stop = (failure?: LabError) => {
@@ -150,7 +151,7 @@ export class LiveRuns {
           writer ??= this.deps.runs().begin(run.info, run.topology)
           const ready = run.steps.length - stored
           if (run.planned && ready <= STORE_BATCH) {
-            writer.finish(run.steps.slice(stored), run.info, run.steps, end)
+            writer.finish(run.steps.slice(stored), run.info, run.steps, run.end)
             this.live.delete(id)
             progress('done')
             return answer()
@@ -178,7 +179,7 @@ export class LiveRuns {
             return storeSoon()
           case 'done':
             run.planned = true
-            end = message.end
+            run.end = message.end
             run.info = { ...run.info, stepCount: run.steps.length, summary: message.summary }
             progress('storing')
             return storeSoon()

@@ -58,15 +58,17 @@ export function createRunHandlers(deps: RunDeps): { handlers: RunHandlers; live:
     const { stepCount } = info(runId)
     const planning = live.get(runId)
     const steps = stepsOf(runId, from, from + count - 1).map(lite)
-    // The page with the last step of a stored run brings the end, so the client never replays
-    // the run to reach it.
-    const last = !planning && steps.length > 0 && from + steps.length > stepCount
-    const end = last ? deps.runs().end(runId) : null
+    // The page with the last step of a planned run, or the empty one just past it (asked for
+    // by a client that had the last step before planning ended), brings the end, so the
+    // client never replays the run to reach it.
+    const planned = planning ? planning.planned : true
+    const last = planned && from <= stepCount + 1 && from + steps.length > stepCount
+    const end = last ? (planning ? planning.end : deps.runs().end(runId)) : null
     return {
       from,
       steps,
       total: stepCount,
-      complete: planning ? planning.planned : true,
+      complete: planned,
       ...(end ? { end } : {}),
     }
   }

@@ -11,7 +11,8 @@ import { listRuns } from '../../src/node/persistence/runs'
 import type { PushEvent, RunProgress } from '../../src/shared/contract/contract'
 import { dispatch } from '../../src/shared/contract/dispatch'
 import { generateLargeLab } from '../../src/shared/domain/large-lab'
-import { plan } from '../../src/shared/engine/plan'
+import { labFingerprint } from '../../src/shared/domain/lab-fingerprint'
+import { plan, planWithEnd } from '../../src/shared/engine/plan'
 import { allSteps } from './run-pages'
 
 const services: LabService[] = []
@@ -70,10 +71,25 @@ describe('provisioning that streams', () => {
 
   it('plans in the background the same steps as the engine, lists the run only once it is stored', async () => {
     const { service, progress, topology } = serviceWith(2000)
+    // Asked the moment planning ends, while the run is still being stored: the empty page just
+    // past its last step brings the planner's end (a client that had every step already).
+    let pastEnd: ReturnType<typeof service.handlers.getRunSteps> | null = null
+    service.onEvent((e: PushEvent) => {
+      if (e.name === 'runProgress' && e.payload.phase === 'storing')
+        pastEnd ??= service.handlers.getRunSteps({
+          runId: e.payload.runId,
+          from: e.payload.planned + 1,
+          count: 1,
+        })
+    })
     const { run, firstPage } = await service.handlers.startRun({ seed: 3, faults: [] })
     expect(firstPage.steps).toHaveLength(FIRST_PAGE)
     const done = await until(progress, run.id, ['done', 'failed', 'cancelled'])
     expect(done.phase).toBe('done')
+    const { end } = planWithEnd(topology, undefined, 3)
+    expect(pastEnd).toMatchObject({ steps: [], complete: true, end })
+    // The run knows the lab it was planned from, so a client tells when it has gone stale.
+    expect(done.run?.labHash).toBe(labFingerprint(topology))
     const counts = progress.filter((p) => p.runId === run.id && p.phase === 'planning').map((p) => p.planned)
     expect(counts.length).toBeGreaterThan(2)
     expect(counts).toEqual([...counts].sort((a, b) => a - b))

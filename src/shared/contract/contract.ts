@@ -204,8 +204,9 @@ export const StepPage = z.object({
   total: z.number().int().nonnegative(),
   complete: z.boolean(),
   /**
-   * On the page holding a complete run's last step: the state after it, as the planner left it
-   * (when the service has it), so a client reaches the end without replaying the run.
+   * On the page holding a complete run's last step, or the empty page just past it: the state
+   * after the last step, as the planner left it (when the service has it), so a client reaches
+   * the end without replaying the run.
    */
   end: EngineState.optional(),
 })

@@ -177,4 +177,20 @@ describe('playback session', () => {
     expect(session.state()!.objects['pod-1']).toBe(end.objects['pod-1'])
     expect(session.state()).toEqual(stateAfter(total))
   })
+
+  it('takes the end later for a run whose last step came while it was planned', () => {
+    const { end } = planWithEnd(topology, undefined, 1)
+    const session = createPlaybackSession(handClock().clock)
+    session.open({ runId: 'r1', topology, steps: run.steps.slice(0, 30), total: 30, complete: false })
+    session.append(31, run.steps.slice(30), total, false)
+    expect(session.wantsEnd()).toBe(false)
+    // Planning ended with no step more: the run is whole, its end still to be asked for.
+    session.append(total + 1, [], total, true)
+    expect(session.wantsEnd()).toBe(true)
+    session.append(total + 1, [], total, true, end)
+    expect(session.wantsEnd()).toBe(false)
+    session.seek(total)
+    expect(session.state()!.objects['pod-1']).toBe(end.objects['pod-1'])
+    expect(session.state()).toEqual(stateAfter(total))
+  })
 })

@@ -33,6 +33,11 @@ export interface PlaybackSession {
   seek(seq: number, simTime?: number): void
   /** The step the session wants to show: a seek waiting for steps, else the position. */
   wanted(): number
+  /**
+   * True when every step of a run that no longer grows has come, but not the state after the
+   * last (its last page came while it was planned): an empty page from just past the end brings it.
+   */
+  wantsEnd(): boolean
   play(): void
   pause(): void
   setSpeed(speed: number): void
@@ -46,6 +51,8 @@ interface Loaded {
   index: TopologyIndex
   firstOfKind: Map<Kind, string>
   complete: boolean
+  /** The cursor has the state after the last step (the planner's), so the end is a lookup. */
+  endKnown: boolean
 }
 
 /** The view of a session with no run open. */
@@ -151,6 +158,7 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
         index,
         firstOfKind: firstOfKindMap(index),
         complete: next.complete,
+        endKnown: next.end !== undefined,
       }
       chips.rebuild(run.cursor.state)
       view = {
@@ -166,17 +174,23 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
     },
     append(from, steps, total, complete, end) {
       if (!run || from !== run.steps.length + 1) return
+      const completed = complete && !run.complete
       run.complete = complete
       const grown = Math.max(total, run.steps.length + steps.length)
-      if (steps.length === 0) return grown === view.total ? undefined : publish({ total: grown })
       for (const s of steps) {
         run.steps.push(s)
         run.times.push(s.t)
       }
-      if (end) run.cursor.setEnd({ seq: run.steps.length, state: end })
+      const whole = complete && run.steps.length >= grown
+      if (whole && end && !run.endKnown) {
+        run.cursor.setEnd({ seq: run.steps.length, state: end })
+        run.endKnown = true
+      }
       // A run that came without its end (stored before runs kept it) is walked once, beside the
       // cursor, so later far seeks jump blocks instead of walking; the position does not change.
-      else if (complete && run.steps.length >= total) run.cursor.warm(run.steps.length)
+      else if (whole && !run.endKnown && steps.length > 0) run.cursor.warm(run.steps.length)
+      if (steps.length === 0)
+        return grown === view.total && !completed ? undefined : publish({ total: grown })
       publish({ steps: run.steps.slice(), total: grown })
       if (pending) seek(pending.seq, pending.simTime)
     },
@@ -189,6 +203,7 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
     },
     seek,
     wanted: () => pending?.seq ?? view.seq,
+    wantsEnd: () => run !== null && run.complete && !run.endKnown && run.steps.length >= view.total,
     play,
     pause,
     setSpeed(speed) {

@@ -23,6 +23,8 @@ export function followSession(session: PlaybackSession, fail: (message: string) 
   let asking = false
   /** A run whose paging failed: not asked again until another run opens. */
   let broken: string | null = null
+  /** The run last asked for its end: asked once (a run stored without one has none to give). */
+  let endAsked: string | null = null
   const next = async (): Promise<void> => {
     const v = session.view()
     if (asking || !v.runId || v.runId === broken) return
@@ -30,7 +32,10 @@ export function followSession(session: PlaybackSession, fail: (message: string) 
     const loaded = v.steps.length
     const missing = loaded < Math.min(v.total, session.wanted() + LEAD_STEPS)
     if (store.getState().loading !== missing) store.setState({ loading: missing })
-    if (!missing) return
+    if (!missing) {
+      if (session.wantsEnd() && runId !== endAsked) await askEnd(runId, loaded + 1)
+      return
+    }
     asking = true
     const result = await labClient().getRunSteps({ runId, from: loaded + 1, count: PAGE_STEPS })
     if (result.ok && result.value.steps.length === 0)
@@ -42,6 +47,17 @@ export function followSession(session: PlaybackSession, fail: (message: string) 
       store.setState({ loading: false })
       return fail(result.error.message)
     }
+    const page = result.value
+    session.append(page.from, page.steps, page.total, page.complete, page.end)
+    return next()
+  }
+  /** A run whose last page came while it was planned: the empty page past its end brings the end. */
+  const askEnd = async (runId: string, from: number): Promise<void> => {
+    endAsked = runId
+    asking = true
+    const result = await labClient().getRunSteps({ runId, from, count: 1 })
+    asking = false
+    if (!result.ok || session.view().runId !== runId) return next()
     const page = result.value
     session.append(page.from, page.steps, page.total, page.complete, page.end)
     return next()
