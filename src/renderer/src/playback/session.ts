@@ -38,6 +38,8 @@ export interface PlaybackSession {
    * last (its last page came while it was planned): an empty page from just past the end brings it.
    */
   wantsEnd(): boolean
+  /** True once the open run no longer grows (its planning ended; a stored run always). */
+  complete(): boolean
   play(): void
   pause(): void
   setSpeed(speed: number): void
@@ -203,6 +205,7 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
     },
     seek,
     wanted: () => pending?.seq ?? view.seq,
+    complete: () => run?.complete ?? false,
     wantsEnd: () => run !== null && run.complete && !run.endKnown && run.steps.length >= view.total,
     play,
     pause,

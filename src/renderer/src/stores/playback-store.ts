@@ -25,7 +25,7 @@ export interface EventFilters {
 export interface PlaybackState extends SessionView {
   /** Runs stored with the open lab, oldest first. */
   runs: RunInfo[]
-  /** True while steps playback wants (the position, a seek, the lead past them) are being fetched. */
+  /** True until every step of the open run is here: it is still planned, or pages are on the way. */
   loading: boolean
   /** Steps past those loaded, fetched for the event list's visible rows (step-paging.ts). */
   listWindow: { runId: string; from: number; steps: Step[] } | null

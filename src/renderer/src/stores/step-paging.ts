@@ -6,8 +6,8 @@ import { usePlaybackStore as store } from './playback-store'
 /** Steps asked for per request (a page of the 10,000-pod run is a few megabytes of JSON). */
 export const PAGE_STEPS = MAX_STEP_PAGE
 /**
- * Steps kept loaded past the position (or a seek waiting for steps): at 64x the 10,000-pod run
- * plays a few hundred steps a second, so a page arrives long before the clock needs it.
+ * Steps kept loaded past the position (or a seek waiting for steps), asked for even while
+ * playing: a page arrives long before the clock needs its steps.
  */
 export const LEAD_STEPS = 4000
 /** How long to wait before asking again when the service had no new steps yet (still planning). */
@@ -16,8 +16,11 @@ const GROWING_POLL_MS = 300
 const WINDOW_MARGIN = 200
 
 /**
- * Pages a run's steps into the session as playback needs them: up to the position or the seek
- * waiting for steps, plus LEAD_STEPS, never the whole run up front. Runs until the returned stop.
+ * Pages a run's steps into the session: first what playback reaches for (the position or a seek
+ * waiting for steps, plus LEAD_STEPS), as soon as the steps are planned; then, once the run is
+ * planned, the rest in the background while the player rests (not while it plays, when a page
+ * of a few megabytes would cost frames), so far seeks, filters and search reach every step.
+ * `loading` stays true until every step is here. Runs until the returned stop.
  */
 export function followSession(session: PlaybackSession, fail: (message: string) => void): () => void {
   let asking = false
@@ -27,12 +30,16 @@ export function followSession(session: PlaybackSession, fail: (message: string) 
   let endAsked: string | null = null
   const next = async (): Promise<void> => {
     const v = session.view()
+    if (!v.runId && store.getState().loading) store.setState({ loading: false })
     if (asking || !v.runId || v.runId === broken) return
     const runId = v.runId
     const loaded = v.steps.length
-    const missing = loaded < Math.min(v.total, session.wanted() + LEAD_STEPS)
-    if (store.getState().loading !== missing) store.setState({ loading: missing })
-    if (!missing) {
+    const complete = session.complete()
+    const wanted = loaded < Math.min(v.total, session.wanted() + LEAD_STEPS)
+    const rest = complete && !v.playing && loaded < v.total
+    const loading = !complete || loaded < v.total
+    if (store.getState().loading !== loading) store.setState({ loading })
+    if (!wanted && !rest) {
       if (session.wantsEnd() && runId !== endAsked) await askEnd(runId, loaded + 1)
       return
     }
