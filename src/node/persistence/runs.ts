@@ -26,6 +26,8 @@ export interface NewRun {
   summary?: RunSummary
   /** The topology the run was planned from (a branch re-plans it). */
   topology?: Topology
+  /** Its fingerprint, when the caller has it already: else worked out here from `topology`. */
+  labHash?: string
 }
 
 interface RunRow {
@@ -104,7 +106,7 @@ export function insertRunRow(db: Db, id: string, run: NewRun, stepCount: number,
     stepCount,
     run.summary === undefined ? null : JSON.stringify(run.summary),
     run.topology === undefined ? null : JSON.stringify(run.topology),
-    run.topology === undefined ? null : labFingerprint(run.topology),
+    run.labHash ?? (run.topology === undefined ? null : labFingerprint(run.topology)),
     complete ? 1 : 0,
   )
 }
