@@ -186,6 +186,9 @@ export class LiveRuns {
             return stop(new LabError('bad-fault', `Cannot plan this run: ${message.message}.`))
           case 'failed':
             return stop(new LabError('internal', `Planning failed: ${message.message}.`))
+          case 'stopped':
+            // Said only after a cancel, which ended the run already.
+            return
         }
       }
       progress('planning')

@@ -60,6 +60,10 @@ describe('provisioning that streams', () => {
     expect(service.handlers.listRuns().runs).toEqual([])
     const gone = await dispatch(service.handlers, 'getRunSteps', { runId: run.id, from: 1, count: 1 })
     expect(gone).toMatchObject({ ok: false, error: { code: 'no-such-run' } })
+    // The planner stopped where it was asked to and plans the next run from its start.
+    const again = await service.handlers.startRun({ seed: 1, faults: [] })
+    expect(again.firstPage.steps).toEqual(firstPage.steps)
+    await service.handlers.cancelRun({ runId: again.run.id })
     // Nothing of it stays in the file, and the progress stopped counting.
     service.close()
     services.length = 0

@@ -17,11 +17,15 @@ export interface PlanInWorker {
   cancel(): void
 }
 
+/** How long a cancelled worker may take to stop at its next step before it is ended instead. */
+const STOP_GRACE_MS = 2000
+
 /**
  * Worker threads that plan runs, one run each at a time. A worker that finished a run waits,
  * idle, for the next (loading the engine in a new thread takes longer than planning a small
- * lab); a cancelled one is ended and a fresh one made ready. Idle workers do not keep the
- * process alive.
+ * lab, and its code is compiled only as it runs); a cancelled one is asked to stop at its next
+ * step and then waits likewise (one that does not stop in time is ended, and a fresh one made
+ * ready). Idle workers do not keep the process alive.
  */
 export class PlanWorkers {
   private idle: Worker | null = null
@@ -34,10 +38,11 @@ export class PlanWorkers {
    * `refused` or `failed` (a worker that dies without saying why is `failed`). After that, or
    * after `cancel`, nothing more is reported.
    */
-  plan(job: PlanJob, report: (message: PlanMessage) => void): PlanInWorker {
+  plan(job: Omit<PlanJob, 'stop'>, report: (message: PlanMessage) => void): PlanInWorker {
     const worker = this.idle ?? this.start()
     this.idle = null
     worker.ref()
+    const stop = new Int32Array(new SharedArrayBuffer(4))
     let over = false
     const release = () => {
       over = true
@@ -47,7 +52,7 @@ export class PlanWorkers {
     }
     const onMessage = (message: PlanMessage) => {
       if (over) return
-      if (message.kind === 'done' || message.kind === 'refused') {
+      if (message.kind === 'done' || message.kind === 'refused' || message.kind === 'stopped') {
         release()
         this.rest(worker)
       } else if (message.kind === 'failed') {
@@ -73,15 +78,41 @@ export class PlanWorkers {
     worker.on('message', onMessage)
     worker.on('error', onError)
     worker.on('exit', onExit)
-    worker.postMessage(job)
+    worker.postMessage({ ...job, stop })
     return {
       cancel: () => {
         if (over) return
         release()
-        void worker.terminate()
-        this.ready()
+        Atomics.store(stop, 0, 1)
+        this.settle(worker)
       },
     }
+  }
+
+  /** Waits for a cancelled worker to stop, then keeps it for the next run; or ends it. */
+  private settle(worker: Worker): void {
+    const end = () => {
+      worker.off('message', onMessage)
+      worker.off('error', fail)
+      worker.off('exit', fail)
+      clearTimeout(timer)
+    }
+    const onMessage = (message: PlanMessage) => {
+      if (message.kind === 'steps') return
+      end()
+      if (message.kind === 'failed') void worker.terminate()
+      else this.rest(worker)
+    }
+    const fail = () => {
+      end()
+      void worker.terminate()
+      this.ready()
+    }
+    const timer = setTimeout(fail, STOP_GRACE_MS)
+    timer.unref()
+    worker.on('message', onMessage)
+    worker.on('error', fail)
+    worker.on('exit', fail)
   }
 
   /** Makes a worker ready for the next run, so it does not wait for one to start. */

@@ -12,11 +12,17 @@ export interface PlanJob {
   faults: Fault[]
   /** Steps per message: the first message is the first page a client sees. */
   batch: number
+  /**
+   * Shared with the service (a SharedArrayBuffer): set to 1 to stop planning. The worker stops
+   * at its next step and says `stopped`, then waits for the next job with the engine's code
+   * still compiled, which a thread started afresh is not (several tenths of a second on a large lab).
+   */
+  stop?: Int32Array
 }
 
 /**
  * What the plan worker posts back, in order: batches of steps, then `done` with the run's
- * summary and end state, or `refused` (a fault that names nothing in the lab: the user's mistake) or `failed`.
+ * summary and end state, or `refused` (a fault that names nothing in the lab: the user's mistake), `failed` or `stopped`.
  */
 export type PlanMessage =
   | { kind: 'steps'; steps: Step[] }
@@ -24,3 +30,5 @@ export type PlanMessage =
   | { kind: 'done'; summary: RunSummary; end: EngineState }
   | { kind: 'refused'; message: string }
   | { kind: 'failed'; message: string }
+  /** The job's `stop` was set: planning ended there, and the worker is free. */
+  | { kind: 'stopped' }
