@@ -21,7 +21,8 @@ session.subscribe(() => {
 })
 
 const fail = (message: string) => store.setState({ error: message, busy: false })
-// Steps come in as playback reaches for them (step-paging.ts).
+// Steps come in as playback reaches for them, the rest of a planned run while the player rests
+// (step-paging.ts).
 followSession(session, fail)
 
 /**
@@ -149,8 +150,8 @@ export async function injectFault(fault: Omit<Fault, 'atSeq'>): Promise<void> {
 }
 
 /**
- * Puts an opened run in the session at `seq`; its later steps are paged in as playback reaches
- * for them (step-paging.ts). A run still being planned is listed when it is stored.
+ * Puts an opened run in the session at `seq`; its later steps are paged in by step-paging.ts.
+ * A run still being planned is listed when it is stored.
  */
 function showRun({ run, firstPage }: RunOpened, topology: Topology, seq: number): void {
   const stored = store.getState().progress
