@@ -37,7 +37,18 @@ test.beforeAll(async () => {
   LabFile.create(path, generateLargeLab({ hosts: 128, namespaces: 50, pods: 20_000 })).close()
   const service = new LabService('serve', { dataDir: dir, lab: path })
   try {
+    // Provision answers with the first steps while the rest is planned and stored in the
+    // background: the run is in the file once its progress says done (closing sooner cancels it).
+    const stored = new Promise<void>((resolve, reject) =>
+      service.onEvent((e) => {
+        if (e.name !== 'runProgress') return
+        if (e.payload.phase === 'done') resolve()
+        if (e.payload.phase === 'failed' || e.payload.phase === 'cancelled')
+          reject(new Error(`the 20,000-PodVM run was not stored: ${e.payload.message ?? e.payload.phase}`))
+      }),
+    )
     await service.handlers.startRun({ seed: 1, faults: [] })
+    await stored
   } finally {
     service.close()
   }
