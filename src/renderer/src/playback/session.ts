@@ -60,6 +60,9 @@ export const EMPTY_VIEW: SessionView = {
   chips: {},
 }
 
+/** Steps indexed per idle callback: a few milliseconds of work, well inside a frame's idle time. */
+export const INDEX_SLICE_STEPS = 2048
+
 export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
   let view = EMPTY_VIEW
   let run: Loaded | null = null
@@ -95,6 +98,21 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
     stopClock?.()
     stopClock = null
     if (view.playing) publish({ playing: false })
+  }
+
+  let stopIndexing = () => {}
+  /**
+   * Records the run's blocks a slice at a time while the page is idle, so a far seek later jumps
+   * instead of walking; the position shown does not change. From the planner's end when the run
+   * came with it, else forward over the steps that have arrived.
+   */
+  const indexWhenIdle = () => {
+    stopIndexing()
+    const loaded = run
+    const slice = () => {
+      if (run === loaded && loaded?.cursor.index(INDEX_SLICE_STEPS)) stopIndexing = clock.idle(slice)
+    }
+    stopIndexing = clock.idle(slice)
   }
 
   /** At the end of a run that will not grow: nothing more to play. */
@@ -160,6 +178,7 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
       }
       pending = null
       seek(seq)
+      indexWhenIdle()
     },
     append(from, steps, total, complete, end) {
       if (!run || from !== run.steps.length + 1) return
@@ -169,14 +188,13 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
       }
       run.complete = complete
       if (end) run.cursor.setEnd({ seq: run.steps.length, state: end })
-      // A run that came without its end (stored before runs kept it) is walked once, beside the
-      // cursor, so later far seeks jump blocks instead of walking; the position does not change.
-      else if (complete && run.steps.length >= total) run.cursor.warm(run.steps.length)
+      indexWhenIdle()
       publish({ steps: run.steps.slice(), total: Math.max(total, run.steps.length) })
       if (pending) seek(pending.seq, pending.simTime)
     },
     close() {
       pause()
+      stopIndexing()
       run = null
       pending = null
       chips.rebuild({ objects: {}, hosts: {}, namespaces: {}, pools: {} })
