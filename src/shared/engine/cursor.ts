@@ -108,8 +108,15 @@ export function createCursor(run: Run, initial: EngineState, options: CursorOpti
       return live.state
     },
     seek,
-    forward: () => seek(live.seq + 1),
-    back: () => seek(live.seq - 1),
+    // A single step moves the live lane: no other can be nearer.
+    forward() {
+      if (live.seq < run.steps.length) live.step(1)
+      return live.state
+    },
+    back() {
+      if (live.seq > 0) live.step(-1)
+      return live.state
+    },
     stateAt: (target) => cloneState(seek(target)),
     index(steps) {
       const every = book.every
