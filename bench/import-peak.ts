@@ -1,8 +1,9 @@
-// One import in a process of its own, so its peak memory (max RSS) is its own: run by
+// One import in a process of its own, so its peak memory is its own: run by
 // manifests.bench.ts as `node --import tsx bench/import-peak.ts FILE` (FILE `none`: the baseline).
 import { readImportFiles } from '../src/node/manifests/manifest-files'
 import { EMPTY_TOPOLOGY } from '../src/shared/domain/topology'
 import { importManifests } from '../src/shared/manifests/import/import-manifests'
+import { ownPeakKiB } from './own-peak.mjs'
 
 const file = process.argv[2] ?? 'none'
 const start = performance.now()
@@ -15,4 +16,4 @@ if (file !== 'none')
     outcome = `refused: ${e instanceof Error ? e.message : String(e)}`
   }
 const ms = performance.now() - start
-console.log(JSON.stringify({ peakMiB: process.resourceUsage().maxRSS / 1024, ms, outcome }))
+console.log(JSON.stringify({ peakMiB: ownPeakKiB() / 1024, ms, outcome }))

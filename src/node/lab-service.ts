@@ -173,8 +173,11 @@ export class LabService {
   readonly handlers = {
     ...createManifestHandlers(() => this.lab.document),
     ...this.runHandlers.handlers,
-    // Frozen, so every caller may be given the one object.
-    getAppInfo: () => this.appInfo,
+    // A new object per call (the caller owns it) over the versions, which are frozen and shared.
+    getAppInfo: () => {
+      const { name, version, shell, platform, versions } = this.appInfo
+      return { name, version, shell, platform, versions }
+    },
     openDemoLab: () => this.switchTo(this.openDemo()),
     getTopology: () => this.snapshot(),
     applyEdits: ({ batch, baseRevision }) => {
@@ -212,7 +215,7 @@ export class LabService {
   } satisfies Handlers
 }
 
-/** What the app is and runs on: fixed for the life of the process, so asked once (and frozen). */
+/** What the app is and runs on: fixed for the life of the process, so asked once. */
 function appInfo(shell: Shell): z.output<typeof AppInfo> {
   return Object.freeze({
     name: 'Pacific Lab',

@@ -105,6 +105,12 @@ export class Lane {
     else this.walkTo(Math.max(to, (b - 1) * every))
   }
 
+  /** One step forward (1) or back (-1); the caller keeps the lane within the run. */
+  step(by: 1 | -1): void {
+    if (by === 1) this.apply(this.book.steps[this.seq++]!.effects)
+    else this.revert(this.book.steps[--this.seq]!.effects)
+  }
+
   private write(on: EffectTable, id: string, key: string, value: Scalar | null): void {
     const table = this.state[on]
     let rec = table[id]

@@ -68,13 +68,13 @@ describe('a run that arrives in pages', () => {
     expect(c.seek(17)).toEqual(folded[17])
   })
 
-  it('lays checkpoints over new steps without moving, and seeks from them to the same states', () => {
+  it('indexes the whole blocks that have arrived without moving, and seeks from them to the same states', () => {
     const steps = run.steps.slice(0, 10)
     const c = createCursor({ steps, summary: run.summary }, start, { spacing: 8 })
     c.seek(3)
     for (let n = 10; n < run.steps.length; n += 10) {
       steps.push(...run.steps.slice(n, n + 10))
-      c.warm(steps.length)
+      while (c.index(8));
       expect(c.seq).toBe(3)
       expect(c.state).toEqual(folded[3])
     }
@@ -169,6 +169,24 @@ describe('a run whose end the planner kept', () => {
       }),
       { numRuns: 40 },
     )
+  })
+
+  it('indexes back from the end: afterwards a far seek walks only the part blocks at its ends', () => {
+    const { wrapped, reads } = counted(planned.steps)
+    const c = createCursor({ steps: wrapped, summary: planned.summary }, start, {
+      spacing: 4,
+      end: { seq: last, state: end },
+    })
+    let slices = 0
+    while (c.index(8)) slices++
+    expect(slices).toBeGreaterThan(1)
+    // Walked back from the end once, a step at a time; the run was never replayed from its start.
+    expect(reads.n).toBe(last)
+    expect(c.seq).toBe(0)
+    expect(end).toEqual(folded[last])
+    const indexed = reads.n
+    expect(c.seek(Math.floor(last / 2) + 1)).toEqual(folded[Math.floor(last / 2) + 1])
+    expect(reads.n - indexed).toBeLessThanOrEqual(2 * 4)
   })
 
   it('waits for the steps of a run still arriving before standing at its end', () => {

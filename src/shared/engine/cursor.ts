@@ -40,11 +40,12 @@ export interface Cursor {
   /** A copy of the state after step `seq`; the cursor ends at `seq`. */
   stateAt(seq: number): EngineState
   /**
-   * Records the blocks up to step `seq` without moving the cursor, walking a state of its own
-   * from the last recorded block on: for a run whose steps arrive in pages and whose end is not
-   * known, each step is walked once as it comes, and later far seeks jump instead of walking.
+   * Records about `steps` steps' worth of the blocks no lane has walked yet, without moving the
+   * cursor, so later far seeks jump them instead of walking; true while some remain. With the
+   * run's end known it walks back from there (never replaying the run from its start), else
+   * forward over the whole blocks that have arrived. Meant for idle time, a slice at a time.
    */
-  warm(seq: number): void
+  index(steps: number): boolean
   /**
    * Takes the run's end as the planner left it (see RunEnd): a lane stands there from now on,
    * so seeking to the last step is a lookup and seeks near it walk back from it. A run whose
@@ -66,6 +67,7 @@ export interface Cursor {
  * plus one at the run's end when it is known (`options.end`, `setEnd`), and moves the one
  * nearest the target: a far jump is the distance to the nearest of them, not to the last seek.
  * A lane is made (a copy of `initial`) the first time starting afresh from step 0 is the nearest.
+ * `index` records the blocks no seek has crossed yet, a slice at a time, in idle time.
  *
  * `run.steps` may still grow after the cursor is made (a run whose steps arrive in pages): the
  * cursor reads its length at every seek.
@@ -75,8 +77,10 @@ export function createCursor(run: Run, initial: EngineState, options: CursorOpti
   const lanes: Lane[] = [new Lane(cloneState(initial), 0, book)]
   let fresh = 1
   let live = lanes[0]!
-  /** The lane `warm` walks, apart from those seeks move. */
+  /** The lane `index` walks, apart from those seeks move. */
   let scout: Lane | null = null
+  let scoutBack = false
+  let end: RunEnd | null = null
   const seek = (target: number): EngineState => {
     const length = run.steps.length
     const to = Math.max(0, Math.min(length, Math.floor(target)))
@@ -104,27 +108,52 @@ export function createCursor(run: Run, initial: EngineState, options: CursorOpti
       return live.state
     },
     seek,
-    forward: () => seek(live.seq + 1),
-    back: () => seek(live.seq - 1),
-    stateAt: (target) => cloneState(seek(target)),
-    warm(target) {
-      // Whole blocks only: the scout records a block once all its steps have arrived.
-      const within = Math.max(0, Math.min(run.steps.length, Math.floor(target)))
-      const to = Math.floor(within / book.every) * book.every
-      scout ??= new Lane(cloneState(initial), 0, book)
-      if (to > scout.seq) scout.seek(to)
+    // A single step moves the live lane: no other can be nearer.
+    forward() {
+      if (live.seq < run.steps.length) live.step(1)
+      return live.state
     },
-    setEnd(end) {
-      // Only the records the lane writes are copied: the planner's state is shared as it is.
-      const state: EngineState = {
-        objects: { ...end.state.objects },
-        hosts: { ...end.state.hosts },
-        namespaces: { ...end.state.namespaces },
-        pools: { ...end.state.pools },
+    back() {
+      if (live.seq > 0) live.step(-1)
+      return live.state
+    },
+    stateAt: (target) => cloneState(seek(target)),
+    index(steps) {
+      const every = book.every
+      const budget = Math.max(every, Math.floor(steps))
+      if (end !== null && end.seq <= run.steps.length) {
+        // From the end back: a lane of its own on the planner's records, copied on write.
+        if (scout === null || !scoutBack) {
+          scout = new Lane(shareTables(end.state), end.seq, book)
+          scoutBack = true
+        }
+        scout.seek(Math.max(0, Math.ceil(scout.seq / every) * every - budget))
+        return scout.seq > 0
       }
-      lanes.push(new Lane(state, end.seq, book))
+      // Forward over whole blocks only: the last, part block is not recorded.
+      const whole = Math.floor(run.steps.length / every) * every
+      if (scout === null || scoutBack) {
+        scout = new Lane(cloneState(initial), 0, book)
+        scoutBack = false
+      }
+      if (scout.seq < whole) scout.seek(Math.min(whole, scout.seq + budget))
+      return scout.seq < whole
+    },
+    setEnd(known) {
+      end = known
+      lanes.push(new Lane(shareTables(known.state), known.seq, book))
     },
   }
   if (options.end) cursor.setEnd(options.end)
   return cursor
+}
+
+/** A state of its own over `state`'s records: a lane copies a record before writing to it. */
+function shareTables(state: EngineState): EngineState {
+  return {
+    objects: { ...state.objects },
+    hosts: { ...state.hosts },
+    namespaces: { ...state.namespaces },
+    pools: { ...state.pools },
+  }
 }

@@ -163,7 +163,9 @@ export function LabCanvas({ topology }: { topology: Topology }) {
         edgesFocusable={false}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_KEYS}
-        onlyRenderVisibleElements={!exporting}
+        // Far out nearly everything is in view and a pan only brings cards in and out at the
+        // edges, each a repaint of the whole layer: culling pays only when zoomed in.
+        onlyRenderVisibleElements={!exporting && !far}
         minZoom={0.05}
         snapToGrid
         snapGrid={SNAP_GRID}

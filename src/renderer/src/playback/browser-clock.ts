@@ -11,4 +11,13 @@ export const browserClock: PlaybackClock = {
     const id = setInterval(callback, ms)
     return () => clearInterval(id)
   },
+  idle(callback) {
+    // Browsers without idle callbacks (Safari, in serve mode) get the next turn of the loop.
+    if (typeof requestIdleCallback !== 'function') {
+      const id = setTimeout(callback, 0)
+      return () => clearTimeout(id)
+    }
+    const id = requestIdleCallback(() => callback())
+    return () => cancelIdleCallback(id)
+  },
 }

@@ -56,4 +56,6 @@ export interface PlaybackClock {
   frame(callback: (now: number) => void): () => void
   /** Calls back every `ms`; returns the cancel. */
   every(ms: number, callback: () => void): () => void
+  /** Calls back once when the page has nothing else to do; returns the cancel. */
+  idle(callback: () => void): () => void
 }

@@ -16,6 +16,7 @@ function handClock() {
   let now = 0
   let frame: ((now: number) => void) | null = null
   let tick: (() => void) | null = null
+  let idle: (() => void) | null = null
   const clock: PlaybackClock = {
     now: () => now,
     frame(callback) {
@@ -25,6 +26,10 @@ function handClock() {
     every(_ms, callback) {
       tick = callback
       return () => (tick = null)
+    },
+    idle(callback) {
+      idle = callback
+      return () => (idle = null)
     },
   }
   return {
@@ -37,6 +42,15 @@ function handClock() {
       f?.(now)
     },
     tick: () => tick?.(),
+    /** Runs idle callbacks until none is asked for; returns how many ran. */
+    drainIdle() {
+      let n = 0
+      for (let f = idle; f !== null; f = idle, n++) {
+        idle = null
+        f()
+      }
+      return n
+    },
     get waiting() {
       return frame !== null || tick !== null
     },
@@ -192,5 +206,27 @@ describe('playback session', () => {
     session.seek(total)
     expect(session.state()!.objects['pod-1']).toBe(end.objects['pod-1'])
     expect(session.state()).toEqual(stateAfter(total))
+  })
+
+  it('indexes the run from its end while idle, without moving, so a far seek then jumps', () => {
+    const { end } = planWithEnd(topology, undefined, 1)
+    const hand = handClock()
+    const session = createPlaybackSession(hand.clock)
+    session.open({ runId: 'r1', topology, steps: run.steps, total, complete: true, end }, 3)
+    expect(hand.drainIdle()).toBeGreaterThan(0)
+    expect(session.view().seq).toBe(3)
+    expect(session.state()).toEqual(stateAfter(3))
+    for (const seq of [total - 1, 40, 7, total]) {
+      session.seek(seq)
+      expect(session.state()).toEqual(stateAfter(seq))
+    }
+  })
+
+  it('stops indexing a run once it is closed', () => {
+    const hand = handClock()
+    const session = createPlaybackSession(hand.clock)
+    open(session)
+    session.close()
+    expect(hand.drainIdle()).toBe(0)
   })
 })

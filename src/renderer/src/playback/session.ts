@@ -71,6 +71,9 @@ export const EMPTY_VIEW: SessionView = {
   chips: {},
 }
 
+/** Steps indexed per idle callback: a few milliseconds of work, well inside a frame's idle time. */
+export const INDEX_SLICE_STEPS = 2048
+
 export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
   let view = EMPTY_VIEW
   let run: Loaded | null = null
@@ -106,6 +109,21 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
     stopClock?.()
     stopClock = null
     if (view.playing) publish({ playing: false })
+  }
+
+  let stopIndexing = () => {}
+  /**
+   * Records the run's blocks a slice at a time while the page is idle, so a far seek later jumps
+   * instead of walking; the position shown does not change. From the planner's end when the run
+   * came with it, else forward over the steps that have arrived.
+   */
+  const indexWhenIdle = () => {
+    stopIndexing()
+    const loaded = run
+    const slice = () => {
+      if (run === loaded && loaded?.cursor.index(INDEX_SLICE_STEPS)) stopIndexing = clock.idle(slice)
+    }
+    stopIndexing = clock.idle(slice)
   }
 
   /** At the end of a run that will not grow: nothing more to play. */
@@ -173,6 +191,7 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
       }
       pending = null
       seek(seq)
+      indexWhenIdle()
     },
     append(from, steps, total, complete, end) {
       if (!run || from !== run.steps.length + 1) return
@@ -184,13 +203,14 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
         run.times.push(s.t)
       }
       const whole = complete && run.steps.length >= grown
-      if (whole && end && !run.endKnown) {
+      const endCame = whole && end !== undefined && !run.endKnown
+      if (endCame) {
         run.cursor.setEnd({ seq: run.steps.length, state: end })
         run.endKnown = true
       }
-      // A run that came without its end (stored before runs kept it) is walked once, beside the
-      // cursor, so later far seeks jump blocks instead of walking; the position does not change.
-      else if (whole && !run.endKnown && steps.length > 0) run.cursor.warm(run.steps.length)
+      // Blocks are recorded in idle time: back from the planner's end once it has come, else
+      // forward over the steps that have arrived; the position does not change.
+      if (endCame || steps.length > 0) indexWhenIdle()
       if (steps.length === 0)
         return grown === view.total && !completed ? undefined : publish({ total: grown })
       publish({ steps: run.steps.slice(), total: grown })
@@ -198,6 +218,7 @@ export function createPlaybackSession(clock: PlaybackClock): PlaybackSession {
     },
     close() {
       pause()
+      stopIndexing()
       run = null
       pending = null
       chips.rebuild({ objects: {}, hosts: {}, namespaces: {}, pools: {} })

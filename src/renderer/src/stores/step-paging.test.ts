@@ -11,7 +11,12 @@ import { followSession } from './step-paging'
 const { topology, run } = loadDemo()
 const total = run.steps.length
 const { end } = planWithEnd(topology, undefined, 1)
-const stillClock: PlaybackClock = { now: () => 0, frame: () => () => {}, every: () => () => {} }
+const stillClock: PlaybackClock = {
+  now: () => 0,
+  frame: () => () => {},
+  every: () => () => {},
+  idle: () => () => {},
+}
 
 const stops: (() => void)[] = []
 afterEach(() => stops.splice(0).forEach((stop) => stop()))

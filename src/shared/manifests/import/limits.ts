@@ -116,14 +116,6 @@ export function* documentsWithin(
   }
 }
 
-/** `documentsWithin`, all of them. */
-export const parseDocumentsWithin = (
-  source: string,
-  file: string,
-  lineCounter: LineCounter,
-  budget: ImportBudget,
-): Document.Parsed[] => [...documentsWithin(source, file, lineCounter, budget)]
-
 /** A document as plain data, refusing one whose aliases expand past the limit (a billion laughs). */
 export function toJsWithin(doc: Document.Parsed, file: string, limits: Readonly<ImportLimits>): unknown {
   try {

@@ -1,14 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml'
 
 import { isJsonObject, type JsonObject } from '../kube-object'
-import {
-  chargeTexts,
-  documentsWithin,
-  ImportBudget,
-  ImportLimitError,
-  parseDocumentsWithin,
-  toJsWithin,
-} from './limits'
+import { chargeTexts, documentsWithin, ImportBudget, ImportLimitError, toJsWithin } from './limits'
 
 /** Where a problem is: file, 1-based line and column, and the object path when known. */
 export interface ImportError {
@@ -102,19 +95,24 @@ export function parseFiles(
 }
 
 /**
- * Where paths are in a file's documents, parsed again the first time one is asked for: an
+ * Where paths are in a file's documents, parsed again as far as the furthest one asked for: an
  * import keeps no document trees (10,000 of them for a 10,000-pod lab) for the errors and warnings
- * that are rare, and reads a file at most twice when it has some.
+ * that are rare, and reads a file at most twice when it has some (once and a bit when the first
+ * documents have them, as when every pod names a namespace the lab lacks).
  */
 function locator(file: ImportFile) {
-  let parsed: { docs: Document.Parsed[]; counter: LineCounter } | null = null
+  const counter = new LineCounter()
+  const docs: Document.Parsed[] = []
+  let rest: Iterator<Document.Parsed> | null = null
   return (index: number, path: readonly (string | number)[]) => {
-    if (parsed === null) {
-      const counter = new LineCounter()
-      parsed = { docs: parseDocumentsWithin(file.content, file.path, counter, new ImportBudget()), counter }
+    rest ??= documentsWithin(file.content, file.path, counter, new ImportBudget())
+    while (docs.length <= index) {
+      const next = rest.next()
+      if (next.done) break
+      docs.push(next.value)
     }
-    const doc = parsed.docs[index]
-    return doc ? locate(doc, parsed.counter, path) : { line: 1, col: 1 }
+    const doc = docs[index]
+    return doc ? locate(doc, counter, path) : { line: 1, col: 1 }
   }
 }
 

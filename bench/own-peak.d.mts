@@ -1,0 +1,2 @@
+// Types for own-peak.mjs, for the benchmarks that import it.
+export declare function ownPeakKiB(): number
