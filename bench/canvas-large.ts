@@ -1,15 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 
 import type { Browser, Page } from '@playwright/test'
 
-import { LabService } from '../src/node/lab-service'
-import { startServer } from '../src/node/server'
 import { generateLargeLab } from '../src/shared/domain/large-lab'
-import { RENDERER } from './browser'
 import { FIRST_RENDER, median, panFps } from './canvas-measure'
 import { round } from './harness'
+import { serveLab } from './serve-lab'
 
 /** Rounds of first render and of panning, alternating the lab and the plain page; medians count. */
 const ROUNDS = 3
@@ -48,21 +44,9 @@ const revealScript = (id: string) => `new Promise((resolve) => {
  * (median of seven, each in another namespace).
  */
 export async function largeLabFigures(browser: Browser, plainUrl: string): Promise<Record<string, number>> {
-  // A throwaway data folder: the large lab must not land in the user's demo lab.
-  const service = new LabService('serve', { dataDir: mkdtempSync(join(tmpdir(), 'pl-bench-')) })
-  const demo = service.handlers.getTopology().topology
   const large = generateLargeLab({ hosts: 64, namespaces: 50, pods: 20_000 }).topology
-  service.handlers.applyEdits({
-    batch: {
-      label: 'Open the 20,000-PodVM lab',
-      edits: [
-        { type: 'removeNodes', nodes: demo.nodes, links: demo.links },
-        { type: 'addNodes', nodes: large.nodes, links: large.links },
-      ],
-    },
-  })
-  const server = await startServer({ port: 0, rendererDir: RENDERER, service })
-  const labUrl = `http://127.0.0.1:${server.port}/?token=${server.token}`
+  const served = await serveLab(large, 'Open the 20,000-PodVM lab')
+  const labUrl = served.url
   try {
     const labRenders: number[] = []
     const plainRenders: number[] = []
@@ -120,8 +104,7 @@ export async function largeLabFigures(browser: Browser, plainUrl: string): Promi
       ...(cpu.every(Number.isFinite) ? { reveal20kCpuMs: round(median(cpu), 1) } : {}),
     }
   } finally {
-    await server.close()
-    service.close()
+    await served.close()
   }
 }
 

@@ -1,15 +1,10 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-
 import type { Page } from '@playwright/test'
 
-import { LabService } from '../src/node/lab-service'
-import { startServer } from '../src/node/server'
 import { generateLargeLab } from '../src/shared/domain/large-lab'
-import type { Topology } from '../src/shared/domain/topology'
-import { ensureRendererBuilt, launchChromium, RENDERER, START_COUNTING, STOP_COUNTING } from './browser'
+import { ensureRendererBuilt, launchChromium, START_COUNTING, STOP_COUNTING } from './browser'
+import { median } from './canvas-measure'
 import { round, type Benchmark } from './harness'
+import { serveLab } from './serve-lab'
 
 const PLAY_MS = 4000
 /** Provisions of each lab for the first-step figure, in turns (the large one's are cancelled but the last's). */
@@ -54,24 +49,6 @@ async function firstStepMs(page: Page, cancel: boolean): Promise<number> {
   return ms
 }
 
-/** A served LabService on a throwaway data folder (runs must not land in the user's demo lab). */
-async function serveLab(topology?: Topology) {
-  const service = new LabService('serve', { dataDir: mkdtempSync(join(tmpdir(), 'pl-bench-')) })
-  if (topology) {
-    const demo = service.handlers.getTopology().topology
-    service.handlers.applyEdits({
-      batch: {
-        label: 'Open the 10,000-pod lab',
-        edits: [
-          { type: 'removeNodes', nodes: demo.nodes, links: demo.links },
-          { type: 'addNodes', nodes: topology.nodes, links: topology.links },
-        ],
-      },
-    })
-  }
-  return startServer({ port: 0, rendererDir: RENDERER, service })
-}
-
 /**
  * Playback of the 10,000-PodVM lab (64 hosts, 50 namespaces) in headless Chromium: Provision to
  * step 1 on screen beside the demo lab's (pages side by side in one browser, in turns; the first
@@ -84,13 +61,13 @@ export const playbackBenchmark: Benchmark = {
     ensureRendererBuilt()
     const large = generateLargeLab({ hosts: 64, namespaces: 50, pods: 10_000 }).topology
     const demoServer = await serveLab()
-    const server = await serveLab(large)
+    const server = await serveLab(large, 'Open the 10,000-pod lab')
     const browser = await launchChromium()
     try {
-      const open = async (port: number, token: string) => {
+      const open = async (url: string) => {
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
         page.setDefaultTimeout(600_000)
-        await page.goto(`http://127.0.0.1:${port}/?token=${token}`)
+        await page.goto(url)
         await page.getByTestId('app-ready').waitFor()
         return page
       }
@@ -100,11 +77,11 @@ export const playbackBenchmark: Benchmark = {
       let provisionMs = 0
       let page: Page | null = null
       for (let turn = 0; turn < FIRST_STEP_TURNS; turn++) {
-        const demoPage = await open(demoServer.port, demoServer.token)
+        const demoPage = await open(demoServer.url)
         demoMs.push(await firstStepMs(demoPage, false))
         await demoPage.close()
         await page?.close()
-        page = await open(server.port, server.token)
+        page = await open(server.url)
         const last = turn === FIRST_STEP_TURNS - 1
         const t0 = Date.now()
         largeMs.push(await firstStepMs(page, !last))
@@ -136,8 +113,6 @@ export const playbackBenchmark: Benchmark = {
     }
   },
 }
-
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 
 async function playFps(page: Page): Promise<number> {
   await page.getByTestId('speed').selectOption('64')
